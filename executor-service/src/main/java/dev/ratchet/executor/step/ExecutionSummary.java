@@ -1,0 +1,31 @@
+package dev.ratchet.executor.step;
+
+import java.util.Locale;
+
+import dev.ratchet.core.event.Execution;
+import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepWork;
+
+/** The progress line an executor writes for an attempt. */
+final class ExecutionSummary {
+
+    private ExecutionSummary() {
+    }
+
+    static String describe(StepRequested request, StepExecuted result) {
+        StepWork work = request.payload().work();
+        Execution e = result.payload().execution();
+        String head = String.format(Locale.ROOT, "step %d/%d \"%s\" attempt %d executed by %s", work.stepIndex() + 1,
+                work.stepCount(), work.title(), request.attempt(), e.executor());
+        String model = String.format(Locale.ROOT, "%s: %d tokens in, %d out at %.0f tok/s, model %d ms",
+                e.model(), e.usage().tokensIn(), e.usage().tokensOut(), e.usage().tokensPerSecond(),
+                e.usage().modelMs());
+        if (result.payload().error() != null) {
+            return head + " without a patch (" + model + "): " + result.payload().error();
+        }
+        return head + " (" + model + "): +" + result.payload().stats().linesAdded() + " -"
+                + result.payload().stats().linesRemoved() + " in " + result.payload().stats().files().size()
+                + " files";
+    }
+}

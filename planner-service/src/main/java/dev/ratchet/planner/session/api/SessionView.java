@@ -1,0 +1,69 @@
+package dev.ratchet.planner.session.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.Attempt;
+import dev.ratchet.core.session.AttemptTimings;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepState;
+
+/** What {@code GET /api/v1/sessions/{id}} returns: status, plan, per-step attempts with timings and usage. */
+public record SessionView(String id, String status, String repo, String goal, String baseCommit,
+        Instant createdAt, Instant updatedAt, Instant finishedAt, String failureReason, List<Check> checks,
+        List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches, Usage usage,
+        Totals timings, Map<String, String> links) {
+
+    public record StepView(String id, int index, String title, String status, int attempts,
+            List<AttemptView> attemptHistory) {
+    }
+
+    public record AttemptView(int attempt, String status, Instant requestedAt, Instant decidedAt, String stage,
+            String reason, String model, String executor, String verifier, AttemptTimings timings, Usage usage,
+            PatchStats patch, List<CheckResult> checks) {
+    }
+
+    /** Sums over every decided attempt, in milliseconds; {@code wallMs} is creation to now or to the end. */
+    public record Totals(long queueWaitMs, long modelMs, long executeMs, long verifyWaitMs, long verifyMs,
+            long wallMs) {
+    }
+
+    static SessionView of(Session s, List<PlanStep> plan, long acceptedPatches, String base) {
+        List<StepView> steps = s.steps().stream().map(SessionView::step).toList();
+        List<AttemptTimings> all = s.steps().stream().flatMap(st -> st.attempts().stream())
+                .map(Attempt::timings).toList();
+        Instant end = s.finishedAt() != null ? s.finishedAt() : Instant.now();
+        Totals totals = new Totals(all.stream().mapToLong(AttemptTimings::queueWaitMs).sum(),
+                all.stream().mapToLong(AttemptTimings::modelMs).sum(),
+                all.stream().mapToLong(AttemptTimings::executeMs).sum(),
+                all.stream().mapToLong(AttemptTimings::verifyWaitMs).sum(),
+                all.stream().mapToLong(AttemptTimings::verifyMs).sum(),
+                end.toEpochMilli() - s.createdAt().toEpochMilli());
+        String self = base + "/api/v1/sessions/" + s.id();
+        Map<String, String> links = Map.of("self", self, "progress", self + "/progress",
+                "agents", self + "/files/AGENTS.md", "plan", self + "/files/PLAN.md",
+                "progressFile", self + "/files/PROGRESS.md", "verify", self + "/files/VERIFY.md");
+        return new SessionView(s.id(), s.status().name(), s.repo(), s.goal(), s.baseCommit(), s.createdAt(),
+                s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), plan, steps, s.verifiedSteps(),
+                acceptedPatches, s.usage(), totals, links);
+    }
+
+    private static StepView step(StepState st) {
+        return new StepView(st.id(), st.index(), st.title(), st.status().name(), st.attemptCount(),
+                st.attempts().stream().map(SessionView::attempt).toList());
+    }
+
+    private static AttemptView attempt(Attempt a) {
+        return new AttemptView(a.number(), a.status().name(), a.requestedAt(), a.decidedAt(), a.stage(),
+                a.reason(), a.execution() == null ? null : a.execution().model(),
+                a.execution() == null ? null : a.execution().executor(),
+                a.verification() == null ? null : a.verification().verifier(), a.timings(), a.usage(), a.stats(),
+                a.checks());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ratchet.planner.session.flow;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import dev.ratchet.core.event.PoisonEventException;
+import dev.ratchet.core.event.RatchetEvent;
+import dev.ratchet.core.event.StepVerdict;
+import dev.ratchet.core.session.SessionMachine;
+import dev.ratchet.core.session.Transition;
+import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.planner.session.store.UnknownSessionException;
+import dev.ratchet.runtime.messaging.Channels;
+import dev.ratchet.runtime.messaging.CloudEventMessages;
+import dev.ratchet.runtime.messaging.Redelivery;
+import dev.ratchet.runtime.metrics.RatchetMetrics;
+import dev.ratchet.runtime.redis.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Verdicts move sessions forward: store the decision, then publish what follows from it, then mark the verdict
+ * handled. A record that is not a verdict goes to the dead-letter topic (the failure strategy of this channel).
+ */
+@ApplicationScoped
+public class VerdictConsumer {
+
+    static final String CONSUMER = "planner";
+
+    private final SessionStore store;
+    private final SessionMachine machine;
+    private final SessionEvents events;
+    private final ProcessedEvents processed;
+    private final RatchetMetrics metrics;
+
+    VerdictConsumer(SessionStore store, SessionMachine machine, SessionEvents events, ProcessedEvents processed,
+            RatchetMetrics metrics) {
+        this.store = store;
+        this.machine = machine;
+        this.events = events;
+        this.processed = processed;
+        this.metrics = metrics;
+    }
+
+    @Incoming(Channels.STEPS_VERDICTS)
+    @Blocking(ordered = false)
+    public void consume(ConsumerRecord<String, String> record) {
+        RatchetEvent event = CloudEventMessages.decode(record);
+        if (!(event instanceof StepVerdict verdict)) {
+            throw new PoisonEventException(event.eventType().ceType() + " does not belong on the verdicts topic");
+        }
+        Redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(), () -> handle(verdict));
+    }
+
+    private void handle(StepVerdict verdict) {
+        if (processed.isProcessed(CONSUMER, verdict.eventId())) {
+            return;
+        }
+        metrics.hop(RatchetMetrics.HOP_VERDICT_TO_PLANNER, verdict.occurredAt());
+        Transition transition;
+        try {
+            transition = store.apply(verdict.sessionId(), null, s -> machine.onVerdict(s, verdict, Instant.now()));
+        } catch (UnknownSessionException e) {
+            throw new PoisonEventException("verdict " + verdict.eventId() + " is for an unknown session "
+                    + verdict.sessionId());
+        }
+        events.publish(transition.events());
+        metrics.outcome("planner_verdicts", transition.outcome().name().toLowerCase());
+        processed.markProcessed(CONSUMER, verdict.eventId());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ratchet.planner.session.store;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.SessionStatus;
+import dev.ratchet.core.session.StepState;
+
+/**
+ * A session as the fields of its Redis hash. Scalars are plain fields (readable with {@code redis-cli HGETALL});
+ * the checks and the steps with their attempts are JSON fields.
+ */
+final class SessionHash {
+
+    private static final TypeReference<List<Check>> CHECKS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StepState>> STEPS = new TypeReference<>() {
+    };
+
+    private SessionHash() {
+    }
+
+    static Map<String, String> fields(Session s) {
+        Map<String, String> f = new HashMap<>();
+        f.put("id", s.id());
+        f.put("repo", s.repo());
+        f.put("goal", s.goal());
+        f.put("baseCommit", s.baseCommit());
+        f.put("checks", Json.write(s.checks()));
+        f.put("status", s.status().name());
+        f.put("steps", Json.write(s.steps()));
+        f.put("currentStep", Integer.toString(s.currentStep()));
+        f.put("createdAt", s.createdAt().toString());
+        f.put("updatedAt", s.updatedAt().toString());
+        f.put("finishedAt", s.finishedAt() == null ? "" : s.finishedAt().toString());
+        f.put("failureReason", s.failureReason() == null ? "" : s.failureReason());
+        f.put("version", Long.toString(s.version()));
+        return f;
+    }
+
+    static Session session(Map<String, String> f) {
+        try {
+            return new Session(f.get("id"), f.get("repo"), f.get("goal"), f.get("baseCommit"),
+                    Json.mapper().readValue(f.get("checks"), CHECKS), SessionStatus.valueOf(f.get("status")),
+                    Json.mapper().readValue(f.get("steps"), STEPS), Integer.parseInt(f.get("currentStep")),
+                    Instant.parse(f.get("createdAt")), Instant.parse(f.get("updatedAt")),
+                    blank(f.get("finishedAt")) ? null : Instant.parse(f.get("finishedAt")),
+                    blank(f.get("failureReason")) ? null : f.get("failureReason"), Long.parseLong(f.get("version")));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("session hash " + f.get("id") + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ratchet.planner.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.event.SessionCreated;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.testing.Examples;
+import dev.ratchet.testing.KafkaProbe;
+import dev.ratchet.testing.KafkaResource;
+import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.SimulatedModelResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+@WithTestResource(SimulatedModelResource.class)
+class SessionApiTest {
+
+    static Path repo;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @BeforeAll
+    static void sampleRepository() throws IOException {
+        repo = Examples.gitCopy("textstats", Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+                "textstats-"));
+    }
+
+    @Test
+    void createdSessionIsPlannedAndItsFirstStepRequested() {
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("repo", repo.toString(), "goal", "Add word statistics to textstats",
+                        "checks", List.of(Map.of("name", "unit-tests", "command",
+                                "python3 -m unittest discover -s tests -t .", "timeoutSeconds", 60))))
+                .when().post("/api/v1/sessions")
+                .then().statusCode(201).header("Location", containsString("/api/v1/sessions/"))
+                .body("status", equalTo("PLANNING")).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sessions/" + id).then()
+                .statusCode(200).body("status", equalTo("RUNNING")).body("plan.title", hasItem("Add top_words")));
+
+        try (KafkaProbe kafka = new KafkaProbe(bootstrap)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(kafka.events(SessionCreated.class, e -> e.sessionId().equals(id))).hasSize(1);
+                List<StepRequested> requests = kafka.events(StepRequested.class, e -> e.sessionId().equals(id));
+                assertThat(requests).hasSize(1);
+                assertThat(requests.get(0).stepId()).isEqualTo("s1");
+                assertThat(requests.get(0).payload().work().title()).isEqualTo("Add word_count");
+            });
+        }
+        given().get("/api/v1/sessions/" + id + "/files/PLAN.md").then().statusCode(200)
+                .body(containsString("- [ ] 1. Add word_count"));
+    }
+
+    @Test
+    void invalidRequestNamesEachField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("repo", "/does/not/exist", "goal", " ", "checks", List.of()))
+                .when().post("/api/v1/sessions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("repo", "goal", "checks"));
+    }
+}

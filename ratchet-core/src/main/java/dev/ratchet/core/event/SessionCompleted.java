@@ -1,0 +1,25 @@
+package dev.ratchet.core.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every step of the plan is verified. Carries what a skill needs: the goal, the steps as carried out, the checks
+ * and what the session cost.
+ */
+public record SessionCompleted(UUID eventId, String sessionId, String stepId, int attempt, int variant,
+        Instant occurredAt, Payload payload) implements RatchetEvent {
+
+    public record Payload(String repo, String goal, String baseCommit, List<CompletedStep> steps, List<Check> checks,
+            Usage usage, long durationMs) {
+    }
+
+    public record CompletedStep(String stepId, String title, String instructions, int attempts, PatchStats stats) {
+    }
+
+    public static SessionCompleted of(String sessionId, Instant at, Payload payload) {
+        return new SessionCompleted(EventIds.forSession(EventType.SESSION_COMPLETED, sessionId), sessionId, null, 0, 0,
+                at, payload);
+    }
+}

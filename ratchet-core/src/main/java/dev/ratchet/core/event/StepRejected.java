@@ -1,0 +1,40 @@
+package dev.ratchet.core.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The attempt is not kept. {@code stage} says where it failed: {@code execute} (no patch), {@code apply} (the patch
+ * does not apply to the step's starting state), {@code check} (a check failed) or {@code verify} (the verifier
+ * could not finish).
+ */
+public record StepRejected(UUID eventId, String sessionId, String stepId, int attempt, int variant, Instant occurredAt,
+        Payload payload) implements StepVerdict {
+
+    public static final String STAGE_EXECUTE = "execute";
+    public static final String STAGE_APPLY = "apply";
+    public static final String STAGE_CHECK = "check";
+    /** The verifier itself could not finish (e.g. the workspace could not be prepared). */
+    public static final String STAGE_VERIFY = "verify";
+
+    public record Payload(String stage, String reason, String outputTail, List<CheckResult> checks,
+            Execution execution, Verification verification) {
+    }
+
+    public static StepRejected of(StepExecuted executed, Instant at, Payload payload) {
+        return new StepRejected(EventIds.forStep(EventType.STEP_REJECTED, executed.sessionId(), executed.stepId(),
+                executed.attempt(), executed.variant()), executed.sessionId(), executed.stepId(), executed.attempt(),
+                executed.variant(), at, payload);
+    }
+
+    @Override
+    public Execution execution() {
+        return payload.execution();
+    }
+
+    @Override
+    public Verification verification() {
+        return payload.verification();
+    }
+}

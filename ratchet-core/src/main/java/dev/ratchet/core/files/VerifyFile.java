@@ -1,0 +1,50 @@
+package dev.ratchet.core.files;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.session.Attempt;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepState;
+
+/** VERIFY.md: the checks every step must pass, and each decided attempt's results. */
+final class VerifyFile {
+
+    private VerifyFile() {
+    }
+
+    static String render(Session session) {
+        StringBuilder md = new StringBuilder("# VERIFY\n\n")
+                .append("Every step is applied to the verified state before it and kept only if all checks pass.\n\n")
+                .append("| check | command | timeout |\n|---|---|---|\n");
+        for (Check check : session.checks()) {
+            md.append("| ").append(check.name()).append(" | `").append(check.command()).append("` | ")
+                    .append(check.timeoutSeconds()).append(" s |\n");
+        }
+        md.append("\n## Results\n\n");
+        boolean any = false;
+        for (StepState step : session.steps()) {
+            for (Attempt attempt : step.attempts()) {
+                if (attempt.decidedAt() == null) {
+                    continue;
+                }
+                any = true;
+                md.append("- ").append(step.index() + 1).append(". ").append(step.title()).append(", attempt ")
+                        .append(attempt.number()).append(": ").append(attempt.status());
+                if (attempt.reason() != null) {
+                    md.append(" at ").append(attempt.stage()).append(" - ")
+                            .append(SessionFiles.oneLine(attempt.reason()));
+                }
+                md.append('\n');
+                for (CheckResult result : attempt.checks()) {
+                    md.append("  - ").append(result.passed() ? "PASS" : "FAIL").append(' ').append(result.name())
+                            .append(" (exit ").append(result.exitCode()).append(result.timedOut() ? ", timed out" : "")
+                            .append(", ").append(result.durationMs()).append(" ms)\n");
+                }
+            }
+        }
+        if (!any) {
+            md.append("_No attempt has been verified yet._\n");
+        }
+        return md.toString();
+    }
+}

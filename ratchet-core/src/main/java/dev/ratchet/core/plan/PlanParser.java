@@ -1,0 +1,85 @@
+package dev.ratchet.core.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import dev.ratchet.core.json.Json;
+
+/**
+ * Reads the planner model's answer: a JSON object {@code {"steps":[{"title":..., "instructions":...}]}}, possibly
+ * inside a code fence or after some prose. Step ids are assigned here ({@code s1}, {@code s2}, ...), so they never
+ * depend on what the model chose to call them.
+ */
+public final class PlanParser {
+
+    private static final ObjectReader STRICT = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private PlanParser() {
+    }
+
+    public static List<PlanStep> parse(String answer, int maxSteps) {
+        JsonNode root = readJson(answer);
+        JsonNode steps = root.isArray() ? root : root.path("steps");
+        if (!steps.isArray() || steps.isEmpty()) {
+            throw new PlanFormatException("the plan has no \"steps\" array");
+        }
+        if (steps.size() > maxSteps) {
+            throw new PlanFormatException("the plan has " + steps.size() + " steps; at most " + maxSteps
+                    + " are allowed (split the goal into smaller sessions)");
+        }
+        List<PlanStep> plan = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            String title = text(step, "title");
+            if (title.isBlank()) {
+                throw new PlanFormatException("step " + (i + 1) + " has no title");
+            }
+            String instructions = text(step, "instructions");
+            plan.add(new PlanStep("s" + (i + 1), title.strip(), instructions.isBlank() ? title.strip()
+                    : instructions.strip()));
+        }
+        return List.copyOf(plan);
+    }
+
+    private static String text(JsonNode step, String field) {
+        JsonNode node = step.path(field);
+        return node.isTextual() ? node.asText() : "";
+    }
+
+    private static JsonNode readJson(String answer) {
+        if (answer == null || answer.isBlank()) {
+            throw new PlanFormatException("the planner model returned an empty answer");
+        }
+        // Prose may come before or after the JSON (and may itself contain brackets): try the earliest opening
+        // bracket first, then the other kind, and accept only a value that spans to its closing bracket.
+        String problem = "the planner model's answer contains no JSON";
+        int object = answer.indexOf('{');
+        int array = answer.indexOf('[');
+        char[][] order = array >= 0 && (object < 0 || array < object)
+                ? new char[][] {{'[', ']'}, {'{', '}'}}
+                : new char[][] {{'{', '}'}, {'[', ']'}};
+        for (char[] brackets : order) {
+            int start = answer.indexOf(brackets[0]);
+            int end = answer.lastIndexOf(brackets[1]);
+            if (start < 0) {
+                continue;
+            }
+            if (end < start) {
+                problem = "the planner model's answer has unbalanced JSON";
+                continue;
+            }
+            try {
+                return STRICT.readTree(answer.substring(start, end + 1));
+            } catch (JsonProcessingException e) {
+                problem = "the planner model's answer is not valid JSON: " + e.getOriginalMessage();
+            }
+        }
+        throw new PlanFormatException(problem);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.ratchet.core.session;
+
+public enum AttemptStatus {
+    REQUESTED, VERIFIED, REJECTED
+}

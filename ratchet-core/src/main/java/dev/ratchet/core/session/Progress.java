@@ -1,0 +1,23 @@
+package dev.ratchet.core.session;
+
+import java.time.Instant;
+
+/**
+ * One line of a session's progress log (a Redis Stream per session): what happened, to which step, in words a
+ * person reads in a terminal.
+ */
+public record Progress(String type, String stepId, int attempt, String message, Instant at) {
+
+    public static final String SESSION_CREATED = "session.created";
+    public static final String SESSION_PLANNED = "session.planned";
+    public static final String STEP_REQUESTED = "step.requested";
+    public static final String STEP_EXECUTED = "step.executed";
+    public static final String STEP_VERIFIED = "step.verified";
+    public static final String STEP_REJECTED = "step.rejected";
+    public static final String SESSION_COMPLETED = "session.completed";
+    public static final String SESSION_FAILED = "session.failed";
+
+    public boolean terminal() {
+        return SESSION_COMPLETED.equals(type) || SESSION_FAILED.equals(type);
+    }
+}

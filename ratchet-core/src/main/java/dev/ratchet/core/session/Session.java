@@ -1,0 +1,59 @@
+package dev.ratchet.core.session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.Usage;
+
+/**
+ * A session as the planner keeps it: the goal, where it runs, the plan with each step's attempts, and where it
+ * stands. {@code version} increases with every stored change.
+ */
+public record Session(String id, String repo, String goal, String baseCommit, List<Check> checks,
+        SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
+        Instant finishedAt, String failureReason, long version) {
+
+    public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
+            Instant now) {
+        return new Session(id, repo, goal, baseCommit, List.copyOf(checks), SessionStatus.PLANNING, List.of(), 0,
+                now, now, null, null, 0);
+    }
+
+    public Optional<StepState> current() {
+        return currentStep < steps.size() ? Optional.of(steps.get(currentStep)) : Optional.empty();
+    }
+
+    public long verifiedSteps() {
+        return steps.stream().filter(s -> s.status() == StepStatus.VERIFIED).count();
+    }
+
+    public Usage usage() {
+        return steps.stream().flatMap(s -> s.attempts().stream()).map(Attempt::usage).reduce(Usage.NONE,
+                Usage::plus);
+    }
+
+    Session withStep(StepState step) {
+        List<StepState> list = new ArrayList<>(steps);
+        list.set(step.index(), step);
+        return new Session(id, repo, goal, baseCommit, checks, status, List.copyOf(list), currentStep, createdAt,
+                updatedAt, finishedAt, failureReason, version);
+    }
+
+    Session withPlan(List<StepState> plan, Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, SessionStatus.RUNNING, List.copyOf(plan), 0,
+                createdAt, now, null, null, version);
+    }
+
+    Session advancedTo(int step, Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, status, steps, step, createdAt, now, finishedAt,
+                failureReason, version);
+    }
+
+    Session finished(SessionStatus end, String reason, Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, end, steps, currentStep, createdAt, now, now, reason,
+                version);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.ratchet.core.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.ratchet.core.event.RatchetEvent;
+import dev.ratchet.core.event.SessionCompleted;
+import dev.ratchet.core.event.SessionFailed;
+import dev.ratchet.core.event.StepRejected;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepVerdict;
+import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.plan.PlanStep;
+
+/**
+ * The planner's decisions, as pure functions of the stored session and what just happened. Progress only ratchets
+ * forward: a verdict is applied only to the attempt the session is waiting for, so a redelivered or late verdict
+ * can never accept a step twice or move a session back.
+ */
+public final class SessionMachine {
+
+    private static final int FEEDBACK_TAIL_CHARS = 1500;
+
+    private final int maxAttempts;
+    private final int contextBudgetTokens;
+
+    public SessionMachine(int maxAttempts, int contextBudgetTokens) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.maxAttempts = maxAttempts;
+        this.contextBudgetTokens = contextBudgetTokens;
+    }
+
+    public Transition planned(Session session, List<PlanStep> plan, Instant now) {
+        if (session.status() != SessionStatus.PLANNING) {
+            return Transition.ignored(session);
+        }
+        List<StepState> steps = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            steps.add(StepState.pending(plan.get(i), i));
+        }
+        Session running = session.withPlan(steps, now);
+        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps",
+                now);
+        return request(running, 0, 1, now, List.of(planned));
+    }
+
+    public Transition planningFailed(Session session, String reason, Instant now) {
+        if (session.status() != SessionStatus.PLANNING) {
+            return Transition.ignored(session);
+        }
+        return fail(session, null, 0, "planning failed: " + reason, now, List.of());
+    }
+
+    public Transition onVerdict(Session session, StepVerdict verdict, Instant now) {
+        Optional<StepState> current = session.current();
+        if (session.status() == SessionStatus.RUNNING && current.isPresent() && awaits(current.get(), verdict)) {
+            return verdict instanceof StepVerified verified
+                    ? accept(session, current.get(), verified, now)
+                    : reject(session, current.get(), (StepRejected) verdict, now);
+        }
+        return ledTo(session, verdict) ? Transition.replayed(session, followUp(session)) : Transition.ignored(session);
+    }
+
+    private static boolean awaits(StepState step, StepVerdict verdict) {
+        Attempt last = step.lastAttempt();
+        return step.status() == StepStatus.RUNNING && step.id().equals(verdict.stepId()) && last != null
+                && last.number() == verdict.attempt() && last.status() == AttemptStatus.REQUESTED;
+    }
+
+    private Transition accept(Session session, StepState step, StepVerified verdict, Instant now) {
+        Attempt decided = step.lastAttempt().decided(verdict, now);
+        Session next = session.withStep(step.withAttempt(decided, StepStatus.VERIFIED));
+        AcceptedPatch patch = new AcceptedPatch(step.id(), verdict.attempt(), verdict.variant(),
+                verdict.payload().patch());
+        List<Progress> progress = new ArrayList<>();
+        progress.add(new Progress(Progress.STEP_VERIFIED, step.id(), verdict.attempt(),
+                label(session, step) + " attempt " + verdict.attempt() + " verified" + checkSummary(decided), now));
+        Transition then;
+        if (step.index() + 1 < session.steps().size()) {
+            then = request(next.advancedTo(step.index() + 1, now), step.index() + 1, 1, now, progress);
+        } else {
+            then = complete(next.advancedTo(step.index() + 1, now), now, progress);
+        }
+        return new Transition(Transition.Outcome.APPLIED, then.session(), Optional.of(patch), then.events(),
+                then.progress());
+    }
+
+    private Transition reject(Session session, StepState step, StepRejected verdict, Instant now) {
+        Attempt decided = step.lastAttempt().decided(verdict, now);
+        StepState rejected = step.withAttempt(decided, StepStatus.RUNNING);
+        String why = "at " + verdict.payload().stage() + ": " + verdict.payload().reason();
+        List<Progress> progress = new ArrayList<>();
+        progress.add(new Progress(Progress.STEP_REJECTED, step.id(), verdict.attempt(),
+                label(session, step) + " attempt " + verdict.attempt() + " rejected " + why, now));
+        if (verdict.attempt() < maxAttempts) {
+            return request(session.withStep(rejected), step.index(), verdict.attempt() + 1, now, progress);
+        }
+        Session failed = session.withStep(rejected.withStatus(StepStatus.FAILED));
+        String reason = label(session, step) + " was rejected " + verdict.attempt() + " times; last " + why;
+        return fail(failed, step.id(), verdict.attempt(), reason, now, progress);
+    }
+
+    private Transition request(Session session, int index, int attempt, Instant now, List<Progress> before) {
+        StepState step = session.steps().get(index);
+        Session next = session.withStep(step.withAttempt(Attempt.requested(attempt, now), StepStatus.RUNNING));
+        List<Progress> progress = new ArrayList<>(before);
+        progress.add(new Progress(Progress.STEP_REQUESTED, step.id(), attempt,
+                label(session, step) + " attempt " + attempt + " requested", now));
+        return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
+                List.of(requestFor(next, next.steps().get(index))), List.copyOf(progress));
+    }
+
+    private Transition complete(Session session, Instant now, List<Progress> before) {
+        Session done = session.finished(SessionStatus.COMPLETED, null, now);
+        List<Progress> progress = new ArrayList<>(before);
+        progress.add(new Progress(Progress.SESSION_COMPLETED, null, 0, "session " + session.id() + " COMPLETED: "
+                + done.verifiedSteps() + "/" + done.steps().size() + " steps verified", now));
+        return new Transition(Transition.Outcome.APPLIED, done, Optional.empty(), List.of(completed(done)),
+                List.copyOf(progress));
+    }
+
+    private Transition fail(Session session, String stepId, int attempt, String reason, Instant now,
+            List<Progress> before) {
+        Session failed = session.finished(SessionStatus.FAILED, reason, now);
+        List<Progress> progress = new ArrayList<>(before);
+        progress.add(new Progress(Progress.SESSION_FAILED, stepId, attempt, "session " + session.id() + " FAILED: "
+                + reason, now));
+        return new Transition(Transition.Outcome.APPLIED, failed, Optional.empty(),
+                List.of(failedEvent(failed, stepId, attempt)), List.copyOf(progress));
+    }
+
+    /** True when the verdict is the stored decision that produced the session's present state. */
+    private static boolean ledTo(Session session, StepVerdict verdict) {
+        AttemptStatus expected = verdict instanceof StepVerified ? AttemptStatus.VERIFIED : AttemptStatus.REJECTED;
+        return decisionBehind(session)
+                .filter(d -> d.step().id().equals(verdict.stepId()) && d.attempt().number() == verdict.attempt()
+                        && d.attempt().status() == expected)
+                .isPresent();
+    }
+
+    private record Decision(StepState step, Attempt attempt) {
+    }
+
+    private static Optional<Decision> decisionBehind(Session session) {
+        if (session.status() == SessionStatus.PLANNING || session.steps().isEmpty()) {
+            return Optional.empty();
+        }
+        int index = Math.min(session.currentStep(), session.steps().size() - 1);
+        StepState step = session.steps().get(index);
+        Attempt last = step.lastAttempt();
+        if (last == null) {
+            return Optional.empty();
+        }
+        if (last.status() != AttemptStatus.REQUESTED) {
+            return Optional.of(new Decision(step, last));
+        }
+        if (last.number() > 1) {
+            return Optional.of(new Decision(step, step.attempts().get(step.attempts().size() - 2)));
+        }
+        if (index == 0) {
+            return Optional.empty();
+        }
+        StepState previous = session.steps().get(index - 1);
+        return Optional.ofNullable(previous.lastAttempt()).map(a -> new Decision(previous, a));
+    }
+
+    /** The events the present state was reached with, rebuilt identically (same ids, same times). */
+    private List<RatchetEvent> followUp(Session session) {
+        if (session.status() == SessionStatus.COMPLETED) {
+            return List.of(completed(session));
+        }
+        if (session.status() == SessionStatus.FAILED) {
+            StepState step = session.current().orElse(null);
+            return List.of(failedEvent(session, step == null ? null : step.id(),
+                    step == null || step.lastAttempt() == null ? 0 : step.lastAttempt().number()));
+        }
+        return session.current().<List<RatchetEvent>>map(s -> List.of(requestFor(session, s))).orElse(List.of());
+    }
+
+    private StepRequested requestFor(Session session, StepState step) {
+        Attempt attempt = step.lastAttempt();
+        StepWork work = new StepWork(session.repo(), session.baseCommit(), step.index(), step.index(),
+                session.steps().size(), step.title(), step.instructions(), session.goal(), session.checks());
+        List<String> feedback = step.attempts().stream().filter(a -> a.status() == AttemptStatus.REJECTED)
+                .map(SessionMachine::feedback).toList();
+        return StepRequested.of(session.id(), step.id(), attempt.number(), 0, attempt.requestedAt(),
+                new StepRequested.Payload(work, feedback, contextBudgetTokens));
+    }
+
+    private static SessionCompleted completed(Session session) {
+        List<SessionCompleted.CompletedStep> steps = session.steps().stream()
+                .map(s -> new SessionCompleted.CompletedStep(s.id(), s.title(), s.instructions(), s.attemptCount(),
+                        s.lastAttempt().stats()))
+                .toList();
+        long duration = Duration.between(session.createdAt(), session.finishedAt()).toMillis();
+        return SessionCompleted.of(session.id(), session.finishedAt(), new SessionCompleted.Payload(session.repo(),
+                session.goal(), session.baseCommit(), steps, session.checks(), session.usage(), duration));
+    }
+
+    private static SessionFailed failedEvent(Session session, String stepId, int attempt) {
+        return SessionFailed.of(session.id(), stepId, attempt, session.finishedAt(), new SessionFailed.Payload(
+                session.repo(), session.goal(), session.failureReason(), (int) session.verifiedSteps()));
+    }
+
+    private static String feedback(Attempt attempt) {
+        String text = "at " + attempt.stage() + ": " + attempt.reason();
+        String tail = attempt.outputTail();
+        if (tail == null || tail.isBlank()) {
+            return text;
+        }
+        String cut = tail.length() > FEEDBACK_TAIL_CHARS ? tail.substring(tail.length() - FEEDBACK_TAIL_CHARS) : tail;
+        return text + "\nOutput:\n" + cut;
+    }
+
+    private static String label(Session session, StepState step) {
+        return "step " + (step.index() + 1) + "/" + session.steps().size() + " \"" + step.title() + "\"";
+    }
+
+    private static String checkSummary(Attempt attempt) {
+        if (attempt.checks() == null || attempt.checks().isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(" (");
+        attempt.checks().forEach(c -> s.append(c.name()).append(' ').append(c.passed() ? "passed" : "failed")
+                .append(" in ").append(c.durationMs()).append(" ms, "));
+        s.setLength(s.length() - 2);
+        return s.append(')').toString();
+    }
+}

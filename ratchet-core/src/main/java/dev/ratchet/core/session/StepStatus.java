@@ -1,0 +1,5 @@
+package dev.ratchet.core.session;
+
+public enum StepStatus {
+    PENDING, RUNNING, VERIFIED, FAILED
+}

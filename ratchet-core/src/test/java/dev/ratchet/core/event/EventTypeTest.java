@@ -1,0 +1,84 @@
+package dev.ratchet.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class EventTypeTest {
+
+    @Test
+    void everyTypeNameIsVersionedAndUnique() {
+        assertThat(EventType.values()).extracting(EventType::ceType)
+                .allSatisfy(name -> assertThat(name).startsWith("dev.ratchet.").endsWith(".v1"))
+                .doesNotHaveDuplicates();
+        assertThat(EventType.values()).extracting(EventType::recordClass).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void fromCeTypeFindsEveryTypeAndNothingElse() {
+        for (EventType type : EventType.values()) {
+            assertThat(EventType.fromCeType(type.ceType())).contains(type);
+        }
+        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v1")).contains(EventType.STEP_VERIFIED);
+        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v2")).isEmpty();
+        assertThat(EventType.fromCeType("DEV.RATCHET.STEP.VERIFIED.V1")).isEmpty();
+        assertThat(EventType.fromCeType("")).isEmpty();
+        assertThat(EventType.fromCeType(null)).isEmpty();
+    }
+
+    @Test
+    void ofMapsRecordClassesToTheirType() {
+        assertThat(EventType.of(SessionCreated.class)).isEqualTo(EventType.SESSION_CREATED);
+        assertThat(EventType.of(StepRequested.class)).isEqualTo(EventType.STEP_REQUESTED);
+        assertThat(EventType.of(StepExecuted.class)).isEqualTo(EventType.STEP_EXECUTED);
+        assertThat(EventType.of(StepVerified.class)).isEqualTo(EventType.STEP_VERIFIED);
+        assertThat(EventType.of(StepRejected.class)).isEqualTo(EventType.STEP_REJECTED);
+        assertThat(EventType.of(SessionCompleted.class)).isEqualTo(EventType.SESSION_COMPLETED);
+        assertThat(EventType.of(SessionFailed.class)).isEqualTo(EventType.SESSION_FAILED);
+        assertThatThrownBy(() -> EventType.of(StepVerdict.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a catalogued event");
+        Arrays.stream(EventType.values()).forEach(t -> assertThat(EventType.of(t.recordClass())).isEqualTo(t));
+    }
+
+    @Test
+    void eventsKnowTheirType() {
+        assertThat(SampleEvents.verified().eventType()).isEqualTo(EventType.STEP_VERIFIED);
+        assertThat(SampleEvents.rejected().eventType()).isEqualTo(EventType.STEP_REJECTED);
+        assertThat(SampleEvents.failed().eventType()).isEqualTo(EventType.SESSION_FAILED);
+    }
+
+    @Test
+    void stepRequestsAreKeyedBySessionStepAndVariant() {
+        StepRequested request = SampleEvents.requested();
+
+        assertThat(EventType.STEP_REQUESTED.key(request)).isEqualTo(SampleEvents.SESSION + "/s2/1");
+        StepRequested otherVariant = StepRequested.of(SampleEvents.SESSION, "s2", 2, 0, SampleEvents.T0,
+                request.payload());
+        assertThat(EventType.STEP_REQUESTED.key(otherVariant)).isEqualTo(SampleEvents.SESSION + "/s2/0");
+    }
+
+    @Test
+    void everythingElseIsKeyedBySessionId() {
+        for (RatchetEvent event : SampleEvents.all()) {
+            if (event instanceof StepRequested) {
+                continue;
+            }
+            assertThat(event.eventType().key(event)).as(event.eventType().name()).isEqualTo(SampleEvents.SESSION);
+        }
+    }
+
+    @Test
+    void typesGoToTheirTopics() {
+        assertThat(EventType.SESSION_CREATED.topic()).isEqualTo(Topics.SESSIONS_EVENTS);
+        assertThat(EventType.STEP_REQUESTED.topic()).isEqualTo(Topics.STEPS_REQUESTED);
+        assertThat(EventType.STEP_EXECUTED.topic()).isEqualTo(Topics.STEPS_EXECUTED);
+        assertThat(EventType.STEP_VERIFIED.topic()).isEqualTo(Topics.STEPS_VERDICTS);
+        assertThat(EventType.STEP_REJECTED.topic()).isEqualTo(Topics.STEPS_VERDICTS);
+        assertThat(EventType.SESSION_COMPLETED.topic()).isEqualTo(Topics.SESSIONS_EVENTS);
+        assertThat(EventType.SESSION_FAILED.topic()).isEqualTo(Topics.SESSIONS_EVENTS);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ratchet.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.event.Topics.TopicSpec;
+
+class TopicsTest {
+
+    private static final List<String> MAIN = List.of(Topics.STEPS_REQUESTED, Topics.STEPS_EXECUTED,
+            Topics.STEPS_VERDICTS, Topics.SESSIONS_EVENTS);
+
+    @Test
+    void allHoldsEveryMainTopicAndItsDeadLetterTopic() {
+        List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
+
+        assertThat(names).hasSize(8).doesNotHaveDuplicates();
+        for (String topic : MAIN) {
+            assertThat(names).contains(topic, topic + ".dlq");
+        }
+    }
+
+    @Test
+    void partitionCounts() {
+        assertThat(Topics.all()).contains(new TopicSpec("ratchet.steps.requested", 24),
+                new TopicSpec("ratchet.steps.executed", 12), new TopicSpec("ratchet.steps.verdicts", 12),
+                new TopicSpec("ratchet.sessions.events", 6));
+        assertThat(Topics.all()).filteredOn(t -> t.name().endsWith(Topics.DLQ_SUFFIX))
+                .hasSize(4).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(1));
+    }
+
+    @Test
+    void deadLetterName() {
+        assertThat(Topics.deadLetter(Topics.STEPS_VERDICTS)).isEqualTo("ratchet.steps.verdicts.dlq");
+    }
+
+    @Test
+    void everyEventTypesTopicIsCreated() {
+        List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
+
+        for (EventType type : EventType.values()) {
+            assertThat(names).contains(type.topic(), Topics.deadLetter(type.topic()));
+        }
+    }
+}

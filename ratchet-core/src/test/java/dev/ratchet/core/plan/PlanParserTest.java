@@ -1,0 +1,123 @@
+package dev.ratchet.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PlanParserTest {
+
+    private static final String PLAN = """
+            {"steps": [
+              {"title": "Add greet()", "instructions": "Add greet(name) to src/app.py returning 'Hello, <name>'."},
+              {"title": "Test greet()", "instructions": "  Add tests/test_app.py covering greet.  "},
+              {"title": "  Wire main  ", "instructions": "Call greet from main()."}
+            ]}""";
+
+    @Test
+    void parsesAPlainObject() {
+        assertThat(PlanParser.parse(PLAN, 10)).containsExactly(
+                new PlanStep("s1", "Add greet()", "Add greet(name) to src/app.py returning 'Hello, <name>'."),
+                new PlanStep("s2", "Test greet()", "Add tests/test_app.py covering greet."),
+                new PlanStep("s3", "Wire main", "Call greet from main()."));
+    }
+
+    @Test
+    void parsesJsonInsideFencesWithProseAround() {
+        String answer = "Here is the plan (3 steps):\n\n```json\n" + PLAN + "\n```\n\nEach step keeps the tests green.";
+
+        assertThat(PlanParser.parse(answer, 10)).isEqualTo(PlanParser.parse(PLAN, 10));
+    }
+
+    @Test
+    void parsesATopLevelArray() {
+        String answer = "[{\"title\": \"One\", \"instructions\": \"Do one\"}, {\"title\": \"Two\", "
+                + "\"instructions\": \"Do two\"}]";
+
+        assertThat(PlanParser.parse(answer, 5)).containsExactly(new PlanStep("s1", "One", "Do one"),
+                new PlanStep("s2", "Two", "Do two"));
+    }
+
+    @Test
+    void missingOrBlankInstructionsFallBackToTheTitle() {
+        String answer = "{\"steps\": [{\"title\": \"Rename Foo to Bar\"}, {\"title\": \"Bump version\", "
+                + "\"instructions\": \"  \"}, {\"title\": \"Fix typo\", \"instructions\": 42}]}";
+
+        assertThat(PlanParser.parse(answer, 5)).containsExactly(
+                new PlanStep("s1", "Rename Foo to Bar", "Rename Foo to Bar"),
+                new PlanStep("s2", "Bump version", "Bump version"),
+                new PlanStep("s3", "Fix typo", "Fix typo"));
+    }
+
+    @Test
+    void idsAreAssignedInOrderWhateverTheModelCalledThem() {
+        String answer = "{\"steps\": [{\"id\": \"setup\", \"title\": \"A\"}, {\"id\": \"s9\", \"title\": \"B\"}, "
+                + "{\"title\": \"C\"}, {\"title\": \"D\"}]}";
+
+        List<PlanStep> plan = PlanParser.parse(answer, 4);
+
+        assertThat(plan).extracting(PlanStep::id).containsExactly("s1", "s2", "s3", "s4");
+        assertThat(plan).extracting(PlanStep::title).containsExactly("A", "B", "C", "D");
+    }
+
+    @Test
+    void emptyAnswerIsRefused() {
+        for (String answer : new String[] {null, "", " \n\t"}) {
+            assertThatThrownBy(() -> PlanParser.parse(answer, 5))
+                    .isInstanceOf(PlanFormatException.class)
+                    .hasMessage("the planner model returned an empty answer");
+        }
+    }
+
+    @Test
+    void answerWithoutJsonIsRefused() {
+        assertThatThrownBy(() -> PlanParser.parse("I would start by adding a greet function.", 5))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessage("the planner model's answer contains no JSON");
+    }
+
+    @Test
+    void invalidJsonIsRefused() {
+        assertThatThrownBy(() -> PlanParser.parse("{\"steps\": [{\"title\": \"A\",}]}", 5))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessageStartingWith("the planner model's answer is not valid JSON: ");
+        assertThatThrownBy(() -> PlanParser.parse("{\"steps\": [", 5))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessage("the planner model's answer has unbalanced JSON");
+    }
+
+    @Test
+    void planWithoutStepsIsRefused() {
+        for (String answer : new String[] {"{\"steps\": []}", "{\"plan\": [{\"title\": \"A\"}]}", "[]",
+            "{\"steps\": \"do it\"}"}) {
+            assertThatThrownBy(() -> PlanParser.parse(answer, 5))
+                    .as(answer)
+                    .isInstanceOf(PlanFormatException.class)
+                    .hasMessage("the plan has no \"steps\" array");
+        }
+    }
+
+    @Test
+    void tooManyStepsAreRefused() {
+        String answer = "[{\"title\": \"1\"}, {\"title\": \"2\"}, {\"title\": \"3\"}]";
+
+        assertThat(PlanParser.parse(answer, 3)).hasSize(3);
+        assertThatThrownBy(() -> PlanParser.parse(answer, 2))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessageStartingWith("the plan has 3 steps; at most 2 are allowed");
+    }
+
+    @Test
+    void stepWithoutTitleIsRefused() {
+        String answer = "{\"steps\": [{\"title\": \"A\"}, {\"instructions\": \"no title\"}]}";
+
+        assertThatThrownBy(() -> PlanParser.parse(answer, 5))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessage("step 2 has no title");
+        assertThatThrownBy(() -> PlanParser.parse("[{\"title\": \"   \"}]", 5))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessage("step 1 has no title");
+    }
+}

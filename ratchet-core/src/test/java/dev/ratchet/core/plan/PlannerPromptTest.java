@@ -1,0 +1,65 @@
+package dev.ratchet.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.Fixtures;
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.prompt.Prompt;
+import dev.ratchet.core.prompt.TokenBudget;
+
+class PlannerPromptTest {
+
+    private static final List<Check> CHECKS = List.of(new Check("unit", "npm run test", 600),
+            new Check("lint", "npm run lint", 120));
+    private static final List<String> FILES = List.of("package.json", "src/app/page.tsx", "src/lib/greet.ts");
+    private static final TokenBudget BUDGET = new TokenBudget(16_000);
+
+    @Test
+    void mentionsGoalChecksFilesAndMaxSteps() {
+        Prompt prompt = PlannerPrompt.build("Add a greeting banner to the home page", CHECKS, FILES, null, 7, BUDGET);
+
+        assertThat(prompt.system()).contains("At most 7 steps.").contains("{\"steps\":[");
+        assertThat(prompt.user())
+                .contains("Goal: Add a greeting banner to the home page")
+                .contains("- unit: `npm run test`")
+                .contains("- lint: `npm run lint`")
+                .contains("Files in the repository:\npackage.json\nsrc/app/page.tsx\nsrc/lib/greet.ts\n")
+                .doesNotContain("AGENTS.md");
+        assertThat(prompt.tokens()).isEqualTo(BUDGET.count(prompt.system()) + BUDGET.count(prompt.user()));
+        assertThat(prompt.omittedFiles()).isEmpty();
+    }
+
+    @Test
+    void includesTheRepositorysAgentsMd() {
+        String agentsMd = Fixtures.read("agents-md/agentsmd-agents.md-AGENTS.md");
+
+        Prompt prompt = PlannerPrompt.build("Add a greeting banner", CHECKS, FILES, agentsMd, 5, BUDGET);
+
+        assertThat(prompt.user()).contains("The repository's AGENTS.md:\n" + agentsMd);
+        assertThat(prompt.user().indexOf("AGENTS.md")).isLessThan(prompt.user().indexOf("Files in the repository"));
+    }
+
+    @Test
+    void blankAgentsMdIsLeftOut() {
+        Prompt prompt = PlannerPrompt.build("Goal", CHECKS, FILES, "  \n", 5, BUDGET);
+
+        assertThat(prompt.user()).doesNotContain("AGENTS.md");
+    }
+
+    @Test
+    void longFileListsAreCutToAQuarterOfTheBudget() {
+        TokenBudget budget = new TokenBudget(1000);
+        List<String> many = java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "src/module" + i + "/File.java")
+                .toList();
+
+        Prompt prompt = PlannerPrompt.build("Goal", CHECKS, many, null, 5, budget);
+
+        assertThat(prompt.user()).contains("src/module0/File.java").doesNotContain("src/module1999/File.java")
+                .contains("[... cut to fit the token budget]");
+        assertThat(prompt.tokens()).isLessThan(1000);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ratchet.core.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.Fixtures;
+
+class TokenBudgetTest {
+
+    private static final String MARKER = "\n[... cut to fit the token budget]";
+    private final TokenBudget budget = new TokenBudget(1024);
+
+    @Test
+    void countIsPositiveAndStable() {
+        String text = "The quick brown fox jumps over the lazy dog.";
+
+        int tokens = budget.count(text);
+
+        assertThat(tokens).isBetween(8, 12);
+        assertThat(budget.count(text)).isEqualTo(tokens);
+        assertThat(new TokenBudget(256).count(text)).isEqualTo(tokens);
+        assertThat(budget.count(text + " " + text)).isGreaterThan(tokens);
+    }
+
+    @Test
+    void emptyAndNullCountZero() {
+        assertThat(budget.count("")).isZero();
+        assertThat(budget.count(null)).isZero();
+    }
+
+    @Test
+    void textWithinTheLimitIsUnchanged() {
+        String text = "short text";
+
+        assertThat(budget.truncate(text, 100)).isSameAs(text);
+    }
+
+    @Test
+    void truncateRespectsTheLimitAndMarksTheCut() {
+        String words = "word ".repeat(2000) + "END";
+        String prose = Fixtures.read("agents-md/agentsmd-agents.md-AGENTS.md") + "END";
+
+        for (String text : new String[] {words, prose}) {
+            for (int max = 16; max <= 316; max += 25) {
+                String cut = budget.truncate(text, max);
+
+                assertThat(budget.count(cut)).as("tokens for max %d", max).isLessThanOrEqualTo(max);
+                assertThat(budget.count(cut)).as("uses the room it has").isGreaterThan(max - 6);
+                assertThat(cut).endsWith(MARKER).doesNotContain("END");
+                assertThat(text).startsWith(cut.substring(0, cut.length() - MARKER.length()));
+            }
+        }
+    }
+
+    @Test
+    void budgetsBelow256AreRefused() {
+        assertThatThrownBy(() -> new TokenBudget(255))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("255");
+        assertThat(new TokenBudget(256).limit()).isEqualTo(256);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ratchet.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of a Chat Completions request the simulator looks at.
+ *
+ * @param model        the requested model name
+ * @param stream       whether the client asked for server-sent events
+ * @param includeUsage whether {@code stream_options.include_usage} asked for a usage chunk
+ * @param conversation all message contents, joined with newlines, for rule matching
+ */
+record ChatCall(String model, boolean stream, boolean includeUsage, String conversation) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Thrown for requests a real server would answer with 400. */
+    static final class BadRequest extends Exception {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    static ChatCall parse(byte[] body) throws BadRequest {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequest("request body could not be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequest("request body must be a JSON object");
+        }
+        JsonNode model = root.get("model");
+        if (model == null || !model.isTextual() || model.textValue().isBlank()) {
+            throw new BadRequest("missing required parameter: 'model'");
+        }
+        JsonNode messages = root.get("messages");
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            throw new BadRequest("missing required parameter: 'messages' (a non-empty array)");
+        }
+        List<String> contents = new ArrayList<>();
+        for (JsonNode message : messages) {
+            if (!message.isObject()) {
+                throw new BadRequest("each entry of 'messages' must be an object");
+            }
+            contents.add(contentText(message.get("content")));
+        }
+        return new ChatCall(model.textValue(), root.path("stream").asBoolean(false),
+                root.path("stream_options").path("include_usage").asBoolean(false), String.join("\n", contents));
+    }
+
+    /** Content is either a string or, in the newer format, an array of parts of which only text parts count. */
+    private static String contentText(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                text.append(part.path("text").asText(""));
+            }
+            return text.toString();
+        }
+        return content.asText();
+    }
+}

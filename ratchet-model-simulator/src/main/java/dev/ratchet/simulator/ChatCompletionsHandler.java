@@ -1,0 +1,86 @@
+package dev.ratchet.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code POST /v1/chat/completions}: finds the scenario rule for a request and plays its answer. */
+final class ChatCompletionsHandler implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger("dev.ratchet.simulator");
+
+    private final SimulatorConfig config;
+    private final AtomicLong requests = new AtomicLong();
+
+    ChatCompletionsHandler(SimulatorConfig config) {
+        this.config = config;
+    }
+
+    long requestCount() {
+        return requests.get();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        long number = requests.incrementAndGet();
+        try (exchange) {
+            respond(exchange, start, number);
+        } catch (IOException e) {
+            // The client hung up, typically its timeout; nothing left to answer.
+            LOG.log(Level.FINE, "simulated request #" + number + " aborted: " + e.getMessage());
+        }
+    }
+
+    private void respond(HttpExchange exchange, long start, long number) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            JsonReply.error(exchange, 405, "use POST for /v1/chat/completions");
+            return;
+        }
+        ChatCall call;
+        try {
+            call = ChatCall.parse(exchange.getRequestBody().readAllBytes());
+        } catch (ChatCall.BadRequest e) {
+            JsonReply.error(exchange, 400, e.getMessage());
+            return;
+        }
+        Optional<ScenarioRule> rule = config.scenario().claim(call.model(), call.conversation());
+        if (rule.isEmpty()) {
+            LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + ": no rule matches");
+            JsonReply.error(exchange, 400, "no scenario rule matches (model=" + call.model()
+                    + ", scenario=" + config.scenario().name() + ")");
+            return;
+        }
+        answer(exchange, call, rule.get(), start, number);
+    }
+
+    private void answer(HttpExchange exchange, ChatCall call, ScenarioRule rule, long start, long number)
+            throws IOException {
+        ScriptedResponse response = rule.response();
+        long answerStart = start + response.stall().toNanos();
+        Pace.parkUntil(answerStart);
+        LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + " rule='" + rule.name()
+                + "' status=" + response.status() + " stream=" + call.stream());
+        if (response.status() != 200) {
+            JsonReply.error(exchange, response.status(), response.errorMessageOrDefault());
+            return;
+        }
+        Duration ttft = response.timeToFirstTokenOr(config.timeToFirstToken());
+        Pace pace = Pace.startingAt(answerStart, ttft, response.tokensPerSecondOr(config.tokensPerSecond()));
+        Payloads payloads = new Payloads("chatcmpl-sim-" + number, Instant.now().getEpochSecond(), call.model());
+        AnswerWriter writer = new AnswerWriter(exchange, payloads, pace, response.content(),
+                PseudoTokenizer.count(call.conversation()));
+        if (call.stream()) {
+            writer.stream(response.finishReason(), call.includeUsage());
+        } else {
+            writer.whole(response.content(), response.finishReason());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ratchet.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Sends small, complete JSON bodies, including OpenAI-style errors. */
+final class JsonReply {
+
+    static final String ERROR_PREFIX = "simulated model: ";
+
+    private JsonReply() {
+    }
+
+    static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** An error body shaped like OpenAI's, with a message that always says the model is simulated. */
+    static void error(HttpExchange exchange, int status, String message) throws IOException {
+        if (status == 429) {
+            exchange.getResponseHeaders().set("Retry-After", "0");
+        }
+        send(exchange, status, Payloads.error(ERROR_PREFIX + message, errorType(status)));
+    }
+
+    private static String errorType(int status) {
+        if (status == 429) {
+            return "rate_limit_error";
+        }
+        if (status == 404) {
+            return "not_found_error";
+        }
+        return status >= 500 ? "server_error" : "invalid_request_error";
+    }
+}

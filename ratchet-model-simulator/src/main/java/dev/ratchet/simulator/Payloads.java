@@ -1,0 +1,111 @@
+package dev.ratchet.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Builds the JSON bodies of one answer. Field names and order copy the OpenAI recordings in
+ * shared/fixtures/openai, except that {@code model} and {@code system_fingerprint} say "simulated".
+ */
+final class Payloads {
+
+    static final String MODEL_PREFIX = "simulated:";
+    static final String FINGERPRINT = "simulated";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String id;
+    private final long created;
+    private final String model;
+
+    Payloads(String id, long createdEpochSeconds, String requestedModel) {
+        this.id = id;
+        this.created = createdEpochSeconds;
+        this.model = MODEL_PREFIX + requestedModel;
+    }
+
+    String roleChunk() {
+        ObjectNode delta = JSON.createObjectNode().put("role", "assistant").put("content", "");
+        delta.putNull("refusal");
+        return chunk(delta, null);
+    }
+
+    String contentChunk(String text) {
+        return chunk(JSON.createObjectNode().put("content", text), null);
+    }
+
+    String finishChunk(String finishReason) {
+        return chunk(JSON.createObjectNode(), finishReason);
+    }
+
+    String usageChunk(int promptTokens, int completionTokens) {
+        ObjectNode root = header("chat.completion.chunk");
+        root.put("system_fingerprint", FINGERPRINT);
+        root.putArray("choices");
+        root.set("usage", usage(promptTokens, completionTokens));
+        return write(root);
+    }
+
+    String completion(String content, String finishReason, int promptTokens, int completionTokens) {
+        ObjectNode root = header("chat.completion");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", content);
+        message.putNull("refusal");
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        root.set("usage", usage(promptTokens, completionTokens));
+        root.put("system_fingerprint", FINGERPRINT);
+        return write(root);
+    }
+
+    static String error(String message, String type) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode error = root.putObject("error").put("message", message).put("type", type);
+        error.putNull("param");
+        error.putNull("code");
+        return write(root);
+    }
+
+    static String modelList(List<String> ids) {
+        ObjectNode root = JSON.createObjectNode().put("object", "list");
+        ArrayNode data = root.putArray("data");
+        ids.forEach(modelId -> data.addObject().put("id", modelId).put("object", "model").put("created", 0)
+                .put("owned_by", "ratchet-model-simulator"));
+        return write(root);
+    }
+
+    static String health() {
+        return write(JSON.createObjectNode().put("status", "UP").put("simulated", true));
+    }
+
+    private String chunk(ObjectNode delta, String finishReason) {
+        ObjectNode root = header("chat.completion.chunk");
+        root.put("system_fingerprint", FINGERPRINT);
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        return write(root);
+    }
+
+    private ObjectNode header(String object) {
+        return JSON.createObjectNode().put("id", id).put("object", object).put("created", created).put("model", model);
+    }
+
+    private ObjectNode usage(int promptTokens, int completionTokens) {
+        return JSON.createObjectNode().put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ratchet.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A script of answers for the SIMULATED model: rules tried in order, first match wins.
+ * The JSON format is described in this module's README.md.
+ */
+public final class Scenario {
+
+    private final String name;
+    private final List<ScenarioRule> rules;
+
+    Scenario(String name, List<ScenarioRule> rules) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Parses a scenario; relative {@code contentFile} paths resolve against the working directory. */
+    public static Scenario fromJson(String json) {
+        return ScenarioParser.parse(json, "inline JSON", path -> Files.readString(Path.of(path)));
+    }
+
+    /** Reads a scenario file; relative {@code contentFile} paths resolve against the file's directory. */
+    public static Scenario load(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario file " + file, e);
+        }
+        return ScenarioParser.parse(json, file.toString(), path -> Files.readString(dir.resolve(path)));
+    }
+
+    /** Reads a scenario from the classpath; relative {@code contentFile} paths resolve against its package. */
+    public static Scenario fromResource(String classpathResource) {
+        String resource = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+        int slash = resource.lastIndexOf('/');
+        String folder = slash < 0 ? "" : resource.substring(0, slash + 1);
+        try {
+            String json = readResource(resource);
+            return ScenarioParser.parse(json, "classpath:" + resource,
+                    path -> readResource(path.startsWith("/") ? path.substring(1) : folder + path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario resource " + resource, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Finds the first rule that matches and still has uses left, spending one of its uses. */
+    Optional<ScenarioRule> claim(String requestModel, String conversation) {
+        return rules.stream().filter(rule -> rule.claim(requestModel, conversation)).findFirst();
+    }
+
+    /** The distinct model names the rules mention, in rule order. */
+    List<String> modelNames() {
+        Set<String> names = new LinkedHashSet<>();
+        rules.stream().map(rule -> rule.match().model()).filter(Objects::nonNull).forEach(names::add);
+        return List.copyOf(names);
+    }
+
+    private static String readResource(String resource) throws IOException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Scenario.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no classpath resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.ratchet.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Turns scenario JSON into a {@link Scenario}, rejecting unknown fields so typos fail loudly. */
+final class ScenarioParser {
+
+    /** Reads a {@code contentFile} path relative to wherever the scenario came from. */
+    @FunctionalInterface
+    interface ContentFiles {
+        String read(String path) throws IOException;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules");
+    private static final Set<String> RULE_FIELDS = Set.of("name", "match", "times", "response");
+    private static final Set<String> MATCH_FIELDS = Set.of("model", "contains", "notContains");
+    private static final Set<String> RESPONSE_FIELDS = Set.of("content", "contentLines", "contentFile", "status",
+            "finishReason", "ttftMs", "tokensPerSecond", "stallMs", "errorMessage");
+
+    private final String origin;
+    private final ContentFiles files;
+
+    private ScenarioParser(String origin, ContentFiles files) {
+        this.origin = origin;
+        this.files = files;
+    }
+
+    static Scenario parse(String json, String origin, ContentFiles files) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("scenario " + origin + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        return new ScenarioParser(origin, files).scenario(root);
+    }
+
+    private Scenario scenario(JsonNode root) {
+        requireObject(root, "the scenario");
+        checkFields(root, SCENARIO_FIELDS, "the scenario");
+        JsonNode rulesNode = root.path("rules");
+        if (!rulesNode.isArray() || rulesNode.isEmpty()) {
+            throw fail("needs a non-empty \"rules\" array");
+        }
+        List<ScenarioRule> rules = new ArrayList<>();
+        for (int i = 0; i < rulesNode.size(); i++) {
+            rules.add(rule(rulesNode.get(i), "rule " + (i + 1)));
+        }
+        return new Scenario(text(root, "name", "the scenario", "unnamed"), rules);
+    }
+
+    private ScenarioRule rule(JsonNode node, String where) {
+        requireObject(node, where);
+        String name = text(node, "name", where, where);
+        String label = where + " ('" + name + "')";
+        checkFields(node, RULE_FIELDS, label);
+        OptionalInt times = OptionalInt.empty();
+        if (node.hasNonNull("times")) {
+            JsonNode t = node.get("times");
+            if (!t.canConvertToInt() || !t.isIntegralNumber() || t.intValue() < 1) {
+                throw fail(label + ": \"times\" must be a positive integer");
+            }
+            times = OptionalInt.of(t.intValue());
+        }
+        JsonNode response = node.get("response");
+        if (response == null || !response.isObject()) {
+            throw fail(label + ": needs a \"response\" object");
+        }
+        return new ScenarioRule(name, match(node.get("match"), label), times, response(response, label));
+    }
+
+    private RuleMatch match(JsonNode node, String label) {
+        if (node == null || node.isNull()) {
+            return RuleMatch.ANY;
+        }
+        requireObject(node, label + " match");
+        checkFields(node, MATCH_FIELDS, label + " match");
+        return new RuleMatch(text(node, "model", label, null), strings(node, "contains", label),
+                strings(node, "notContains", label));
+    }
+
+    private ScriptedResponse response(JsonNode node, String label) {
+        checkFields(node, RESPONSE_FIELDS, label + " response");
+        Double tokensPerSecond = node.hasNonNull("tokensPerSecond") ? number(node, "tokensPerSecond", label) : null;
+        Duration ttft = node.hasNonNull("ttftMs") ? millis(node, "ttftMs", label) : null;
+        Duration stall = node.hasNonNull("stallMs") ? millis(node, "stallMs", label) : Duration.ZERO;
+        int status = node.hasNonNull("status") ? number(node, "status", label).intValue() : 200;
+        String content = content(node, label);
+        String finishReason = text(node, "finishReason", label, "stop");
+        String errorMessage = text(node, "errorMessage", label, null);
+        try {
+            return new ScriptedResponse(content, status, finishReason, ttft, tokensPerSecond, stall, errorMessage);
+        } catch (IllegalArgumentException e) {
+            throw fail(label + ": " + e.getMessage());
+        }
+    }
+
+    private String content(JsonNode node, String label) {
+        List<String> given = new ArrayList<>();
+        for (String field : List.of("content", "contentLines", "contentFile")) {
+            if (node.hasNonNull(field)) {
+                given.add(field);
+            }
+        }
+        if (given.size() > 1) {
+            throw fail(label + ": give only one of content, contentLines, contentFile; found " + given);
+        }
+        if (node.hasNonNull("contentLines")) {
+            return String.join("\n", strings(node, "contentLines", label));
+        }
+        if (node.hasNonNull("contentFile")) {
+            String path = text(node, "contentFile", label, null);
+            try {
+                return files.read(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("scenario " + origin + " " + label + ": cannot read contentFile " + path, e);
+            }
+        }
+        return text(node, "content", label, "");
+    }
+
+    private String text(JsonNode node, String field, String where, String fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isTextual()) {
+            throw fail(where + ": \"" + field + "\" must be a string");
+        }
+        return value.textValue();
+    }
+
+    private Double number(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (!value.isNumber()) {
+            throw fail(where + ": \"" + field + "\" must be a number");
+        }
+        return value.doubleValue();
+    }
+
+    private Duration millis(JsonNode node, String field, String where) {
+        return Duration.ofNanos(Math.round(number(node, field, where) * 1_000_000));
+    }
+
+    private List<String> strings(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw fail(where + ": \"" + field + "\" must be an array of strings");
+        }
+        List<String> result = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw fail(where + ": \"" + field + "\" must be an array of strings");
+            }
+            result.add(item.textValue());
+        }
+        return result;
+    }
+
+    private void requireObject(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw fail(where + " must be a JSON object");
+        }
+    }
+
+    private void checkFields(JsonNode node, Set<String> known, String where) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!known.contains(field)) {
+                throw fail(where + ": unknown field \"" + field + "\" (known: " + known.stream().sorted().toList() + ")");
+            }
+        }
+    }
+
+    private IllegalArgumentException fail(String message) {
+        return new IllegalArgumentException("scenario " + origin + ": " + message);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ratchet.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.ratchet.models.ScriptedHttpServer.events;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** What the client puts on the wire, and how it copes with real and broken streams. */
+class ChatClientWireTest {
+
+    private static final String SSE = "text/event-stream";
+    private static final String TEXT_STREAM = ChatStreamParserTest.fixture("chat-completion-chunks.text.sse");
+
+    private static ChatClient client(ScriptedHttpServer server, Optional<String> apiKey) {
+        return new ChatClient(new ModelSettings("executor", server.baseUrl(), "gpt-4o", apiKey, Duration.ofSeconds(5), 2,
+                Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
+    @Test
+    void sendsAStreamingRequestWithKeyAndOptionsAndReadsARecordedOpenAiStream() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, TEXT_STREAM))) {
+            ChatRequest request = new ChatRequest(List.of(ChatMessage.system("sys"), ChatMessage.user("weather?"),
+                    ChatMessage.assistant("earlier")), 64, 0.2, true);
+
+            ChatResult result = client(server, Optional.of("sk-test")).complete(request);
+
+            ScriptedHttpServer.Received received = server.received().get(0);
+            assertThat(received.authorization()).isEqualTo("Bearer sk-test");
+            JsonNode body = new ObjectMapper().readTree(received.body());
+            assertThat(body.path("model").asText()).isEqualTo("gpt-4o");
+            assertThat(body.path("messages").toString()).isEqualTo("[{\"role\":\"system\",\"content\":\"sys\"},"
+                    + "{\"role\":\"user\",\"content\":\"weather?\"},{\"role\":\"assistant\",\"content\":\"earlier\"}]");
+            assertThat(body.path("stream").asBoolean()).isTrue();
+            assertThat(body.path("stream_options").toString()).isEqualTo("{\"include_usage\":true}");
+            assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+            assertThat(body.path("temperature").asDouble()).isEqualTo(0.2);
+            assertThat(body.path("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
+
+            assertThat(result.content()).startsWith("I'm unable to provide real-time weather updates.");
+            assertThat(result.usage()).isEqualTo(new Usage(14, 30, 44));
+            assertThat(result.model()).isEqualTo("gpt-4o-2024-08-06");
+        }
+    }
+
+    @Test
+    void leavesOutTheKeyAndUnsetOptions() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, TEXT_STREAM))) {
+            client(server, Optional.empty()).complete(ChatRequest.of(ChatMessage.user("hi")));
+
+            ScriptedHttpServer.Received received = server.received().get(0);
+            assertThat(received.authorization()).isNull();
+            JsonNode body = new ObjectMapper().readTree(received.body());
+            assertThat(body.has("max_tokens")).isFalse();
+            assertThat(body.has("temperature")).isFalse();
+            assertThat(body.has("response_format")).isFalse();
+        }
+    }
+
+    @Test
+    void streamEndingBeforeItsFinishIsRetried() throws Exception {
+        String truncated = TEXT_STREAM.substring(0, TEXT_STREAM.indexOf("\n\n", 2000) + 2);
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, truncated), events(SSE, TEXT_STREAM))) {
+            ChatResult result = client(server, Optional.empty()).complete(ChatRequest.of(ChatMessage.user("hi")));
+
+            assertThat(result.attempts()).isEqualTo(2);
+            assertThat(result.finishReason()).isEqualTo("stop");
+        }
+    }
+
+    @Test
+    void errorEventInTheStreamIsRetried() throws Exception {
+        String error = "data: {\"error\": {\"message\": \"The server had an error while processing your request.\"}}\n\n";
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, error))) {
+            ModelCallException e = catchThrowableOfType(ModelCallException.class,
+                    () -> client(server, Optional.empty()).complete(ChatRequest.of(ChatMessage.user("hi"))));
+
+            assertThat(e.attempts()).isEqualTo(3);
+            assertThat(e.getMessage()).endsWith("failed after 3 attempts: stream error: "
+                    + "The server had an error while processing your request.");
+        }
+    }
+
+    @Test
+    void nonStreamingAnswerIsRejectedAtOnce() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events("application/json", "{\"object\":\"chat.completion\"}"))) {
+            ModelCallException e = catchThrowableOfType(ModelCallException.class,
+                    () -> client(server, Optional.empty()).complete(ChatRequest.of(ChatMessage.user("hi"))));
+
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.getMessage()).endsWith("expected a text/event-stream answer but got application/json");
+        }
+    }
+}

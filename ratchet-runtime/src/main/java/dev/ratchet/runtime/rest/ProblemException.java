@@ -1,0 +1,48 @@
+package dev.ratchet.runtime.rest;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.ratchet.core.session.FieldViolation;
+
+/** Thrown by resources to answer with a problem; {@link ProblemMappers} writes it. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldViolation> errors;
+
+    public ProblemException(int status, String type, String title, String detail, List<FieldViolation> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException invalid(String title, List<FieldViolation> errors) {
+        String detail = errors.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return new ProblemException(400, ProblemMappers.TYPE_INVALID, title, detail, errors);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, ProblemMappers.TYPE_NOT_FOUND, "Not found", what, List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldViolation> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ratchet.runtime.workspace;
+
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.ratchet.runtime.lifecycle.InstanceId;
+import dev.ratchet.workspace.Workspaces;
+
+/**
+ * Where this service instance keeps its git clones: a directory of its own under {@code ratchet.work-dir}, so two
+ * instances on one machine never share a clone.
+ */
+@ApplicationScoped
+public class WorkspacesProducer {
+
+    @Produces
+    @ApplicationScoped
+    Workspaces workspaces(@ConfigProperty(name = "ratchet.work-dir", defaultValue = "${java.io.tmpdir}/ratchet")
+    String workDir, InstanceId instance) {
+        return new Workspaces(Path.of(workDir).resolve(instance.value()));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ratchet.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.ratchet.core.event.CloudEventHeaders;
+import dev.ratchet.core.event.EventCodec;
+import dev.ratchet.core.event.EventType;
+import dev.ratchet.core.event.RatchetEvent;
+
+/**
+ * A plain Kafka client for tests, independent of the services' messaging stack (like kcat on the command line):
+ * it writes events the way the CloudEvents Kafka binding says and reads back whatever the services put on a topic.
+ */
+public final class KafkaProbe implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, String> producer;
+    private final Map<String, TopicReader> readers = new HashMap<>();
+
+    public KafkaProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
+                "linger.ms", 0), new StringSerializer(), new StringSerializer());
+    }
+
+    /** Produces the event as a binary-mode CloudEvent on its catalogued topic, keyed as the services key it. */
+    public void send(RatchetEvent event) {
+        EventType type = event.eventType();
+        Map<String, String> headers = Map.of(
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                CloudEventHeaders.ID, event.eventId().toString(),
+                CloudEventHeaders.TYPE, type.ceType(),
+                CloudEventHeaders.SOURCE, "/ratchet/tests",
+                CloudEventHeaders.SUBJECT, event.sessionId(),
+                CloudEventHeaders.TIME, event.occurredAt().toString(),
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        sendRaw(type.topic(), type.key(event), EventCodec.encode(event), headers);
+    }
+
+    public void sendRaw(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot produce to " + topic + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Every record on the topic so far, from the beginning of every partition. */
+    public synchronized List<ConsumerRecord<String, String>> records(String topic) {
+        return readers.computeIfAbsent(topic, TopicReader::new).poll();
+    }
+
+    /** Decoded events of one type on its topic whose data matches. */
+    public <T extends RatchetEvent> List<T> events(Class<T> type, Predicate<T> filter) {
+        EventType eventType = EventType.of(type);
+        List<T> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records(eventType.topic())) {
+            if (eventType.ceType().equals(header(record, CloudEventHeaders.TYPE).orElse(""))) {
+                T event = type.cast(EventCodec.decode(headers(record), record.value()));
+                if (filter.test(event)) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    @Override
+    public synchronized void close() {
+        producer.close(Duration.ofSeconds(5));
+        readers.values().forEach(TopicReader::close);
+    }
+
+    private final class TopicReader {
+        private final KafkaConsumer<String, String> consumer;
+        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+        TopicReader(String topic) {
+            consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit",
+                    false), new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        List<ConsumerRecord<String, String>> poll() {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            return List.copyOf(seen);
+        }
+
+        void close() {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ratchet.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import dev.ratchet.simulator.Scenario;
+import dev.ratchet.simulator.SimulatedModelServer;
+import dev.ratchet.simulator.SimulatorConfig;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The SIMULATED model server (the one stand-in Ratchet's tests use) for both model roles. The {@code scenario}
+ * init argument names a file in {@code examples/scenarios/}.
+ */
+public class SimulatedModelResource implements QuarkusTestResourceLifecycleManager {
+
+    private SimulatedModelServer server;
+    private String scenario = "textstats-demo.json";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        scenario = initArgs.getOrDefault("scenario", scenario);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = SimulatedModelServer.start(SimulatorConfig.defaults(Scenario.load(Examples.scenario(scenario)))
+                    .withTimeToFirstToken(java.time.Duration.ofMillis(5)).withTokensPerSecond(20_000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String url = server.baseUrl().toString();
+        return Map.of("ratchet.models.planner.base-url", url, "ratchet.models.executor.base-url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ratchet.workspace;
+
+public class GitException extends RuntimeException {
+
+    public GitException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ratchet.workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.ratchet.core.patch.FileTree;
+
+/**
+ * A private git clone materialised at one state of a session. Leased from {@link Workspaces}; closing it returns it
+ * for the next step of the same session, which then only applies the patches accepted since.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final Path dir;
+    private final PatchChainCache cache;
+    private final AtomicBoolean leased = new AtomicBoolean();
+
+    Workspace(Path dir) {
+        this.dir = dir;
+        this.cache = new PatchChainCache(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    boolean tryLease() {
+        return leased.compareAndSet(false, true);
+    }
+
+    /** Returns the workspace for the session's next step; the clone and its cached states stay. */
+    @Override
+    public void close() {
+        leased.set(false);
+    }
+
+    void materialise(String baseCommit, List<String> patches) {
+        cache.checkout(baseCommit, patches);
+    }
+
+    /** Files tracked at the current state, in git's order. */
+    public List<String> trackedFiles() {
+        String out = Git.run(dir, "ls-files", "-z");
+        return out.isEmpty() ? List.of() : List.of(out.split("\0"));
+    }
+
+    public Optional<String> read(String path) {
+        return tree().read(path);
+    }
+
+    /** The working tree as a {@link FileTree}, confined to the workspace directory. */
+    public FileTree tree() {
+        return new DiskTree();
+    }
+
+    /** Everything changed in the working tree since the materialised state, as a unified diff git can apply. */
+    public String diff() {
+        Git.run(dir, "add", "-A");
+        return Git.run(dir, "diff", "--cached", "--binary", "HEAD");
+    }
+
+    /** Why {@code patch} does not apply to the current state, or empty when it does. */
+    public Optional<String> checkApplies(String patch) {
+        ProcessRunner.Result result = Git.tryRun(dir, patch, "apply", "--check", "--whitespace=nowarn", "-");
+        return result.ok() ? Optional.empty() : Optional.of(result.output().strip());
+    }
+
+    public void apply(String patch) {
+        Git.runWithInput(dir, patch, "apply", "--index", "--whitespace=nowarn", "-");
+    }
+
+    private final class DiskTree implements FileTree {
+
+        @Override
+        public Optional<String> read(String path) {
+            Path file = resolve(path);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void write(String path, String content) {
+            Path file = resolve(path);
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, content, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + path, e);
+            }
+        }
+
+        @Override
+        public void delete(String path) {
+            try {
+                Files.deleteIfExists(resolve(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + path, e);
+            }
+        }
+
+        private Path resolve(String path) {
+            Path file = dir.resolve(path).normalize();
+            if (!file.startsWith(dir) || file.startsWith(dir.resolve(".git"))) {
+                throw new IllegalArgumentException("path " + path + " is outside the workspace");
+            }
+            return file;
+        }
+    }
+}

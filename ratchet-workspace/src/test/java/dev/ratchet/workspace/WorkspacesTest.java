@@ -1,0 +1,128 @@
+package dev.ratchet.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.core.patch.ApplyPatch;
+import dev.ratchet.core.patch.PatchApplier;
+
+class WorkspacesTest {
+
+    @TempDir
+    Path tmp;
+
+    Path repo;
+    String base;
+    Workspaces workspaces;
+
+    @BeforeEach
+    void createRepository() throws IOException {
+        repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(repo.resolve("app.py"), "def greet():\n    return 'hi'\n");
+        Files.writeString(repo.resolve("AGENTS.md"), "# Agents\nRun the tests.\n");
+        Git.run(repo, "init", "-q");
+        Git.run(repo, "add", "-A");
+        Git.run(repo, "commit", "-q", "-m", "initial");
+        base = Git.headCommit(repo);
+        workspaces = new Workspaces(tmp.resolve("work"));
+    }
+
+    @Test
+    void recognisesRepositories() throws IOException {
+        assertThat(Git.isRepository(repo)).isTrue();
+        assertThat(Git.isRepository(Files.createDirectories(tmp.resolve("plain")))).isFalse();
+        assertThat(Git.isRepository(tmp.resolve("missing"))).isFalse();
+        Path sub = Files.createDirectories(repo.resolve("sub"));
+        assertThat(Git.isRepository(sub)).as("a sub-directory is not the top of a work tree").isFalse();
+        assertThat(Git.listFiles(repo, base)).containsExactly("AGENTS.md", "app.py");
+        assertThat(Git.show(repo, base, "AGENTS.md")).contains("# Agents\nRun the tests.\n");
+        assertThat(Git.show(repo, base, "NOPE.md")).isEmpty();
+    }
+
+    @Test
+    void executorPatchAppliesInAnotherWorkspaceAndChainsForward() {
+        String first = producePatch(List.of(), """
+                *** Begin Patch
+                *** Update File: app.py
+                @@ def greet():
+                -    return 'hi'
+                +    return 'hello'
+                *** Add File: test_app.py
+                +from app import greet
+                *** End Patch""");
+        assertThat(first).contains("diff --git a/app.py b/app.py").contains("+    return 'hello'");
+
+        try (Workspace verifier = workspaces.lease("s-verify", repo.toString(), base, List.of())) {
+            assertThat(verifier.checkApplies(first)).isEmpty();
+            verifier.apply(first);
+            assertThat(verifier.read("app.py")).contains("def greet():\n    return 'hello'\n");
+            assertThat(verifier.read("test_app.py")).contains("from app import greet\n");
+        }
+
+        String second = producePatch(List.of(first), """
+                *** Begin Patch
+                *** Update File: app.py
+                @@
+                     return 'hello'
+                +
+                +def part():
+                +    return 'bye'
+                *** End Patch""");
+        try (Workspace at2 = workspaces.lease("s-verify", repo.toString(), base, List.of(first, second))) {
+            assertThat(at2.read("app.py").orElseThrow()).contains("return 'hello'").contains("def part()");
+            assertThat(at2.trackedFiles()).contains("app.py", "test_app.py", "AGENTS.md");
+        }
+        try (Workspace back = workspaces.lease("s-verify", repo.toString(), base, List.of())) {
+            assertThat(back.read("app.py")).contains("def greet():\n    return 'hi'\n");
+            assertThat(back.read("test_app.py")).isEmpty();
+        }
+    }
+
+    @Test
+    void patchThatDoesNotFitIsReportedNotApplied() {
+        String patch = producePatch(List.of(), """
+                *** Begin Patch
+                *** Update File: app.py
+                -    return 'hi'
+                +    return 'hey'
+                *** End Patch""");
+        String other = producePatch(List.of(), """
+                *** Begin Patch
+                *** Update File: app.py
+                -    return 'hi'
+                +    return 'yo'
+                *** End Patch""");
+        try (Workspace ws = workspaces.lease("s-conflict", repo.toString(), base, List.of(patch))) {
+            assertThat(ws.checkApplies(other)).hasValueSatisfying(why -> assertThat(why).contains("app.py"));
+            assertThat(ws.read("app.py")).contains("def greet():\n    return 'hey'\n");
+        }
+        assertThatThrownBy(() -> workspaces.lease("s-conflict", repo.toString(), base, List.of(patch, other)))
+                .isInstanceOf(GitException.class).hasMessageContaining("apply");
+    }
+
+    @Test
+    void concurrentLeasesOfOneSessionGetSeparateClones() {
+        try (Workspace a = workspaces.lease("s-par", repo.toString(), base, List.of());
+                Workspace b = workspaces.lease("s-par", repo.toString(), base, List.of())) {
+            assertThat(a.dir()).isNotEqualTo(b.dir());
+        }
+        workspaces.release("s-par");
+        assertThat(workspaces.root().resolve("s-par")).doesNotExist();
+    }
+
+    private String producePatch(List<String> chain, String applyPatch) {
+        try (Workspace ws = workspaces.lease("s-exec", repo.toString(), base, chain)) {
+            PatchApplier.apply(ApplyPatch.parse(applyPatch), ws.tree());
+            return ws.diff();
+        }
+    }
+}
