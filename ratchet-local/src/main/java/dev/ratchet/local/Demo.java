@@ -1,0 +1,121 @@
+package dev.ratchet.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ratchet.workspace.Git;
+import dev.ratchet.workspace.ProcessRunner;
+
+/**
+ * The demo session: a copy of the sample project {@code examples/textstats} (its check is its real unittest suite),
+ * a three-step goal, and a live view of the session's progress until it ends.
+ */
+public final class Demo {
+
+    public static final String SAMPLE = "textstats";
+    public static final String GOAL = "Add word statistics to textstats: word_count, top_words and a command-line "
+            + "entry point";
+    public static final String CHECK_COMMAND = "python3 -m unittest discover -s tests -t .";
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    /** How the session ended. {@code repo} is the demo's copy of the sample project. */
+    public record Result(String sessionId, String status, int verifiedSteps, int steps, Path repo, JsonNode session) {
+
+        public String summary() {
+            return "session " + sessionId + " " + status + ": " + verifiedSteps + "/" + steps + " steps verified";
+        }
+    }
+
+    private Demo() {
+    }
+
+    public static Result run(LocalLayout layout, String plannerUrl, Consumer<String> out) {
+        requirePython();
+        Path repo = prepareRepository(layout);
+        out.accept("sample repository: " + repo + " (a copy of examples/" + SAMPLE + ")");
+        PlatformClient api = new PlatformClient(plannerUrl);
+        JsonNode created = api.createSession(Map.of("repo", repo.toString(), "goal", GOAL, "checks",
+                List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND, "timeoutSeconds", 60))));
+        String id = created.path("id").asText();
+        out.accept("session " + id + " submitted to " + plannerUrl);
+        follow(api, id, out);
+        JsonNode session = api.session(id);
+        out.accept("");
+        out.accept(api.file(id, "PLAN.md").strip());
+        out.accept("");
+        out.accept(api.file(id, "VERIFY.md").strip());
+        out.accept("");
+        Timings.table(session).forEach(out);
+        out.accept("");
+        Result result = new Result(id, session.path("status").asText(), session.path("verifiedSteps").asInt(),
+                session.path("steps").size(), repo, session);
+        out.accept(result.summary());
+        return result;
+    }
+
+    private static void follow(PlatformClient api, String id, Consumer<String> out) {
+        long start = System.nanoTime();
+        long deadline = start + TIMEOUT.toNanos();
+        String after = "0-0";
+        while (System.nanoTime() < deadline) {
+            JsonNode page = api.progress(id, after, 5000);
+            for (JsonNode entry : page.path("entries")) {
+                out.accept(String.format(Locale.ROOT, "  %7.3fs  %s", (System.nanoTime() - start) / 1e9,
+                        entry.path("message").asText()));
+            }
+            after = page.path("next").asText(after);
+            if (page.path("terminal").asBoolean()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("session " + id + " did not finish within " + TIMEOUT);
+    }
+
+    private static void requirePython() {
+        ProcessRunner.Result python;
+        try {
+            python = ProcessRunner.run(List.of("python3", "--version"), Path.of("."), Duration.ofSeconds(20), null,
+                    4096);
+        } catch (UncheckedIOException e) {
+            python = null;
+        }
+        if (python == null || !python.ok()) {
+            throw new IllegalStateException("the demo's sample project is tested with python3, which is not on "
+                    + "PATH");
+        }
+    }
+
+    static Path prepareRepository(LocalLayout layout) {
+        Path source = layout.examples().resolve(SAMPLE);
+        try {
+            Path target = Files.createTempDirectory("ratchet-demo-").resolve(SAMPLE);
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.filter(f -> !f.toString().contains("__pycache__")).toList()) {
+                    Path to = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Git.run(target, "init", "-q");
+            Git.run(target, "add", "-A");
+            Git.run(target, "commit", "-q", "-m", "textstats: the Ratchet demo's sample project");
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sample repository", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ratchet.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Ratchet service as a separate JVM running its packaged Quarkus app, configured through system properties
+ * (which take precedence over the app's own defaults and its %prod cluster addresses).
+ */
+final class ServiceProcess {
+
+    /** Heap and GC of every service JVM; the same settings are in the Kubernetes manifests. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, int port, ChildProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    static ServiceProcess start(LocalLayout layout, Path runDir, String service, String name, int port,
+            Map<String, String> properties) {
+        Path jar = layout.serviceJar(service);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build the project first (./ratchet builds it)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Java.executable());
+        command.addAll(jvmOptions());
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dratchet.instance-id=" + name);
+        command.add("-Dratchet.local.parent-pid=" + ProcessHandle.current().pid());
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        ChildProcess process = ChildProcess.start(name, command, runDir, runDir.resolve("logs/" + name + ".log"));
+        return new ServiceProcess(name, port, process);
+    }
+
+    private static List<String> jvmOptions() {
+        String override = System.getenv("RATCHET_SERVICE_JAVA_OPTS");
+        return override == null || override.isBlank() ? JVM_OPTIONS : List.of(override.trim().split("\\s+"));
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    /** Waits for {@code /q/health/ready} (which includes Kafka and Redis) to answer UP. */
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitCode() + " while starting; see "
+                        + process.log());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + process.log());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
