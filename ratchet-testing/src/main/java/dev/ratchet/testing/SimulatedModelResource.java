@@ -11,9 +11,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The SIMULATED model server (the one stand-in Ratchet's tests use) for both model roles. The {@code scenario}
- * init argument names a file in {@code examples/scenarios/}.
+ * init argument names a file in {@code examples/scenarios/} (default: the demo's), or a classpath resource as
+ * {@code classpath:/scenarios/x.json}.
  */
 public class SimulatedModelResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String CLASSPATH = "classpath:";
 
     private SimulatedModelServer server;
     private String scenario = "textstats-demo.json";
@@ -26,7 +29,9 @@ public class SimulatedModelResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         try {
-            server = SimulatedModelServer.start(SimulatorConfig.defaults(Scenario.load(Examples.scenario(scenario)))
+            Scenario loaded = scenario.startsWith(CLASSPATH) ? Scenario.fromResource(scenario.substring(CLASSPATH.length()))
+                    : Scenario.load(Examples.scenario(scenario));
+            server = SimulatedModelServer.start(SimulatorConfig.defaults(loaded)
                     .withTimeToFirstToken(java.time.Duration.ofMillis(5)).withTokensPerSecond(20_000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

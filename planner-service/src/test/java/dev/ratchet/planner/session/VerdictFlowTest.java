@@ -1,0 +1,226 @@
+package dev.ratchet.planner.session;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.event.CloudEventHeaders;
+import dev.ratchet.core.event.Execution;
+import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.SessionCompleted;
+import dev.ratchet.core.event.SessionFailed;
+import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.core.event.StepRejected;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.event.Topics;
+import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.event.Verification;
+import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.Examples;
+import dev.ratchet.testing.KafkaProbe;
+import dev.ratchet.testing.KafkaResource;
+import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.SimulatedModelResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The planner's side of a session over real Kafka and Redis: verdicts arrive on the verdicts topic as a verifier
+ * would send them, and the planner's decisions are read back from Kafka and Redis.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+@WithTestResource(SimulatedModelResource.class)
+class VerdictFlowTest {
+
+    static Path repo;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    RedisDataSource redis;
+
+    KafkaProbe kafka;
+
+    @BeforeAll
+    static void sampleRepository() throws IOException {
+        repo = Examples.gitCopy("textstats", Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+                "textstats-"));
+    }
+
+    @BeforeEach
+    void probe() {
+        kafka = new KafkaProbe(bootstrap);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        kafka.close();
+    }
+
+    @Test
+    void verifiedStepsRatchetForwardToCompletion() {
+        String id = startSession();
+        StepRequested first = awaitRequest(id, "s1", 1);
+        assertThat(first.payload().work().acceptedPatches()).isZero();
+
+        StepVerified verified = verified(first, "patch-1");
+        kafka.send(verified);
+        StepRequested second = awaitRequest(id, "s2", 1);
+        assertThat(second.payload().work().acceptedPatches()).isEqualTo(1);
+        assertThat(redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1)).hasSize(1).first()
+                .asString().contains("patch-1");
+
+        // The same verdict again (a redelivery): nothing changes, no step is accepted twice.
+        kafka.send(verified);
+        kafka.send(verified(awaitRequest(id, "s2", 1), "patch-2"));
+        kafka.send(verified(awaitRequest(id, "s3", 1), "patch-3"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(kafka.events(SessionCompleted.class, e -> e.sessionId().equals(id))).hasSize(1));
+        assertThat(redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1)).hasSize(3);
+        assertThat(kafka.events(StepRequested.class, e -> e.sessionId().equals(id))).hasSize(3);
+        SessionCompleted completed = kafka.events(SessionCompleted.class, e -> e.sessionId().equals(id)).get(0);
+        assertThat(completed.payload().steps()).extracting(SessionCompleted.CompletedStep::title)
+                .containsExactly("Add word_count", "Add top_words", "Add a command-line entry point");
+
+        given().get("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("verifiedSteps", equalTo(3))
+                .body("acceptedPatches", equalTo(3))
+                .body("steps[0].attemptHistory[0].timings.modelMs", equalTo(40))
+                .body("usage.tokensOut", equalTo(300));
+        given().get("/api/v1/sessions/" + id + "/files/PLAN.md").then().statusCode(200)
+                .contentType(containsString("text/markdown"))
+                .body(containsString("- [x] 3. Add a command-line entry point"));
+        given().get("/api/v1/sessions/" + id + "/files/PROGRESS.md").then().statusCode(200)
+                .body(containsString("Status: COMPLETED - 3/3 steps verified"));
+        given().get("/api/v1/sessions/" + id + "/files/AGENTS.md").then().statusCode(200)
+                .body(containsString("gpt-5.3-codex-spark"))
+                .body(containsString("Run the tests: `python3 -m unittest discover -s tests -t .`"));
+        given().get("/api/v1/sessions/" + id + "/progress?after=0-0").then().statusCode(200)
+                .body("terminal", equalTo(true))
+                .body("entries.type", org.hamcrest.Matchers.hasItems("session.created", "session.planned",
+                        "step.requested", "step.verified", "session.completed"));
+    }
+
+    @Test
+    void rejectedStepIsRetriedWithTheReasonThenFailsTheSession() {
+        String id = startSession();
+        StepRequested attempt1 = awaitRequest(id, "s1", 1);
+        kafka.send(rejected(attempt1, "check 'unit-tests' failed (exit 1)", "FAIL: test_counts_words"));
+
+        StepRequested attempt2 = awaitRequest(id, "s1", 2);
+        assertThat(attempt2.payload().feedback()).singleElement().asString()
+                .contains("check 'unit-tests' failed (exit 1)").contains("FAIL: test_counts_words");
+        kafka.send(rejected(attempt2, "check 'unit-tests' failed (exit 1)", "FAIL again"));
+        kafka.send(rejected(awaitRequest(id, "s1", 3), "the patch does not apply", "error: patch failed"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(kafka.events(SessionFailed.class, e -> e.sessionId().equals(id))).hasSize(1));
+        SessionFailed failed = kafka.events(SessionFailed.class, e -> e.sessionId().equals(id)).get(0);
+        assertThat(failed.payload().reason()).contains("step 1/3 \"Add word_count\" was rejected 3 times")
+                .contains("the patch does not apply");
+        assertThat(kafka.events(StepRequested.class, e -> e.sessionId().equals(id))).hasSize(3);
+        assertThat(redis.list(String.class).llen(RedisKeys.patches(id))).isZero();
+        given().get("/api/v1/sessions/" + id).then().body("status", equalTo("FAILED"))
+                .body("failureReason", containsString("rejected 3 times"))
+                .body("steps[0].attempts", equalTo(3));
+    }
+
+    @Test
+    void poisonVerdictsGoToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+        kafka.sendRaw(Topics.STEPS_VERDICTS, "k", "{not json", Map.of(CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.TYPE, "dev.ratchet.step.verified.v1", CloudEventHeaders.ID, "x"));
+        kafka.sendRaw(Topics.STEPS_VERDICTS, "k", "no headers at all", Map.of());
+
+        String id = startSession();
+        StepRequested first = awaitRequest(id, "s1", 1);
+        StepVerified forUnknownSession = verified(StepRequested.of("no-such-session", "s1", 1, 0, Instant.now(),
+                first.payload()), "patch");
+        kafka.send(forUnknownSession);
+        kafka.send(verified(first, "patch-1"));
+
+        awaitRequest(id, "s2", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = kafka.records(Topics.deadLetter(Topics.STEPS_VERDICTS));
+            assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason").orElse(""))
+                    .anySatisfy(reason -> assertThat(reason).contains("invalid dev.ratchet.step.verified.v1 data"))
+                    .anySatisfy(reason -> assertThat(reason).contains("missing header ce_specversion"))
+                    .anySatisfy(reason -> assertThat(reason).contains("unknown session no-such-session"));
+            assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-topic").orElse(""))
+                    .allMatch(Topics.STEPS_VERDICTS::equals);
+        });
+    }
+
+    @Test
+    void unknownSessionAndFileAreProblems() {
+        given().get("/api/v1/sessions/nope").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no session nope"));
+        String id = startSession();
+        given().get("/api/v1/sessions/" + id + "/files/SECRET.md").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("AGENTS.md, PLAN.md"));
+        given().get("/api/v1/sessions/" + id + "/progress?after=bogus").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+    }
+
+    private String startSession() {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("repo", "file://" + repo, "goal", "Add word statistics to textstats",
+                        "checks", List.of(Map.of("name", "unit-tests", "command",
+                                "python3 -m unittest discover -s tests -t .", "timeoutSeconds", 60))))
+                .when().post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    private StepRequested awaitRequest(String id, String stepId, int attempt) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> kafka.events(StepRequested.class,
+                e -> e.sessionId().equals(id) && e.stepId().equals(stepId) && e.attempt() == attempt),
+                list -> list.size() == 1).get(0);
+    }
+
+    private static StepExecuted executed(StepRequested request, String patch) {
+        Instant now = Instant.now();
+        Execution execution = new Execution("executor-test", "simulated:test", request.occurredAt(), now, now,
+                new Usage(200, 100, 40, 2500));
+        return StepExecuted.of(request, now, new StepExecuted.Payload(request.payload().work(), patch,
+                new PatchStats(List.of("textstats.py"), 3, 1), execution, null));
+    }
+
+    private static StepVerified verified(StepRequested request, String patch) {
+        StepExecuted executed = executed(request, patch);
+        Instant now = Instant.now();
+        return StepVerified.of(executed, now, new StepVerified.Payload(patch, executed.payload().stats(), List.of(),
+                executed.payload().execution(), new Verification("verifier-test", now, now)));
+    }
+
+    private static StepRejected rejected(StepRequested request, String reason, String output) {
+        StepExecuted executed = executed(request, "patch");
+        Instant now = Instant.now();
+        return StepRejected.of(executed, now, new StepRejected.Payload(StepRejected.STAGE_CHECK, reason, output,
+                List.of(), executed.payload().execution(), new Verification("verifier-test", now, now)));
+    }
+}

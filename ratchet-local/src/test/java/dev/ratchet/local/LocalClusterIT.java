@@ -1,0 +1,161 @@
+package dev.ratchet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.ratchet.core.event.CloudEventHeaders;
+import dev.ratchet.core.event.Topics;
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.AcceptedPatch;
+import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.KafkaProbe;
+import dev.ratchet.workspace.Git;
+import dev.ratchet.workspace.ProcessRunner;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntry;
+import redis.clients.jedis.StreamEntryID;
+
+/**
+ * The whole cluster as `./ratchet` runs it: a KRaft broker and redis-server as real processes, the simulated model
+ * server, the four services as separate JVMs with two executors in one consumer group. Checked from the outside,
+ * through the platform API, a plain Kafka client and a plain Redis client.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalClusterIT {
+
+    static LocalCluster cluster;
+    static LocalLayout layout;
+    static Jedis redis;
+    static KafkaProbe kafka;
+    static final List<String> output = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() {
+        layout = LocalLayout.fromEnvironment();
+        cluster = LocalCluster.start(layout, LocalCluster.Options.defaults().withExecutors(2), output::add);
+        redis = new Jedis(URI.create(cluster.redisUrl()));
+        kafka = new KafkaProbe(cluster.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void announcesEveryPartWithItsAddress() {
+        assertThat(output).anyMatch(l -> l.matches("kafka: 127\\.0\\.0\\.1:\\d+"))
+                .anyMatch(l -> l.matches("redis: redis://127\\.0\\.0\\.1:\\d+"))
+                .anyMatch(l -> l.matches("model: http://127\\.0\\.0\\.1:\\d+/v1 \\(simulated\\)"))
+                .anyMatch(l -> l.startsWith("planner-service: http://127.0.0.1:"))
+                .anyMatch(l -> l.startsWith("executor-1: "))
+                .anyMatch(l -> l.startsWith("executor-2: "))
+                .anyMatch(l -> l.startsWith("verifier-service: "))
+                .anyMatch(l -> l.startsWith("skills-registry: "));
+    }
+
+    @Test
+    @Order(2)
+    void demoSessionCompletesAndItsVerifiedStateReallyPassesTheChecks() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Demo.Result result = Demo.run(layout, cluster.plannerUrl(), lines::add);
+
+        assertThat(result.status()).isEqualTo("COMPLETED");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("session " + result.sessionId()
+                + " COMPLETED: 3/3 steps verified");
+        assertThat(lines).anyMatch(l -> l.contains("step 2/3 \"Add top_words\" attempt 1 rejected at check"))
+                .anyMatch(l -> l.contains("step 2/3 \"Add top_words\" attempt 2 verified"));
+
+        String id = result.sessionId();
+        Map<String, String> session = redis.hgetAll(RedisKeys.session(id));
+        assertThat(session).containsEntry("status", "COMPLETED").containsKey("baseCommit");
+        List<String> chain = redis.lrange(RedisKeys.patches(id), 0, -1);
+        assertThat(chain).hasSize(3);
+        List<StreamEntry> progress = redis.xrange(RedisKeys.progress(id), (StreamEntryID) null, null,
+                Integer.MAX_VALUE);
+        assertThat(progress).extracting(e -> e.getFields().get("type")).contains("session.created",
+                "session.planned", "step.executed", "step.rejected", "session.completed");
+        assertThat(redis.zscore(RedisKeys.SESSIONS, id)).isNotNull();
+
+        // The ratchet's claim: base commit + the accepted patches is a tree whose checks pass.
+        Path check = Files.createTempDirectory("ratchet-it-check-");
+        Git.run(check.getParent(), "clone", "-q", result.repo().toString(), check.getFileName().toString());
+        Git.run(check, "checkout", "-q", session.get("baseCommit"));
+        for (String json : chain) {
+            Git.runWithInput(check, Json.read(json, AcceptedPatch.class).patch(), "apply", "--index", "-");
+        }
+        ProcessRunner.Result tests = ProcessRunner.run(List.of("sh", "-c", Demo.CHECK_COMMAND), check,
+                Duration.ofSeconds(60), null, 8192);
+        assertThat(tests.ok()).as(tests.output()).isTrue();
+        assertThat(Files.readString(check.resolve("textstats.py"))).contains("def top_words(text, n):")
+                .contains("def main(argv):");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cluster.skillsUrl()
+                + "/api/v1/skills")).contains(id));
+    }
+
+    @Test
+    @Order(3)
+    void poisonMessageIsDeadLetteredAndExecutorsKeepWorking() {
+        kafka.sendRaw(Topics.STEPS_REQUESTED, "poison", "this is not an event", Map.of(
+                CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.TYPE, "dev.ratchet.step.requested.v1",
+                CloudEventHeaders.ID, "poison-1", CloudEventHeaders.SOURCE, "/tests"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = kafka.records(Topics.deadLetter(Topics.STEPS_REQUESTED));
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(r.value()).isEqualTo("this is not an event");
+                assertThat(KafkaProbe.header(r, "dead-letter-reason")).hasValueSatisfying(reason ->
+                        assertThat(reason).contains("invalid dev.ratchet.step.requested.v1 data"));
+            });
+        });
+        Demo.Result after = Demo.run(layout, cluster.plannerUrl(), line -> { });
+        assertThat(after.status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(4)
+    void sessionsCompleteWhenOneOfTwoExecutorsIsKilled() {
+        cluster.killExecutor(1);
+        assertThat(cluster.unexpectedDeaths()).isEmpty();
+
+        Demo.Result result = Demo.run(layout, cluster.plannerUrl(), line -> { });
+
+        assertThat(result.status()).isEqualTo("COMPLETED");
+        assertThat(result.session().path("steps").findValuesAsText("executor")).isNotEmpty()
+                .allMatch("executor-2"::equals);
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
