@@ -30,6 +30,10 @@ public final class Workspace implements AutoCloseable {
         return dir;
     }
 
+    boolean isLeased() {
+        return leased.get();
+    }
+
     boolean tryLease() {
         return leased.compareAndSet(false, true);
     }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -20,10 +23,17 @@ import dev.ratchet.core.session.RepoLocation;
 public final class Workspaces {
 
     private final Path root;
+    private final Duration idleEviction;
     private final Map<String, List<Workspace>> bySession = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
 
-    public Workspaces(Path root) {
+    /**
+     * @param idleEviction a session's clones are deleted when none was leased for this long (executors and
+     *        verifiers never hear that a session ended; a later step of it just clones again)
+     */
+    public Workspaces(Path root, Duration idleEviction) {
         this.root = root.toAbsolutePath().normalize();
+        this.idleEviction = idleEviction;
     }
 
     public Path root() {
@@ -36,6 +46,9 @@ public final class Workspaces {
      * @throws GitException when the repository cannot be cloned or a patch of the chain does not apply
      */
     public Workspace lease(String sessionId, String repo, String baseCommit, List<String> patches) {
+        Instant now = Instant.now();
+        lastUsed.put(sessionId, now);
+        evictIdle(now);
         Workspace workspace = acquire(sessionId, repo);
         try {
             workspace.materialise(baseCommit, patches);
@@ -46,10 +59,31 @@ public final class Workspaces {
         }
     }
 
-    /** Deletes the session's clones (after the session ended). */
-    public void release(String sessionId) {
-        List<Workspace> list = bySession.remove(sessionId);
-        if (list != null) {
+    /** Sessions that currently have clones. */
+    public Set<String> sessions() {
+        return Set.copyOf(bySession.keySet());
+    }
+
+    private void evictIdle(Instant now) {
+        for (Map.Entry<String, Instant> entry : lastUsed.entrySet()) {
+            if (Duration.between(entry.getValue(), now).compareTo(idleEviction) > 0) {
+                evict(entry.getKey());
+            }
+        }
+    }
+
+    private void evict(String sessionId) {
+        List<Workspace> list = bySession.get(sessionId);
+        if (list == null) {
+            lastUsed.remove(sessionId);
+            return;
+        }
+        synchronized (list) {
+            if (list.stream().anyMatch(Workspace::isLeased)) {
+                return;
+            }
+            bySession.remove(sessionId);
+            lastUsed.remove(sessionId);
             deleteTree(root.resolve(safe(sessionId)));
         }
     }

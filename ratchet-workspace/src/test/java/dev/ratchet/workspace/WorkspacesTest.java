@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class WorkspacesTest {
         Git.run(repo, "add", "-A");
         Git.run(repo, "commit", "-q", "-m", "initial");
         base = Git.headCommit(repo);
-        workspaces = new Workspaces(tmp.resolve("work"));
+        workspaces = new Workspaces(tmp.resolve("work"), Duration.ofMinutes(30));
     }
 
     @Test
@@ -115,8 +116,21 @@ class WorkspacesTest {
                 Workspace b = workspaces.lease("s-par", repo.toString(), base, List.of())) {
             assertThat(a.dir()).isNotEqualTo(b.dir());
         }
-        workspaces.release("s-par");
-        assertThat(workspaces.root().resolve("s-par")).doesNotExist();
+    }
+
+    @Test
+    void idleSessionsLoseTheirClonesLeasedOnesKeepThem() {
+        Workspaces eager = new Workspaces(tmp.resolve("eager"), Duration.ZERO);
+        Workspace held = eager.lease("s-held", repo.toString(), base, List.of());
+        eager.lease("s-idle", repo.toString(), base, List.of()).close();
+        assertThat(eager.root().resolve("s-idle")).exists();
+
+        eager.lease("s-next", repo.toString(), base, List.of()).close();
+
+        assertThat(eager.root().resolve("s-idle")).doesNotExist();
+        assertThat(eager.root().resolve("s-held")).exists();
+        assertThat(eager.sessions()).contains("s-held", "s-next").doesNotContain("s-idle");
+        held.close();
     }
 
     private String producePatch(List<String> chain, String applyPatch) {

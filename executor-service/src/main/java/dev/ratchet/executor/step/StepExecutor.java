@@ -1,5 +1,6 @@
 package dev.ratchet.executor.step;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,9 @@ import dev.ratchet.models.ModelCallException;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.model.ModelClients;
+import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.PatchChain;
+import dev.ratchet.workspace.GitException;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 
@@ -56,6 +59,10 @@ public class StepExecutor {
         this.metrics = metrics;
     }
 
+    /**
+     * @throws RuntimeException when Redis cannot be read: the consumer retries the request rather than spend an
+     *         attempt on an outage
+     */
     public StepExecuted execute(StepRequested request) {
         Instant started = Instant.now();
         StepWork work = request.payload().work();
@@ -79,10 +86,10 @@ public class StepExecutor {
             error = e.getMessage();
         } catch (PatchFormatException e) {
             error = "the executor model's answer is not a valid apply_patch patch: " + e.getMessage();
-        } catch (PatchApplyException e) {
+        } catch (PatchApplyException | IllegalArgumentException e) {
             error = "the patch does not fit the files: " + e.getMessage();
-        } catch (RuntimeException e) {
-            error = "execution failed: " + e.getMessage();
+        } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
+            error = "the step's starting state cannot be prepared: " + e.getMessage();
         }
         Instant finished = Instant.now();
         Usage usage = usage(answer);

@@ -26,6 +26,8 @@ import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.ConsumerGroups;
+import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
@@ -46,7 +48,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class StepExecutionTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static Textstats textstats;
+    static TextstatsSample textstats;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -54,11 +56,14 @@ class StepExecutionTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    dev.ratchet.workspace.Workspaces workspaces;
+
     KafkaProbe kafka;
 
     @BeforeAll
     static void sampleRepository() {
-        textstats = Textstats.create();
+        textstats = TextstatsSample.create();
     }
 
     @BeforeEach
@@ -69,6 +74,13 @@ class StepExecutionTest {
     @AfterEach
     void closeProbe() {
         kafka.close();
+    }
+
+    @Test
+    void clonesGoUnderTheTempDirByDefault() {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
+                .normalize();
+        assertThat(workspaces.root()).isEqualTo(tmp.resolve("ratchet").resolve("executor-test"));
     }
 
     @Test
@@ -104,6 +116,10 @@ class StepExecutionTest {
                         .orElse(null)))
                 .findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(session);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).contains("dev.ratchet.step.executed.v1");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).contains(session);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isPresent();
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.CONTENT_TYPE)).contains(CloudEventHeaders.JSON);
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).contains("/ratchet/executor-service");
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
 
@@ -188,7 +204,7 @@ class StepExecutionTest {
 
     static StepRequested request(String session, String stepId, int attempt, StepWork work, List<String> feedback) {
         return StepRequested.of(session, stepId, attempt, 0, Instant.now(),
-                new StepRequested.Payload(work, feedback, Textstats.CONTEXT_BUDGET));
+                new StepRequested.Payload(work, feedback, TextstatsSample.CONTEXT_BUDGET));
     }
 
     private StepExecuted awaitExecuted(String session, StepRequested request) {

@@ -52,9 +52,31 @@ public final class EventCodec {
         return event;
     }
 
+    private static Object payload(RatchetEvent event) {
+        if (event instanceof SessionCreated e) {
+            return e.payload();
+        } else if (event instanceof StepRequested e) {
+            return e.payload() == null ? null : e.payload().work();
+        } else if (event instanceof StepExecuted e) {
+            return e.payload() == null ? null : e.payload().work();
+        } else if (event instanceof StepVerified e) {
+            return e.payload();
+        } else if (event instanceof StepRejected e) {
+            return e.payload();
+        } else if (event instanceof SessionCompleted e) {
+            return e.payload();
+        } else if (event instanceof SessionFailed e) {
+            return e.payload();
+        }
+        return null;
+    }
+
     private static void validate(RatchetEvent event, String ceId, String ceType) {
         if (event.eventId() == null || event.sessionId() == null || event.occurredAt() == null) {
             throw new PoisonEventException(ceType + " data lacks eventId, sessionId or occurredAt");
+        }
+        if (payload(event) == null) {
+            throw new PoisonEventException(ceType + " data lacks its payload");
         }
         if (ceId == null) {
             throw new PoisonEventException("missing header " + CloudEventHeaders.ID + " (CloudEvents requires an id)");

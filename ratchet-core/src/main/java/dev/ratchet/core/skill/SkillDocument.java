@@ -20,7 +20,9 @@ public record SkillDocument(String name, String description, String license, Str
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // The spec's metadata maps strings to strings; a step count or an all-digit sha must stay a string.
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     public static SkillDocument parse(String text) {
         String normalised = text.replace("\r\n", "\n");

@@ -22,8 +22,8 @@ public class PatchChain {
     /**
      * The first {@code count} accepted patches, as unified diffs in order.
      *
-     * @throws IllegalStateException when the chain holds fewer: the step was requested for a state that Redis no
-     *         longer (or not yet) has, which must never be papered over
+     * @throws IncompletePatchChainException when the chain holds fewer: the step was requested for a state that
+     *         Redis no longer (or not yet) has, which must never be papered over
      */
     public List<String> first(String sessionId, int count) {
         if (count == 0) {
@@ -31,7 +31,7 @@ public class PatchChain {
         }
         List<String> raw = redis.list(String.class).lrange(RedisKeys.patches(sessionId), 0, count - 1L);
         if (raw.size() < count) {
-            throw new IllegalStateException("session " + sessionId + " has " + raw.size()
+            throw new IncompletePatchChainException("session " + sessionId + " has " + raw.size()
                     + " accepted patches in Redis, the step needs " + count);
         }
         return raw.stream().map(json -> Json.read(json, AcceptedPatch.class).patch()).toList();

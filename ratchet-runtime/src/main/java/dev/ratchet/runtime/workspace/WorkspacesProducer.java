@@ -1,6 +1,7 @@
 package dev.ratchet.runtime.workspace;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,8 +20,9 @@ public class WorkspacesProducer {
 
     @Produces
     @ApplicationScoped
-    Workspaces workspaces(@ConfigProperty(name = "ratchet.work-dir", defaultValue = "${java.io.tmpdir}/ratchet")
-    String workDir, InstanceId instance) {
-        return new Workspaces(Path.of(workDir).resolve(instance.value()));
+    Workspaces workspaces(@ConfigProperty(name = "ratchet.work-dir") String workDir,
+            @ConfigProperty(name = "ratchet.work-dir-idle-eviction", defaultValue = "30m") Duration idleEviction,
+            InstanceId instance) {
+        return new Workspaces(Path.of(workDir).resolve(instance.value()), idleEviction);
     }
 }

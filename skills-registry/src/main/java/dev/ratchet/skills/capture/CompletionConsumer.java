@@ -1,15 +1,15 @@
 package dev.ratchet.skills.capture;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import dev.ratchet.core.event.PoisonEventException;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.SessionCompleted;
+import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.skill.SkillCapture;
 import dev.ratchet.core.skill.SkillDocument;
 import dev.ratchet.runtime.messaging.Channels;
@@ -38,6 +38,9 @@ public class CompletionConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         RatchetEvent event = CloudEventMessages.decode(record);
+        if (!Topics.SESSIONS_EVENTS.equals(event.eventType().topic())) {
+            throw new PoisonEventException(event.eventType().ceType() + " does not belong on the sessions topic");
+        }
         if (event instanceof SessionCompleted completed) {
             Redelivery.handle("skill capture of session " + completed.sessionId(), () -> capture(completed));
         }
@@ -46,7 +49,7 @@ public class CompletionConsumer {
     private void capture(SessionCompleted completed) {
         SkillDocument skill = SkillCapture.fromSession(completed);
         store.save(new StoredSkill(skill.name(), skill.description(), skill.render(), completed.sessionId(),
-                completed.payload().repo(), completed.payload().steps().size(), Instant.now()));
+                completed.payload().repo(), completed.payload().steps().size(), completed.occurredAt()));
         LOG.infof("captured skill %s from session %s", skill.name(), completed.sessionId());
     }
 }

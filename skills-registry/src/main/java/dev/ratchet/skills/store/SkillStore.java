@@ -21,7 +21,7 @@ public class SkillStore {
         this.redis = redis;
     }
 
-    /** Stores the skill once; capturing the same session again changes nothing. */
+    /** Stores the skill; capturing the same completion again writes the same values (its time is the event's). */
     public void save(StoredSkill skill) {
         redis.withTransaction(tx -> {
             tx.hash(String.class).hset(RedisKeys.skill(skill.name()), Map.of(

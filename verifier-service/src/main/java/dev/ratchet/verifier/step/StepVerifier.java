@@ -1,5 +1,6 @@
 package dev.ratchet.verifier.step;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
+import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.PatchChain;
 import dev.ratchet.workspace.CheckRunner;
+import dev.ratchet.workspace.GitException;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 
@@ -74,8 +77,9 @@ public class StepVerifier {
             metrics.stage("verify", Duration.between(started, finished));
             return StepVerified.of(executed, finished, new StepVerified.Payload(p.patch(), p.stats(), results,
                     p.execution(), new Verification(instance.value(), started, finished)));
-        } catch (RuntimeException e) {
+        } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
             // A verdict the planner can act on (retry, then fail with this reason) beats a session left waiting.
+            // Redis being away is not caught here: the consumer retries that.
             return rejected(executed, started, StepRejected.STAGE_VERIFY, "verification failed: " + e.getMessage(),
                     null, List.of());
         }

@@ -1,9 +1,10 @@
-package dev.ratchet.executor.step;
+package dev.ratchet.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,34 +17,34 @@ import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.patch.ApplyPatch;
 import dev.ratchet.core.patch.PatchApplier;
-import dev.ratchet.testing.Examples;
 import dev.ratchet.workspace.Git;
 import dev.ratchet.workspace.ProcessRunner;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 
 /**
- * The demo's sample repository as a committed git copy, the demo plan's steps as {@link StepWork}, and unified diffs
- * made from the scenario's apply_patch files, independently of the service under test.
+ * Test data for the demo's sample: its repository as a committed git copy, the demo plan's steps as
+ * {@link StepWork}, and unified diffs made from the scenario's apply_patch files, independently of the service
+ * under test.
  */
-final class Textstats {
+public final class TextstatsSample {
 
-    static final String GOAL = "Add word statistics to textstats: word_count, top_words and a command-line "
+    public static final String GOAL = "Add word statistics to textstats: word_count, top_words and a command-line "
             + "entry point";
-    static final Check UNIT_TESTS = new Check("unit-tests", "python3 -m unittest discover -s tests -t .", 60);
-    static final int CONTEXT_BUDGET = 8000;
+    public static final Check UNIT_TESTS = new Check("unit-tests", "python3 -m unittest discover -s tests -t .", 60);
+    public static final int CONTEXT_BUDGET = 8000;
 
-    final Path repo;
-    final String baseCommit;
+    public final Path repo;
+    public final String baseCommit;
     private final Path scratch;
     private final Workspaces workspaces;
     private final JsonNode plan;
 
-    private Textstats(Path repo, Path scratch) {
+    private TextstatsSample(Path repo, Path scratch) {
         this.repo = repo;
         this.baseCommit = Git.headCommit(repo);
         this.scratch = scratch;
-        this.workspaces = new Workspaces(scratch.resolve("workspaces"));
+        this.workspaces = new Workspaces(scratch.resolve("workspaces"), Duration.ofMinutes(30));
         try {
             this.plan = Json.mapper().readTree(Files.readString(Examples.scenario("textstats/plan.json")));
         } catch (IOException e) {
@@ -51,29 +52,29 @@ final class Textstats {
         }
     }
 
-    static Textstats create() {
+    public static TextstatsSample create() {
         try {
             Path root = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "textstats-");
             Path repo = Examples.gitCopy("textstats", Files.createDirectories(root.resolve("repo")));
-            return new Textstats(repo, Files.createDirectories(root.resolve("scratch")));
+            return new TextstatsSample(repo, Files.createDirectories(root.resolve("scratch")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Step {@code index} (0-based) of the demo plan, starting after {@code acceptedPatches} accepted patches. */
-    StepWork step(int index, int acceptedPatches) {
+    public StepWork step(int index, int acceptedPatches) {
         JsonNode step = plan.path("steps").get(index);
         return new StepWork(repo.toString(), baseCommit, acceptedPatches, index, plan.path("steps").size(),
                 step.path("title").asText(), step.path("instructions").asText(), GOAL, List.of(UNIT_TESTS));
     }
 
     /** A one-step piece of work with its own title, for scenario rules that match on the title. */
-    StepWork single(String title, String instructions) {
+    public StepWork single(String title, String instructions) {
         return new StepWork(repo.toString(), baseCommit, 0, 0, 1, title, instructions, GOAL, List.of(UNIT_TESTS));
     }
 
-    static String applyPatch(String file) {
+    public static String applyPatch(String file) {
         try {
             return Files.readString(Examples.scenario("textstats/" + file));
         } catch (IOException e) {
@@ -82,15 +83,15 @@ final class Textstats {
     }
 
     /** The unified diff an apply_patch file makes on top of the base commit plus {@code chain}. */
-    String diff(List<String> chain, String applyPatchFile) {
+    public String diff(List<String> chain, String applyPatchFile) {
         try (Workspace ws = workspaces.lease(UUID.randomUUID().toString(), repo.toString(), baseCommit, chain)) {
             PatchApplier.apply(ApplyPatch.parse(applyPatch(applyPatchFile)), ws.tree());
             return ws.diff();
         }
     }
 
-    /** The unified diffs of the demo's first {@code steps} steps as the verifier would have accepted them. */
-    List<String> chain(String... applyPatchFiles) {
+    /** The accepted patch chain the given apply_patch files make, one after the other, from the base commit. */
+    public List<String> chain(String... applyPatchFiles) {
         List<String> chain = new ArrayList<>();
         for (String file : applyPatchFiles) {
             chain.add(diff(List.copyOf(chain), file));
@@ -102,7 +103,7 @@ final class Textstats {
      * What {@code git apply --check} says about {@code diff} on a fresh clone of the sample at the base commit with
      * {@code chain} applied: empty when it applies cleanly.
      */
-    Optional<String> applyCheck(List<String> chain, String diff) {
+    public Optional<String> applyCheck(List<String> chain, String diff) {
         Path dir = scratch.resolve("clone-" + UUID.randomUUID());
         Git.run(scratch, "clone", "-q", repo.toString(), dir.getFileName().toString());
         Git.run(dir, "checkout", "-q", "--detach", baseCommit);

@@ -1,4 +1,4 @@
-package dev.ratchet.executor.step;
+package dev.ratchet.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,13 +13,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** What a service's consumer group has committed: proof that it has handled (acknowledged) a record. */
-final class ConsumerGroups {
+public final class ConsumerGroups {
 
     private ConsumerGroups() {
     }
 
     /** Waits until {@code group} has committed an offset past {@code record}, i.e. acknowledged it. */
-    static void awaitHandled(String bootstrapServers, String group, ConsumerRecord<?, ?> record, Duration atMost) {
+    public static void awaitHandled(String bootstrapServers, String group, ConsumerRecord<?, ?> record, Duration atMost) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             await().atMost(atMost).untilAsserted(() -> {

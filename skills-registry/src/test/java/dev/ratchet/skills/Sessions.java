@@ -1,0 +1,56 @@
+package dev.ratchet.skills;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.SessionCompleted;
+import dev.ratchet.core.event.SessionCreated;
+import dev.ratchet.core.event.SessionFailed;
+import dev.ratchet.core.event.Usage;
+
+/** Session lifecycle events as the planner sends them at the end of the textstats demo. */
+final class Sessions {
+
+    static final String DEMO_GOAL = "Add word statistics to textstats: word_count, top_words and a command-line "
+            + "entry point";
+    static final String REPO = "/home/dev/textstats";
+    static final String BASE_COMMIT = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    static final Check UNIT_TESTS = new Check("unit-tests", "python3 -m unittest discover -s tests -t .", 60);
+
+    private Sessions() {
+    }
+
+    static SessionCompleted completed(String session, String goal) {
+        List<SessionCompleted.CompletedStep> steps = List.of(
+                new SessionCompleted.CompletedStep("s1", "Add word_count",
+                        "In textstats.py add word_count(text) that returns the number of words in text, using "
+                                + "words(). Add tests for it to tests/test_textstats.py.",
+                        1, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 14, 1)),
+                new SessionCompleted.CompletedStep("s2", "Add top_words",
+                        "In textstats.py add top_words(text, n) that returns the n most frequent words as "
+                                + "(word, count) tuples,\n most frequent first, ties broken alphabetically.",
+                        2, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 16, 1)),
+                new SessionCompleted.CompletedStep("s3", "Add a command-line entry point",
+                        "In textstats.py add main(argv) that reads the file named by argv[0] and prints 'words: N'.",
+                        1, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 30, 1)));
+        return SessionCompleted.of(session, Instant.now(), new SessionCompleted.Payload(REPO, goal, BASE_COMMIT,
+                steps, List.of(UNIT_TESTS), new Usage(5400, 910, 1300, 700.0), 4200));
+    }
+
+    static SessionCreated created(String session, String goal) {
+        return SessionCreated.of(session, Instant.now(), new SessionCreated.Payload(REPO, goal, BASE_COMMIT,
+                List.of(UNIT_TESTS)));
+    }
+
+    static SessionFailed failed(String session, String goal) {
+        return SessionFailed.of(session, "s2", 3, Instant.now(), new SessionFailed.Payload(REPO, goal,
+                "step s2 was rejected 3 times: check 'unit-tests' failed (exit 1)", 1));
+    }
+
+    /** The skill name a session's goal gives: the goal as a slug, then the first 8 characters of the session id. */
+    static String skillName(String slug, String session) {
+        return slug + "-" + session.replace("-", "").substring(0, 8);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ratchet.skills;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.testing.KafkaResource;
+import dev.ratchet.testing.RedisResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The registry's HTTP surface beyond capture: errors as problems, health and metrics. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+class SkillApiTest {
+
+    @Test
+    void unknownSkillIsAProblem() {
+        given().get("/api/v1/skills/no-such-skill").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("type", equalTo("urn:ratchet:problem:not-found"))
+                .body("title", equalTo("Not found"))
+                .body("detail", equalTo("no skill no-such-skill"))
+                .body("instance", equalTo("/api/v1/skills/no-such-skill"));
+        given().get("/api/v1/skills/no-such-skill/SKILL.md").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("no skill no-such-skill"));
+    }
+
+    @Test
+    void readinessIncludesKafkaAndRedis() {
+        Response ready = given().get("/q/health/ready").then().statusCode(200).contentType("application/json")
+                .body("status", equalTo("UP")).extract().response();
+        List<Map<String, Object>> checks = ready.path("checks");
+        assertThat(checks).allSatisfy(c -> assertThat(c).containsEntry("status", "UP"));
+        assertThat(checks).extracting(c -> String.valueOf(c.get("name")).toLowerCase())
+                .anySatisfy(n -> assertThat(n).contains("kafka"))
+                .anySatisfy(n -> assertThat(n).contains("redis"));
+    }
+
+    @Test
+    void metricsAreInPrometheusFormat() {
+        given().get("/api/v1/skills").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.startsWith("text/plain"),
+                        org.hamcrest.Matchers.startsWith("application/openmetrics-text")))
+                .extract().asString();
+        assertThat(metrics).contains("# TYPE ").contains("# HELP ").contains("jvm_memory_used_bytes");
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/skills\"");
+    }
+}

@@ -1,0 +1,336 @@
+package dev.ratchet.verifier.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CloudEventHeaders;
+import dev.ratchet.core.event.EventCodec;
+import dev.ratchet.core.event.Execution;
+import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.core.event.StepRejected;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepVerdict;
+import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.event.Topics;
+import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.patch.DiffStats;
+import dev.ratchet.core.session.AcceptedPatch;
+import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.ConsumerGroups;
+import dev.ratchet.testing.TextstatsSample;
+import dev.ratchet.testing.KafkaProbe;
+import dev.ratchet.testing.KafkaResource;
+import dev.ratchet.testing.RedisResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The verifier applies each executed attempt to the step's starting state (base commit + the session's accepted
+ * patches in Redis), runs the checks for real, and sends one verdict per attempt.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(RedisResource.class)
+class StepVerificationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static TextstatsSample textstats;
+    static String step1;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Inject
+    RedisDataSource redis;
+
+    KafkaProbe kafka;
+
+    @BeforeAll
+    static void sampleRepository() {
+        textstats = TextstatsSample.create();
+        step1 = textstats.chain("step1.patch").get(0);
+    }
+
+    @BeforeEach
+    void probe() {
+        kafka = new KafkaProbe(bootstrap);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        kafka.close();
+    }
+
+    @Test
+    void correctFirstStepIsVerified() {
+        String session = UUID.randomUUID().toString();
+        StepExecuted executed = executed(session, "s1", 1, textstats.step(0, 0), step1);
+        kafka.send(executed);
+
+        StepVerified verified = awaitVerdict(session, StepVerified.class);
+        assertThat(verified.eventId()).isEqualTo(StepVerified.of(executed, Instant.now(), null).eventId());
+        assertThat(verified.stepId()).isEqualTo("s1");
+        assertThat(verified.attempt()).isEqualTo(1);
+        StepVerified.Payload p = verified.payload();
+        assertThat(p.patch()).isEqualTo(step1);
+        assertThat(p.stats()).isEqualTo(executed.payload().stats());
+        assertThat(p.checks()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("unit-tests");
+            assertThat(c.command()).isEqualTo(TextstatsSample.UNIT_TESTS.command());
+            assertThat(c.exitCode()).isZero();
+            assertThat(c.passed()).isTrue();
+            assertThat(c.timedOut()).isFalse();
+            assertThat(c.outputTail()).contains("Ran 4 tests").contains("OK");
+        });
+        assertThat(p.execution()).isEqualTo(executed.payload().execution());
+        assertThat(p.verification().verifier()).isEqualTo("verifier-test");
+        assertThat(p.verification().finishedAt()).isAfterOrEqualTo(p.verification().startedAt());
+
+        ConsumerRecord<String, String> record = kafka.records(Topics.STEPS_VERDICTS).stream()
+                .filter(r -> verified.eventId().toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)
+                        .orElse(null)))
+                .findFirst().orElseThrow();
+        assertThat(record.key()).isEqualTo(session);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).contains("dev.ratchet.step.verified.v1");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).contains(session);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isPresent();
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.CONTENT_TYPE)).contains(CloudEventHeaders.JSON);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).contains("/ratchet/verifier-service");
+        await().atMost(WAIT).until(() -> redis.key().exists(RedisKeys.processed(ExecutedConsumer.CONSUMER,
+                executed.eventId().toString())));
+    }
+
+    @Test
+    void failingTestOnTopOfTheChainIsRejectedAtCheck() {
+        String session = UUID.randomUUID().toString();
+        acceptStep1(session);
+        String attempt1 = textstats.diff(List.of(step1), "step2-attempt1.patch");
+        kafka.send(executed(session, "s2", 1, textstats.step(1, 1), attempt1));
+
+        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        assertThat(p.stage()).isEqualTo(StepRejected.STAGE_CHECK);
+        assertThat(p.reason()).isEqualTo("check 'unit-tests' failed (exit 1)");
+        assertThat(p.outputTail()).contains("FAIL: test_ties_are_alphabetical").contains("FAILED (failures=1)");
+        assertThat(p.checks()).singleElement().satisfies(c -> {
+            assertThat(c.exitCode()).isEqualTo(1);
+            assertThat(c.passed()).isFalse();
+            assertThat(c.timedOut()).isFalse();
+        });
+        assertThat(p.verification().verifier()).isEqualTo("verifier-test");
+    }
+
+    @Test
+    void fixedRetryOnTopOfTheChainIsVerified() {
+        String session = UUID.randomUUID().toString();
+        acceptStep1(session);
+        String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
+        kafka.send(executed(session, "s2", 2, textstats.step(1, 1), attempt2));
+
+        StepVerified verified = awaitVerdict(session, StepVerified.class);
+        assertThat(verified.attempt()).isEqualTo(2);
+        assertThat(verified.payload().checks()).extracting(CheckResult::passed).containsExactly(true);
+        assertThat(verified.payload().checks().get(0).outputTail()).contains("Ran 6 tests");
+    }
+
+    @Test
+    void patchThatDoesNotFitTheStartingStateIsRejectedAtApply() {
+        String session = UUID.randomUUID().toString();
+        // Step 2's diff is relative to the state after step 1; against the bare base commit it does not apply.
+        String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
+        kafka.send(executed(session, "s2", 1, textstats.step(1, 0), attempt2));
+
+        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        assertThat(p.stage()).isEqualTo(StepRejected.STAGE_APPLY);
+        assertThat(p.reason()).isEqualTo("the patch does not apply to the step's starting state");
+        assertThat(p.outputTail()).contains("patch does not apply");
+        assertThat(p.checks()).isEmpty();
+    }
+
+    @Test
+    void executorErrorIsRejectedAtExecute() {
+        String session = UUID.randomUUID().toString();
+        String error = "the executor model's answer is not a valid apply_patch patch: no '*** Begin Patch' ... "
+                + "'*** End Patch' envelope in the answer";
+        StepRequested request = request(session, "s1", 1, textstats.step(0, 0));
+        StepExecuted executed = StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(
+                request.payload().work(), "", PatchStats.EMPTY, execution(request), error));
+        kafka.send(executed);
+
+        StepRejected rejected = awaitVerdict(session, StepRejected.class);
+        assertThat(rejected.eventId()).isEqualTo(StepRejected.of(executed, Instant.now(), null).eventId());
+        assertThat(rejected.payload().stage()).isEqualTo(StepRejected.STAGE_EXECUTE);
+        assertThat(rejected.payload().reason()).isEqualTo(error);
+        assertThat(rejected.payload().checks()).isEmpty();
+        assertThat(rejected.payload().execution()).isEqualTo(executed.payload().execution());
+    }
+
+    @Test
+    void hangingCheckIsKilledAndRejectedAsTimedOut() {
+        String session = UUID.randomUUID().toString();
+        StepWork demo = textstats.step(0, 0);
+        StepWork work = new StepWork(demo.repo(), demo.baseCommit(), 0, 0, demo.stepCount(), demo.title(),
+                demo.instructions(), demo.goal(), List.of(TextstatsSample.UNIT_TESTS, new Check("hangs", "sleep 30", 1),
+                        new Check("never-run", "echo unreachable", 10)));
+        kafka.send(executed(session, "s1", 1, work, step1));
+
+        StepRejected.Payload p = await().atMost(Duration.ofSeconds(15)).until(
+                () -> kafka.events(StepRejected.class, e -> e.sessionId().equals(session)),
+                events -> events.size() == 1).get(0).payload();
+        assertThat(p.stage()).isEqualTo(StepRejected.STAGE_CHECK);
+        assertThat(p.reason()).startsWith("check 'hangs' timed out after");
+        assertThat(p.checks()).extracting(CheckResult::name).as("checks stop at the first failure")
+                .containsExactly("unit-tests", "hangs");
+        CheckResult hang = p.checks().get(1);
+        assertThat(hang.timedOut()).isTrue();
+        assertThat(hang.passed()).isFalse();
+        assertThat(hang.durationMs()).isBetween(1000L, 10_000L);
+    }
+
+    @Test
+    void missingAcceptedPatchesAreRejectedAtVerify() {
+        String session = UUID.randomUUID().toString();
+        String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
+        kafka.send(executed(session, "s2", 1, textstats.step(1, 1), attempt2));
+
+        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        assertThat(p.stage()).isEqualTo(StepRejected.STAGE_VERIFY);
+        assertThat(p.reason()).startsWith("verification failed:")
+                .contains("has 0 accepted patches in Redis, the step needs 1");
+    }
+
+    @Test
+    void redeliveredAttemptGetsNoSecondVerdict() {
+        String session = UUID.randomUUID().toString();
+        StepExecuted executed = executed(session, "s1", 1, textstats.step(0, 0), step1);
+        kafka.send(executed);
+        awaitVerdict(session, StepVerified.class);
+        await().atMost(WAIT).until(() -> redis.key().exists(RedisKeys.processed(ExecutedConsumer.CONSUMER,
+                executed.eventId().toString())));
+
+        kafka.send(executed);
+        ConsumerRecord<String, String> redelivered = await().atMost(WAIT).until(
+                () -> kafka.records(Topics.STEPS_EXECUTED).stream()
+                        .filter(r -> executed.eventId().toString().equals(
+                                KafkaProbe.header(r, CloudEventHeaders.ID).orElse(null)))
+                        .toList(),
+                records -> records.size() == 2).get(1);
+        ConsumerGroups.awaitHandled(bootstrap, "ratchet-verifiers", redelivered, WAIT);
+
+        assertThat(kafka.events(StepVerified.class, e -> e.sessionId().equals(session))).hasSize(1);
+        assertThat(kafka.events(StepRejected.class, e -> e.sessionId().equals(session))).isEmpty();
+        assertThat(kafka.records(Topics.deadLetter(Topics.STEPS_EXECUTED)))
+                .noneMatch(r -> session.equals(r.key()));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndTheVerifierCarriesOn() {
+        String session = UUID.randomUUID().toString();
+        StepExecuted valid = executed(session, "s1", 1, textstats.step(0, 0), step1);
+
+        // 1. CloudEvents headers of an executed attempt, but the data is not JSON.
+        StepExecuted garbled = executed(session, "s1", 2, textstats.step(0, 0), step1);
+        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/garbage", "{\"eventId\": " + session,
+                ceHeaders(garbled.eventId(), session, garbled.eventType().ceType()));
+        // 2. The JSON of an executed attempt without any ce_ header.
+        StepExecuted headerless = executed(session, "s1", 3, textstats.step(0, 0), step1);
+        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/headerless", EventCodec.encode(headerless), Map.of());
+        // 3. A well-formed verdict, but on the executed topic (a verifier must not verify its own verdicts).
+        StepRejected misrouted = StepRejected.of(valid, Instant.now(), new StepRejected.Payload(
+                StepRejected.STAGE_CHECK, "not for the verifier", null, List.of(), null, null));
+        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/misrouted", EventCodec.encode(misrouted),
+                ceHeaders(misrouted.eventId(), session, misrouted.eventType().ceType()));
+        // 4. A type nobody knows.
+        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/unknown", EventCodec.encode(valid),
+                ceHeaders(valid.eventId(), session, "dev.ratchet.step.executed.v9"));
+
+        kafka.send(valid);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
+            kafka.records(Topics.deadLetter(Topics.STEPS_EXECUTED)).stream()
+                    .filter(r -> r.key() != null && r.key().startsWith(session + "/"))
+                    .forEach(r -> dead.put(r.key().substring(session.length() + 1), r));
+            assertThat(dead).containsOnlyKeys("garbage", "headerless", "misrouted", "unknown");
+            assertThat(reason(dead.get("garbage"))).startsWith("invalid dev.ratchet.step.executed.v1 data");
+            assertThat(reason(dead.get("headerless")))
+                    .isEqualTo("missing header ce_specversion: not a binary-mode CloudEvent");
+            assertThat(reason(dead.get("misrouted")))
+                    .isEqualTo("dev.ratchet.step.rejected.v1 does not belong on the executed topic");
+            assertThat(reason(dead.get("unknown"))).isEqualTo("unknown event type 'dev.ratchet.step.executed.v9'");
+            assertThat(KafkaProbe.header(dead.get("misrouted"), "dead-letter-topic")).contains(Topics.STEPS_EXECUTED);
+        });
+
+        StepVerified verified = awaitVerdict(session, StepVerified.class);
+        assertThat(verified.eventId()).isEqualTo(StepVerified.of(valid, Instant.now(), null).eventId());
+        await().atMost(WAIT).until(() -> redis.key().exists(RedisKeys.processed(ExecutedConsumer.CONSUMER,
+                valid.eventId().toString())));
+    }
+
+    private static String reason(ConsumerRecord<String, String> record) {
+        return KafkaProbe.header(record, "dead-letter-reason").orElse(null);
+    }
+
+    private static Map<String, String> ceHeaders(UUID id, String session, String ceType) {
+        return Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
+                CloudEventHeaders.ID, id.toString(),
+                CloudEventHeaders.TYPE, ceType,
+                CloudEventHeaders.SOURCE, "/ratchet/tests",
+                CloudEventHeaders.SUBJECT, session,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    }
+
+    void acceptStep1(String session) {
+        redis.list(String.class).rpush(RedisKeys.patches(session), Json.write(new AcceptedPatch("s1", 1, 0, step1)));
+    }
+
+    static StepRequested request(String session, String stepId, int attempt, StepWork work) {
+        return StepRequested.of(session, stepId, attempt, 0, Instant.now().minusMillis(500),
+                new StepRequested.Payload(work, List.of(), TextstatsSample.CONTEXT_BUDGET));
+    }
+
+    static Execution execution(StepRequested request) {
+        Instant started = request.occurredAt().plusMillis(20);
+        return new Execution("executor-1", "simulated:gpt-5.3-codex-spark", request.occurredAt(), started,
+                started.plusMillis(300), new Usage(1800, 240, 280, 857.1));
+    }
+
+    /** What an executor sends for an attempt that produced {@code patch}. */
+    static StepExecuted executed(String session, String stepId, int attempt, StepWork work, String patch) {
+        StepRequested request = request(session, stepId, attempt, work);
+        return StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(work, patch, DiffStats.of(patch),
+                execution(request), null));
+    }
+
+    private <T extends StepVerdict> T awaitVerdict(String session, Class<T> type) {
+        await().atMost(WAIT).until(() -> !kafka.events(StepVerified.class, e -> e.sessionId().equals(session))
+                .isEmpty() || !kafka.events(StepRejected.class, e -> e.sessionId().equals(session)).isEmpty());
+        List<StepVerified> verified = kafka.events(StepVerified.class, e -> e.sessionId().equals(session));
+        List<StepRejected> rejected = kafka.events(StepRejected.class, e -> e.sessionId().equals(session));
+        assertThat(verified.size() + rejected.size()).as("verdicts for the attempt").isEqualTo(1);
+        List<? extends StepVerdict> verdicts = verified.isEmpty() ? rejected : verified;
+        assertThat(verdicts.get(0)).as("verdict: %s", verdicts.get(0)).isInstanceOf(type);
+        return type.cast(verdicts.get(0));
+    }
+}
