@@ -57,7 +57,8 @@ public record LocalLayout(Path home) {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a directory tree, if it exists. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

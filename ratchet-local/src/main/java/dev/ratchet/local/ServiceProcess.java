@@ -17,18 +17,29 @@ import java.util.Map;
  */
 final class ServiceProcess {
 
-    /** Heap and GC of every service JVM; the same settings are in the Kubernetes manifests. */
+    /**
+     * Every service JVM: a small heap, the serial collector (one or two cores per service), and only the C1 JIT:
+     * the services mostly wait on Kafka, Redis, git and the model, and on 2 cores C2's compile work cost more CPU
+     * per step than its faster code saved (docs/BENCHMARKS.md). The same settings are in the Kubernetes manifests.
+     */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     private final String name;
     private final int port;
     private final ChildProcess process;
+    private final long startedNanos = System.nanoTime();
+    private volatile double readySeconds = Double.NaN;
 
     private ServiceProcess(String name, int port, ChildProcess process) {
         this.name = name;
         this.port = port;
         this.process = process;
+    }
+
+    /** From starting the JVM to the first UP readiness answer; NaN until then. */
+    double readySeconds() {
+        return readySeconds;
     }
 
     static ServiceProcess start(LocalLayout layout, Path runDir, String service, String name, int port,
@@ -51,7 +62,7 @@ final class ServiceProcess {
         return new ServiceProcess(name, port, process);
     }
 
-    private static List<String> jvmOptions() {
+    static List<String> jvmOptions() {
         String override = System.getenv("RATCHET_SERVICE_JAVA_OPTS");
         return override == null || override.isBlank() ? JVM_OPTIONS : List.of(override.trim().split("\\s+"));
     }
@@ -81,6 +92,7 @@ final class ServiceProcess {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - startedNanos) / 1e9;
                     return;
                 }
             } catch (java.io.IOException e) {
@@ -89,7 +101,7 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
-            sleep(100);
+            sleep(20);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + process.log());
     }

@@ -1,5 +1,7 @@
 package dev.ratchet.executor.step;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,19 +50,21 @@ public class StepConsumer {
     @Incoming(Channels.STEPS_REQUESTED)
     @Blocking(value = "executor-steps", ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
+        Instant received = Instant.now();
         RatchetEvent event = CloudEventMessages.decode(record);
         if (!(event instanceof StepRequested request)) {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the step requests topic");
         }
-        Redelivery.handle(request.eventType().ceType() + " " + request.eventId(), () -> handle(request));
+        Redelivery.handle(request.eventType().ceType() + " " + request.eventId(),
+                () -> handle(request, record.timestamp(), received));
     }
 
-    private void handle(StepRequested request) {
+    private void handle(StepRequested request, long producedAt, Instant received) {
         if (processed.isProcessed(CONSUMER, request.eventId())) {
             return;
         }
-        metrics.hop(RatchetMetrics.HOP_REQUESTED_TO_EXECUTOR, request.occurredAt());
-        StepExecuted result = executor.execute(request);
+        metrics.hop(RatchetMetrics.HOP_REQUESTED_TO_EXECUTOR, producedAt);
+        StepExecuted result = executor.execute(request, received);
         executed.sendMessageAndAwait(CloudEventMessages.of(result, Sources.EXECUTOR));
         progress.append(request.sessionId(), new Progress(Progress.STEP_EXECUTED, request.stepId(),
                 request.attempt(), ExecutionSummary.describe(request, result), result.occurredAt()));

@@ -63,8 +63,8 @@ public class StepExecutor {
      * @throws RuntimeException when Redis cannot be read: the consumer retries the request rather than spend an
      *         attempt on an outage
      */
-    public StepExecuted execute(StepRequested request) {
-        Instant started = Instant.now();
+    /** @param started when this executor received the request (the end of the request's hop) */
+    public StepExecuted execute(StepRequested request, Instant started) {
         StepWork work = request.payload().work();
         String model = models.config().executor().model();
         ChatResult answer = null;

@@ -8,6 +8,8 @@ public final class RedisKeys {
 
     /** ZSET of session ids scored by creation time (epoch ms). */
     public static final String SESSIONS = "ratchet:sessions";
+    /** SET of the ids of sessions being planned: what a restarted planner must plan again. */
+    public static final String PLANNING = "ratchet:sessions:planning";
     /** ZSET of skill names scored by capture time (epoch ms). */
     public static final String SKILLS = "ratchet:skills";
 

@@ -9,8 +9,9 @@ import dev.ratchet.core.prompt.TokenBudget;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the tokenizer's encoding (a few MB, about a second on a small machine) at start-up in the services that
- * build prompts, instead of on the first step of the first session.
+ * Loads the tokenizer's encoding (a few MB, about a second on a small machine) in the background at start-up in
+ * the services that build prompts, instead of on the first step of the first session, and without delaying
+ * readiness.
  */
 @ApplicationScoped
 public class TokenizerWarmup {
@@ -18,7 +19,9 @@ public class TokenizerWarmup {
     void onStart(@Observes StartupEvent event,
             @ConfigProperty(name = "ratchet.tokenizer.warm-up", defaultValue = "false") boolean warmUp) {
         if (warmUp) {
-            new TokenBudget(256).count("warm up");
+            Thread loader = new Thread(() -> new TokenBudget(256).count("warm up"), "ratchet-tokenizer-warm-up");
+            loader.setDaemon(true);
+            loader.start();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.ratchet.runtime.metrics;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,16 +9,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Ratchet's own meters, exported at {@code /q/metrics}: {@code ratchet_hop_seconds{hop}} is the time from an event
- * being produced to its consumer starting on it, {@code ratchet_stage_seconds{stage}} the time a service spends on
- * one piece of work, {@code ratchet_model_tokens_total{role,direction}} the tokens models read and wrote.
+ * Ratchet's own meters, exported at {@code /q/metrics}: {@code ratchet_hop_seconds{hop}} is the time from a record
+ * being produced (its Kafka timestamp) to its consumer starting on it, or for the planner to the next request being
+ * produced; {@code ratchet_stage_seconds{stage}} the time a service spends on one piece of work;
+ * {@code ratchet_model_tokens_total{role,direction}} the tokens models read and wrote.
  */
 @ApplicationScoped
 public class RatchetMetrics {
 
     public static final String HOP_REQUESTED_TO_EXECUTOR = "requested_to_executor";
     public static final String HOP_EXECUTED_TO_VERIFIER = "executed_to_verifier";
-    public static final String HOP_VERDICT_TO_PLANNER = "verdict_to_planner";
+    public static final String HOP_VERDICT_TO_NEXT_REQUEST = "verdict_to_next_request";
 
     private final MeterRegistry registry;
 
@@ -27,10 +27,13 @@ public class RatchetMetrics {
         this.registry = registry;
     }
 
-    /** Producer and consumer clocks differ across machines; on one machine (or with NTP) this is the hop latency. */
-    public void hop(String hop, Instant producedAt) {
-        Duration d = Duration.between(producedAt, Instant.now());
-        timer("ratchet.hop", "hop", hop).record(d.isNegative() ? Duration.ZERO : d);
+    /**
+     * @param producedAtMillis the record's timestamp (set by its producer); producer and consumer clocks differ
+     *        across machines, so on one machine (or with NTP) this is the hop latency
+     */
+    public void hop(String hop, long producedAtMillis) {
+        long ms = System.currentTimeMillis() - producedAtMillis;
+        timer("ratchet.hop", "hop", hop).record(Duration.ofMillis(Math.max(0, ms)));
     }
 
     public void stage(String stage, Duration duration) {

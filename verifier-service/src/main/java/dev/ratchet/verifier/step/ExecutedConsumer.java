@@ -1,5 +1,7 @@
 package dev.ratchet.verifier.step;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,19 +44,21 @@ public class ExecutedConsumer {
     @Incoming(Channels.STEPS_EXECUTED)
     @Blocking(value = "verifier-steps", ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
+        Instant received = Instant.now();
         RatchetEvent event = CloudEventMessages.decode(record);
         if (!(event instanceof StepExecuted executed)) {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the executed topic");
         }
-        Redelivery.handle(executed.eventType().ceType() + " " + executed.eventId(), () -> handle(executed));
+        Redelivery.handle(executed.eventType().ceType() + " " + executed.eventId(),
+                () -> handle(executed, record.timestamp(), received));
     }
 
-    private void handle(StepExecuted executed) {
+    private void handle(StepExecuted executed, long producedAt, Instant received) {
         if (processed.isProcessed(CONSUMER, executed.eventId())) {
             return;
         }
-        metrics.hop(RatchetMetrics.HOP_EXECUTED_TO_VERIFIER, executed.occurredAt());
-        StepVerdict verdict = verifier.verify(executed);
+        metrics.hop(RatchetMetrics.HOP_EXECUTED_TO_VERIFIER, producedAt);
+        StepVerdict verdict = verifier.verify(executed, received);
         metrics.outcome("verdicts", verdict instanceof StepVerified ? "verified" : "rejected");
         verdicts.sendMessageAndAwait(CloudEventMessages.of(verdict, Sources.VERIFIER));
         processed.markProcessed(CONSUMER, executed.eventId());

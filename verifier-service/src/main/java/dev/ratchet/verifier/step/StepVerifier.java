@@ -49,8 +49,8 @@ public class StepVerifier {
         this.metrics = metrics;
     }
 
-    public StepVerdict verify(StepExecuted executed) {
-        Instant started = Instant.now();
+    /** @param started when this verifier received the executed attempt (the end of its hop) */
+    public StepVerdict verify(StepExecuted executed, Instant started) {
         StepExecuted.Payload p = executed.payload();
         if (p.error() != null) {
             return rejected(executed, started, StepRejected.STAGE_EXECUTE, p.error(), null, List.of());

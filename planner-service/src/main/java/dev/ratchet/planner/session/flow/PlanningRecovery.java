@@ -17,8 +17,6 @@ import io.quarkus.runtime.StartupEvent;
 public class PlanningRecovery {
 
     private static final Logger LOG = Logger.getLogger(PlanningRecovery.class);
-    private static final int SCAN = 1000;
-
     private final SessionStore store;
     private final SessionPlanner planner;
 
@@ -29,7 +27,7 @@ public class PlanningRecovery {
 
     void onStart(@Observes StartupEvent event) {
         try {
-            store.recentIds(SCAN).stream().map(store::find).flatMap(java.util.Optional::stream)
+            store.planningIds().stream().map(store::find).flatMap(java.util.Optional::stream)
                     .filter(s -> s.status() == SessionStatus.PLANNING)
                     .forEach(s -> {
                         LOG.infof("resuming planning of session %s", s.id());

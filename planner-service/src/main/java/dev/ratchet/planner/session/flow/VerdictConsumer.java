@@ -52,14 +52,14 @@ public class VerdictConsumer {
         if (!(event instanceof StepVerdict verdict)) {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the verdicts topic");
         }
-        Redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(), () -> handle(verdict));
+        Redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(),
+                () -> handle(verdict, record.timestamp()));
     }
 
-    private void handle(StepVerdict verdict) {
+    private void handle(StepVerdict verdict, long producedAt) {
         if (processed.isProcessed(CONSUMER, verdict.eventId())) {
             return;
         }
-        metrics.hop(RatchetMetrics.HOP_VERDICT_TO_PLANNER, verdict.occurredAt());
         Transition transition;
         try {
             transition = store.apply(verdict.sessionId(), null, s -> machine.onVerdict(s, verdict, Instant.now()));
@@ -68,6 +68,9 @@ public class VerdictConsumer {
                     + verdict.sessionId());
         }
         events.publish(transition.events());
+        if (transition.outcome() == Transition.Outcome.APPLIED) {
+            metrics.hop(RatchetMetrics.HOP_VERDICT_TO_NEXT_REQUEST, producedAt);
+        }
         metrics.outcome("planner_verdicts", transition.outcome().name().toLowerCase());
         processed.markProcessed(CONSUMER, verdict.eventId());
     }

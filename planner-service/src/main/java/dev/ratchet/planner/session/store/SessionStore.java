@@ -39,6 +39,7 @@ public class SessionStore {
         redis.withTransaction(tx -> {
             tx.hash(String.class).hset(RedisKeys.session(session.id()), SessionHash.fields(session));
             tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(), session.id());
+            tx.set(String.class).sadd(RedisKeys.PLANNING, session.id());
             ProgressLog.append(tx, session.id(), created);
         });
     }
@@ -46,6 +47,11 @@ public class SessionStore {
     public Optional<Session> find(String id) {
         Map<String, String> fields = redis.hash(String.class).hgetall(RedisKeys.session(id));
         return fields.isEmpty() ? Optional.empty() : Optional.of(SessionHash.session(fields));
+    }
+
+    /** Sessions still waiting for their plan. */
+    public java.util.Set<String> planningIds() {
+        return redis.set(String.class).smembers(RedisKeys.PLANNING);
     }
 
     /** Most recent first. */
@@ -100,6 +106,9 @@ public class SessionStore {
                 next.status(), next.steps(), next.currentStep(), next.createdAt(), next.updatedAt(),
                 next.finishedAt(), next.failureReason(), version + 1);
         tx.hash(String.class).hset(RedisKeys.session(next.id()), SessionHash.fields(stored));
+        if (next.status() != dev.ratchet.core.session.SessionStatus.PLANNING) {
+            tx.set(String.class).srem(RedisKeys.PLANNING, next.id());
+        }
         if (plan != null) {
             tx.value(String.class).set(RedisKeys.plan(next.id()), Json.write(plan));
         }

@@ -1,0 +1,159 @@
+package dev.ratchet.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.patch.ApplyPatch;
+import dev.ratchet.core.patch.PatchApplier;
+import dev.ratchet.core.plan.PlanParser;
+import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.plan.PlannerPrompt;
+import dev.ratchet.core.prompt.ExecutorPrompt;
+import dev.ratchet.core.prompt.Prompt;
+import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.models.ChatClient;
+import dev.ratchet.models.ChatMessage;
+import dev.ratchet.models.ChatRequest;
+import dev.ratchet.models.ChatResult;
+import dev.ratchet.models.ModelSettings;
+import dev.ratchet.workspace.CheckRunner;
+import dev.ratchet.workspace.Git;
+import dev.ratchet.workspace.Workspace;
+import dev.ratchet.workspace.Workspaces;
+
+/**
+ * The physical floor for the benchmark's work: the same sessions driven by a loop in one process, calling the same
+ * simulated model and doing the same prompt building, patching, git work and checks with the same library code and
+ * the same concurrency as the cluster (E executor slots, 4 verifier slots, 4 planning slots), with no Kafka, no
+ * Redis and no process boundaries.
+ */
+public final class BaselineRunner {
+
+    private static final int PLANNING_SLOTS = 4;
+    private static final int VERIFIER_SLOTS = 4;
+    private static final int STEP_CONTEXT_TOKENS = 8000;
+    private static final int PLANNING_CONTEXT_TOKENS = 16000;
+    private static final int MAX_STEPS = 20;
+
+    private final ChatClient planner;
+    private final ChatClient executor;
+    private final Workspaces executorClones;
+    private final Workspaces verifierClones;
+    private final CheckRunner checks = new CheckRunner(4096);
+    private final Semaphore planning = new Semaphore(PLANNING_SLOTS);
+    private final Semaphore executing;
+    private final Semaphore verifying = new Semaphore(VERIFIER_SLOTS);
+
+    public BaselineRunner(URI modelBaseUrl, Path workDir, int executors) {
+        this.planner = new ChatClient(settings("planner", modelBaseUrl, "gpt-5.4", Duration.ofSeconds(120)));
+        this.executor = new ChatClient(settings("executor", modelBaseUrl, "gpt-5.3-codex-spark",
+                Duration.ofSeconds(60)));
+        this.executorClones = new Workspaces(workDir.resolve("executor"), Duration.ofMinutes(30));
+        this.verifierClones = new Workspaces(workDir.resolve("verifier"), Duration.ofMinutes(30));
+        this.executing = new Semaphore(executors);
+    }
+
+    public RunResult runAll(Profile profile, int sessions, Workload workload) {
+        List<Path> repos = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            repos.add(workload.newRepository());
+        }
+        AtomicLong tokens = new AtomicLong();
+        ExecutorService drivers = Executors.newFixedThreadPool(sessions);
+        long start = System.currentTimeMillis();
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                int n = i;
+                done.add(drivers.submit(() -> session(profile.goal(n), repos.get(n), tokens)));
+            }
+            int steps = 0;
+            for (Future<Integer> f : done) {
+                steps += f.get();
+            }
+            return new RunResult(System.currentTimeMillis() - start, sessions, sessions, steps, tokens.get());
+        } catch (Exception e) {
+            throw new IllegalStateException("baseline run failed: " + e.getMessage(), e);
+        } finally {
+            drivers.shutdownNow();
+        }
+    }
+
+    private int session(String goal, Path repo, AtomicLong tokens) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String base = Git.headCommit(repo);
+        List<PlanStep> plan = plan(goal, repo, base);
+        List<String> chain = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            PlanStep step = plan.get(k);
+            StepWork work = new StepWork(repo.toString(), base, k, k, plan.size(), step.title(), step.instructions(),
+                    goal, List.of(Workload.NO_OP));
+            String patch = execute(id, work, chain, tokens);
+            verify(id, work, chain, patch);
+            chain.add(patch);
+        }
+        return plan.size();
+    }
+
+    private List<PlanStep> plan(String goal, Path repo, String base) throws Exception {
+        planning.acquire();
+        try {
+            Prompt prompt = PlannerPrompt.build(goal, List.of(Workload.NO_OP), Git.listFiles(repo, base),
+                    Git.show(repo, base, "AGENTS.md").orElse(null), MAX_STEPS, new TokenBudget(PLANNING_CONTEXT_TOKENS));
+            ChatResult answer = planner.complete(new ChatRequest(List.of(ChatMessage.system(prompt.system()),
+                    ChatMessage.user(prompt.user())), null, null, true));
+            return PlanParser.parse(answer.content(), MAX_STEPS);
+        } finally {
+            planning.release();
+        }
+    }
+
+    private String execute(String id, StepWork work, List<String> chain, AtomicLong tokens) throws Exception {
+        executing.acquire();
+        try (Workspace ws = executorClones.lease(id, work.repo(), work.baseCommit(), chain)) {
+            Prompt prompt = ExecutorPrompt.build(work, List.of(), ws.trackedFiles(), ws::read,
+                    ws.read("AGENTS.md").orElse(null), new TokenBudget(STEP_CONTEXT_TOKENS));
+            ChatResult answer = executor.complete(new ChatRequest(List.of(ChatMessage.system(prompt.system()),
+                    ChatMessage.user(prompt.user())), 4096, null, false));
+            tokens.addAndGet(answer.usage().completionTokens());
+            PatchApplier.apply(ApplyPatch.parse(answer.content()), ws.tree());
+            return ws.diff();
+        } finally {
+            executing.release();
+        }
+    }
+
+    private void verify(String id, StepWork work, List<String> chain, String patch) throws Exception {
+        verifying.acquire();
+        try (Workspace ws = verifierClones.lease(id, work.repo(), work.baseCommit(), chain)) {
+            Optional<String> misfit = ws.checkApplies(patch);
+            if (misfit.isPresent()) {
+                throw new IllegalStateException("baseline patch does not apply: " + misfit.get());
+            }
+            ws.apply(patch);
+            CheckResult result = checks.run(work.checks().get(0), ws.dir());
+            if (!result.passed()) {
+                throw new IllegalStateException("baseline check failed: " + result.outputTail());
+            }
+        } finally {
+            verifying.release();
+        }
+    }
+
+    private static ModelSettings settings(String role, URI url, String model, Duration timeout) {
+        return new ModelSettings(role, url, model, Optional.empty(), timeout, 3, Duration.ofMillis(200),
+                Duration.ofSeconds(5));
+    }
+}

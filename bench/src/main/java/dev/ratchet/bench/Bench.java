@@ -1,0 +1,163 @@
+package dev.ratchet.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.ratchet.core.event.Topics;
+import dev.ratchet.local.LocalCluster;
+import dev.ratchet.local.LocalLayout;
+
+/**
+ * One benchmark run: a local cluster started as `./ratchet up` starts it (one executor process per step in flight,
+ * services started one at a time so each one's start-up is measured alone), then every scenario on it, scaling the
+ * executors from 1 to 2 to 4 on the way.
+ */
+public final class Bench {
+
+    private final BenchSettings settings;
+    private final LocalLayout layout;
+    private final Consumer<String> out;
+    private final Workload workload;
+    private final Profile fast;
+    private final Profile faster;
+    private final Profile zero;
+
+    public Bench(BenchSettings settings, LocalLayout layout, Path workDir, Consumer<String> out) {
+        this.settings = settings;
+        this.layout = layout;
+        this.out = out;
+        this.workload = new Workload(workDir);
+        this.fast = Profile.modelBound(settings.steps(), 1000);
+        this.faster = Profile.modelBound(settings.steps(), 5000);
+        this.zero = Profile.zeroLatency(settings.steps() * 2);
+    }
+
+    public List<ScenarioResult> run() {
+        Path scenario = workload.scenario(List.of(fast, faster, zero));
+        LocalCluster.Options options = LocalCluster.Options.defaults().withExecutors(1).withExecutorConcurrency(1)
+                .withScenario(scenario).withSequentialStart(true);
+        Figures footprint = new Figures();
+        Figures overhead = new Figures();
+        Figures scaleOut = new Figures();
+        Figures throughput = new Figures();
+        Figures hops = new Figures();
+        try (LocalCluster cluster = LocalCluster.start(layout, options, line -> out.accept("  " + line));
+                TopicTap tap = new TopicTap(cluster.kafkaBootstrapServers(), List.of(Topics.STEPS_REQUESTED,
+                        Topics.STEPS_EXECUTED, Topics.STEPS_VERDICTS, Topics.SESSIONS_EVENTS))) {
+            cluster.readySeconds().forEach((name, s) -> footprint.add("ready_s." + ClusterProcesses.service(name), s,
+                    "s"));
+            idleMemory(cluster, footprint);
+            RatchetRunner ratchet = new RatchetRunner(cluster.plannerUrl(), tap, workload);
+            URI model = cluster.simulatorUrl().orElseThrow();
+            warmUp(ratchet, model);
+            try (RssSampler rss = new RssSampler(cluster)) {
+                for (int executors : List.of(1, 2, 4)) {
+                    step("scaling to " + executors + " executor processes");
+                    cluster.scaleExecutors(executors);
+                    modelBoundRuns(ratchet, model, executors, overhead, scaleOut);
+                }
+                rss.peak().forEach((s, mb) -> footprint.add("rss_mb.loaded." + s, mb, "MB"));
+            }
+            double ceiling = new ThroughputRuns(cluster, ratchet, zero, settings, this::step).run(throughput);
+            new HopRuns(cluster, ratchet, tap, zero, settings, this::step, layout).run(hops, ceiling);
+        }
+        efficiency(scaleOut);
+        return List.of(
+                new ScenarioResult("overhead", "1. Overhead ratio (Ratchet wall time / in-process baseline)",
+                        settingsWith(Map.of("tokensPerStep", fast.tokensPerStep(), "ttftMs", fast.ttftMs(),
+                                "checks", "true (no-op)", "executorConcurrency", 1)), overhead),
+                new ScenarioResult("hop-latency", "2. Hop latency against Kafka's own floor", Map.of(
+                        "hopSeconds", settings.hopSeconds(), "targetStepsPerSecond",
+                        settings.hopTargetStepsPerSecond(), "floorMessages", settings.floorMessages(),
+                        "floorRecordBytes", 1024, "model", "zero-latency"), hops),
+                new ScenarioResult("throughput", "3. Throughput ceiling (zero-latency model, no-op checks)", Map.of(
+                        "sessions", settings.throughputSessions(), "stepsPerSession", zero.steps(), "runs",
+                        settings.runs(), "executors", 4), throughput),
+                new ScenarioResult("scale-out", "4. Scale-out (model-bound, 1000 tok/s)", settingsWith(Map.of(
+                        "executorConcurrency", 1, "tokensPerSecond", 1000)), scaleOut),
+                new ScenarioResult("footprint", "5. Footprint (JVM mode)", Map.of("jvmOptions",
+                        String.join(" ", LocalCluster.serviceJvmOptions()), "startup", "one service at a time"),
+                        footprint));
+    }
+
+    private void modelBoundRuns(RatchetRunner ratchet, URI model, int executors, Figures overhead,
+            Figures scaleOut) {
+        List<Profile> profiles = executors == 2 ? List.of(fast) : List.of(fast, faster);
+        BaselineRunner baseline = new BaselineRunner(model, workload.dir().resolve("baseline-e" + executors),
+                executors);
+        for (Profile profile : profiles) {
+            String tag = "e" + executors + "." + Math.round(profile.tokensPerSecond()) + "tps";
+            for (int run = 1; run <= settings.runs(); run++) {
+                RunResult r = ratchet.runAll(profile, settings.sessions());
+                RunResult b = executors == 2 ? null : baseline.runAll(profile, settings.sessions(), workload);
+                if (r.completed() != r.sessions()) {
+                    throw new IllegalStateException(r.sessions() - r.completed() + " benchmark sessions failed");
+                }
+                if (profile == fast) {
+                    scaleOut.add("scaleout.steps_per_s.e" + executors, r.stepsPerSecond(), "steps/s");
+                }
+                if (b != null) {
+                    overhead.add("overhead_ratio." + tag, (double) r.wallMillis() / b.wallMillis(), "ratio");
+                    overhead.add("wall_ms.ratchet." + tag, r.wallMillis(), "ms");
+                    overhead.add("wall_ms.baseline." + tag, b.wallMillis(), "ms");
+                    overhead.add("tokens_out_per_step." + tag, (double) r.tokensOut() / r.verifiedSteps(), "tokens");
+                }
+                step(String.format(Locale.ROOT, "%s run %d: ratchet %d ms%s", tag, run, r.wallMillis(),
+                        b == null ? "" : ", baseline " + b.wallMillis() + " ms"));
+            }
+        }
+    }
+
+    private static void efficiency(Figures scaleOut) {
+        Map<String, Figures.Summary> s = scaleOut.summaries();
+        Figures.Summary one = s.get("scaleout.steps_per_s.e1");
+        for (int e : List.of(2, 4)) {
+            Figures.Summary n = s.get("scaleout.steps_per_s.e" + e);
+            if (one != null && n != null) {
+                scaleOut.add("scaleout.efficiency.e" + e, n.median() / (e * one.median()), "ratio");
+            }
+        }
+    }
+
+    private void idleMemory(LocalCluster cluster, Figures footprint) {
+        step("idle for 10 s");
+        sleep(Duration.ofSeconds(settings.quick() ? 3 : 10));
+        ClusterProcesses.max(cluster, ProcessStats::rssMb)
+                .forEach((service, mb) -> footprint.add("rss_mb.idle." + service, mb, "MB"));
+    }
+
+    /** Untimed sessions first: JIT, connection pools and each consumer's partitions are then warm. */
+    private void warmUp(RatchetRunner ratchet, URI model) {
+        step("warming up");
+        ratchet.runAll(zero, 4);
+        ratchet.runAll(faster, 2);
+        new BaselineRunner(model, workload.dir().resolve("baseline-warm-up"), 1).runAll(faster, 2, workload);
+    }
+
+    private Map<String, Object> settingsWith(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(settings.describe());
+        all.putAll(more);
+        return all;
+    }
+
+    private void step(String message) {
+        out.accept(String.format(Locale.ROOT, "[%s] %s", Instant.now().toString().substring(11, 19), message));
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
