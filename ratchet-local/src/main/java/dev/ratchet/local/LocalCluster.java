@@ -182,6 +182,20 @@ public final class LocalCluster implements AutoCloseable {
      * cleanly, so their partitions move to the others at once.
      */
     public synchronized void scaleExecutors(int count) {
+        scaleExecutors(count, options.executorConcurrency());
+    }
+
+    /** As {@link #scaleExecutors(int)}, restarting every executor when the steps in flight per process change. */
+    public synchronized void scaleExecutors(int count, int concurrency) {
+        String key = "smallrye.messaging.worker.executor-steps.max-concurrency";
+        if (!Integer.toString(concurrency).equals(serviceProperties.get(key))) {
+            scaleExecutors0(0);
+            serviceProperties.put(key, Integer.toString(concurrency));
+        }
+        scaleExecutors0(count);
+    }
+
+    private void scaleExecutors0(int count) {
         List<ServiceProcess> running = executors();
         for (int i = running.size() - 1; i >= count; i--) {
             ServiceProcess executor = running.get(i);

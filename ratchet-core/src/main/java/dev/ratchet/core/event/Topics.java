@@ -33,6 +33,11 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
+    public static int partitions(String topic) {
+        return all().stream().filter(t -> t.name().equals(topic)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a Ratchet topic: " + topic)).partitions();
+    }
+
     /** Every topic Ratchet needs, dead-letter topics included (one partition each: they are for people, not speed). */
     public static List<TopicSpec> all() {
         return Stream.concat(MAIN.stream(), MAIN.stream().map(t -> new TopicSpec(deadLetter(t.name()), 1))).toList();

@@ -29,6 +29,11 @@ public final class CloudEventMessages {
 
     /** @param source the producing service, e.g. {@code /ratchet/planner-service} */
     public static Message<String> of(RatchetEvent event, URI source) {
+        return of(event, source, -1);
+    }
+
+    /** @param partition the partition to write to, or -1 to let the key decide */
+    public static Message<String> of(RatchetEvent event, URI source, int partition) {
         EventType type = event.eventType();
         OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.eventId().toString())
@@ -40,6 +45,7 @@ public final class CloudEventMessages {
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(type.key(event))
+                .withPartition(partition)
                 .build();
         return Message.of(EventCodec.encode(event), Metadata.of(ce, kafka));
     }
