@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.EventCodec;
@@ -30,9 +36,24 @@ import dev.ratchet.core.event.RatchetEvent;
  */
 public final class KafkaProbe implements AutoCloseable {
 
+    private static final Map<String, KafkaProbe> SHARED = new HashMap<>();
+
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
     private final Map<String, TopicReader> readers = new HashMap<>();
+
+    /**
+     * The probe for the broker of the running {@code @QuarkusTest} application ({@code kafka.bootstrap.servers}),
+     * one per broker for the whole test JVM, closed when it exits.
+     */
+    public static synchronized KafkaProbe shared() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return SHARED.computeIfAbsent(bootstrap, b -> {
+            KafkaProbe probe = new KafkaProbe(b);
+            Runtime.getRuntime().addShutdownHook(new Thread(probe::close, "close-kafka-probe"));
+            return probe;
+        });
+    }
 
     public KafkaProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -85,6 +106,35 @@ public final class KafkaProbe implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /**
+     * Waits until {@code group} has committed an offset past {@code record}: proof that the service's consumer
+     * handled (acknowledged) it, without sleeping.
+     */
+    public void awaitHandled(String group, ConsumerRecord<?, ?> record, Duration atMost) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
+            Awaitility.await().atMost(atMost).untilAsserted(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).get(partition);
+                Assertions.assertThat(committed).as("committed offset of %s on %s", group, partition).isNotNull();
+                Assertions.assertThat(committed.offset()).as("committed offset of %s on %s", group, partition)
+                        .isGreaterThan(record.offset());
+            });
+        }
+    }
+
+    /** Asserts the record is a binary-mode CloudEvent of {@code type} from {@code source} about {@code session}. */
+    public static void assertBinaryCloudEvent(ConsumerRecord<?, ?> record, EventType type, String source,
+            String session) {
+        Assertions.assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
+        Assertions.assertThat(header(record, CloudEventHeaders.TYPE)).contains(type.ceType());
+        Assertions.assertThat(header(record, CloudEventHeaders.SOURCE)).contains(source);
+        Assertions.assertThat(header(record, CloudEventHeaders.SUBJECT)).contains(session);
+        Assertions.assertThat(header(record, CloudEventHeaders.ID)).isPresent();
+        Assertions.assertThat(header(record, CloudEventHeaders.TIME)).isPresent();
+        Assertions.assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).contains(CloudEventHeaders.JSON);
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

@@ -19,9 +19,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +32,6 @@ import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.skill.SkillDocument;
 import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.testing.ConsumerGroups;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
@@ -54,23 +50,13 @@ class SkillCaptureTest {
     static final String GOAL = "Add word statistics to textstats";
     static final String SLUG = "add-word-statistics-to-textstats";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     RedisDataSource redis;
 
-    KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
-    @BeforeEach
-    void probe() {
-        kafka = new KafkaProbe(bootstrap);
-    }
 
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
-    }
 
     @Test
     void completedSessionBecomesASkill() {
@@ -155,7 +141,7 @@ class SkillCaptureTest {
         SessionFailed failed = Sessions.failed(session, GOAL);
         kafka.send(failed);
 
-        ConsumerGroups.awaitHandled(bootstrap, "ratchet-skills", record(failed.eventId()), WAIT);
+        kafka.awaitHandled("ratchet-skills", record(failed.eventId()), WAIT);
         String name = Sessions.skillName(SLUG, session);
         assertThat(redis.key().exists(RedisKeys.skill(name))).isFalse();
         assertThat(redis.sortedSet(String.class).zscore(RedisKeys.SKILLS, name)).isEmpty();
@@ -178,7 +164,7 @@ class SkillCaptureTest {
         kafka.send(completed);
         List<ConsumerRecord<String, String>> copies = await().atMost(WAIT).until(
                 () -> records(completed.eventId().toString()), records -> records.size() == 2);
-        ConsumerGroups.awaitHandled(bootstrap, "ratchet-skills", copies.get(1), WAIT);
+        kafka.awaitHandled("ratchet-skills", copies.get(1), WAIT);
 
         assertThat(redis.hash(String.class).hgetall(RedisKeys.skill(name))).isEqualTo(before);
         assertThat(redis.sortedSet(String.class).zscore(RedisKeys.SKILLS, name)).isEqualTo(scoreBefore);

@@ -11,13 +11,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CloudEventHeaders;
+import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
@@ -26,7 +24,6 @@ import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.testing.ConsumerGroups;
 import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
@@ -50,8 +47,6 @@ class StepExecutionTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static TextstatsSample textstats;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     RedisDataSource redis;
@@ -59,22 +54,14 @@ class StepExecutionTest {
     @Inject
     dev.ratchet.workspace.Workspaces workspaces;
 
-    KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
     static void sampleRepository() {
         textstats = TextstatsSample.create();
     }
 
-    @BeforeEach
-    void probe() {
-        kafka = new KafkaProbe(bootstrap);
-    }
 
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
-    }
 
     @Test
     void clonesGoUnderTheTempDirByDefault() {
@@ -116,12 +103,7 @@ class StepExecutionTest {
                         .orElse(null)))
                 .findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(session);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).contains("dev.ratchet.step.executed.v1");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).contains(session);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isPresent();
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.CONTENT_TYPE)).contains(CloudEventHeaders.JSON);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).contains("/ratchet/executor-service");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
+        KafkaProbe.assertBinaryCloudEvent(record, EventType.STEP_EXECUTED, "/ratchet/executor-service", session);
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<StreamMessage<String, String, String>> progress = redis.stream(String.class)
@@ -186,7 +168,7 @@ class StepExecutionTest {
         kafka.send(request);
         ConsumerRecord<String, String> redelivered = await().atMost(WAIT).until(
                 () -> requestRecords(request), records -> records.size() == 2).get(1);
-        ConsumerGroups.awaitHandled(bootstrap, "ratchet-executors", redelivered, WAIT);
+        kafka.awaitHandled("ratchet-executors", redelivered, WAIT);
 
         assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).hasSize(1);
         assertThat(redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")))

@@ -13,10 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CloudEventHeaders;
@@ -56,28 +53,18 @@ class StepFailureTest {
     static final String DLQ = Topics.deadLetter(Topics.STEPS_REQUESTED);
     static TextstatsSample textstats;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     RedisDataSource redis;
 
-    KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
     static void sampleRepository() {
         textstats = TextstatsSample.create();
     }
 
-    @BeforeEach
-    void probe() {
-        kafka = new KafkaProbe(bootstrap);
-    }
 
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
-    }
 
     @Test
     void answerThatIsNotAPatchBecomesAnError() {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,6 @@ class SessionApiTest {
 
     static Path repo;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @BeforeAll
     static void sampleRepository() throws IOException {
@@ -60,7 +57,8 @@ class SessionApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sessions/" + id).then()
                 .statusCode(200).body("status", equalTo("RUNNING")).body("plan.title", hasItem("Add top_words")));
 
-        try (KafkaProbe kafka = new KafkaProbe(bootstrap)) {
+        {
+            KafkaProbe kafka = KafkaProbe.shared();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(kafka.events(SessionCreated.class, e -> e.sessionId().equals(id))).hasSize(1);
                 List<StepRequested> requests = kafka.events(StepRequested.class, e -> e.sessionId().equals(id));

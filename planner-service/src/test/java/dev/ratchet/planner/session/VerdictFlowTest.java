@@ -17,10 +17,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CloudEventHeaders;
@@ -58,13 +55,11 @@ class VerdictFlowTest {
 
     static Path repo;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     RedisDataSource redis;
 
-    KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
     static void sampleRepository() throws IOException {
@@ -72,15 +67,7 @@ class VerdictFlowTest {
                 "textstats-"));
     }
 
-    @BeforeEach
-    void probe() {
-        kafka = new KafkaProbe(bootstrap);
-    }
 
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
-    }
 
     @Test
     void verifiedStepsRatchetForwardToCompletion() {

@@ -13,15 +13,13 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.CloudEventHeaders;
+import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -37,7 +35,6 @@ import dev.ratchet.core.json.Json;
 import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.testing.ConsumerGroups;
 import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
@@ -59,13 +56,11 @@ class StepVerificationTest {
     static TextstatsSample textstats;
     static String step1;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     RedisDataSource redis;
 
-    KafkaProbe kafka;
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
     static void sampleRepository() {
@@ -73,15 +68,7 @@ class StepVerificationTest {
         step1 = textstats.chain("step1.patch").get(0);
     }
 
-    @BeforeEach
-    void probe() {
-        kafka = new KafkaProbe(bootstrap);
-    }
 
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
-    }
 
     @Test
     void correctFirstStepIsVerified() {
@@ -113,11 +100,7 @@ class StepVerificationTest {
                         .orElse(null)))
                 .findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(session);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).contains("dev.ratchet.step.verified.v1");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).contains(session);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isPresent();
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.CONTENT_TYPE)).contains(CloudEventHeaders.JSON);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).contains("/ratchet/verifier-service");
+        KafkaProbe.assertBinaryCloudEvent(record, EventType.STEP_VERIFIED, "/ratchet/verifier-service", session);
         await().atMost(WAIT).until(() -> redis.key().exists(RedisKeys.processed(ExecutedConsumer.CONSUMER,
                 executed.eventId().toString())));
     }
@@ -236,7 +219,7 @@ class StepVerificationTest {
                                 KafkaProbe.header(r, CloudEventHeaders.ID).orElse(null)))
                         .toList(),
                 records -> records.size() == 2).get(1);
-        ConsumerGroups.awaitHandled(bootstrap, "ratchet-verifiers", redelivered, WAIT);
+        kafka.awaitHandled("ratchet-verifiers", redelivered, WAIT);
 
         assertThat(kafka.events(StepVerified.class, e -> e.sessionId().equals(session))).hasSize(1);
         assertThat(kafka.events(StepRejected.class, e -> e.sessionId().equals(session))).isEmpty();
