@@ -50,13 +50,10 @@ class SkillCaptureTest {
     static final String GOAL = "Add word statistics to textstats";
     static final String SLUG = "add-word-statistics-to-textstats";
 
-
     @Inject
     RedisDataSource redis;
 
     final KafkaProbe kafka = KafkaProbe.shared();
-
-
 
     @Test
     void completedSessionBecomesASkill() {

@@ -47,7 +47,6 @@ class StepExecutionTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static TextstatsSample textstats;
 
-
     @Inject
     RedisDataSource redis;
 
@@ -60,8 +59,6 @@ class StepExecutionTest {
     static void sampleRepository() {
         textstats = TextstatsSample.create();
     }
-
-
 
     @Test
     void clonesGoUnderTheTempDirByDefault() {

@@ -53,7 +53,6 @@ class StepFailureTest {
     static final String DLQ = Topics.deadLetter(Topics.STEPS_REQUESTED);
     static TextstatsSample textstats;
 
-
     @Inject
     RedisDataSource redis;
 
@@ -63,8 +62,6 @@ class StepFailureTest {
     static void sampleRepository() {
         textstats = TextstatsSample.create();
     }
-
-
 
     @Test
     void answerThatIsNotAPatchBecomesAnError() {

@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.SessionCreated;
 import dev.ratchet.core.event.StepRequested;
-import dev.ratchet.testing.Examples;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,11 +35,9 @@ class SessionApiTest {
 
     static Path repo;
 
-
     @BeforeAll
-    static void sampleRepository() throws IOException {
-        repo = Examples.gitCopy("textstats", Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
-                "textstats-"));
+    static void sampleRepository() {
+        repo = TextstatsSample.create().repo;
     }
 
     @Test

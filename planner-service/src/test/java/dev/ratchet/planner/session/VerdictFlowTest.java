@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +31,11 @@ import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.testing.Examples;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,19 +53,15 @@ class VerdictFlowTest {
 
     static Path repo;
 
-
     @Inject
     RedisDataSource redis;
 
     final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
-    static void sampleRepository() throws IOException {
-        repo = Examples.gitCopy("textstats", Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
-                "textstats-"));
+    static void sampleRepository() {
+        repo = TextstatsSample.create().repo;
     }
-
-
 
     @Test
     void verifiedStepsRatchetForwardToCompletion() {

@@ -56,7 +56,6 @@ class StepVerificationTest {
     static TextstatsSample textstats;
     static String step1;
 
-
     @Inject
     RedisDataSource redis;
 
@@ -67,8 +66,6 @@ class StepVerificationTest {
         textstats = TextstatsSample.create();
         step1 = textstats.chain("step1.patch").get(0);
     }
-
-
 
     @Test
     void correctFirstStepIsVerified() {
