@@ -12,10 +12,12 @@ class PatchApplierTest {
     private static final String APP = """
             import sys
 
+
             def greet(name):
                 message = "Hi " + name
                 print(message)
                 return message
+
 
             def main():
                 args = sys.argv[1:]
