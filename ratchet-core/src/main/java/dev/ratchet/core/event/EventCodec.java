@@ -12,11 +12,25 @@ import dev.ratchet.core.json.Json;
  */
 public final class EventCodec {
 
+    /**
+     * Largest encoded event, a quarter of Kafka's default 1 MiB record limit: payloads that can grow with what a
+     * model writes (patches) are stored in Redis and referenced ({@link BlobRef}); everything else in an event is
+     * bounded by request validation (checks, names, commands) or by the services (output tails, feedback).
+     */
+    public static final int MAX_EVENT_BYTES = 256 * 1024;
+
     private EventCodec() {
     }
 
+    /** @throws EventTooLargeException when the event encodes to more than {@link #MAX_EVENT_BYTES} */
     public static String encode(RatchetEvent event) {
-        return Json.write(event);
+        String json = Json.write(event);
+        int bytes = utf8Length(json);
+        if (bytes > MAX_EVENT_BYTES) {
+            throw new EventTooLargeException(event.eventType().ceType() + " " + event.eventId() + " encodes to "
+                    + bytes + " bytes, over the " + MAX_EVENT_BYTES + "-byte event limit");
+        }
+        return json;
     }
 
     /**
@@ -41,6 +55,10 @@ public final class EventCodec {
                 .orElseThrow(() -> new PoisonEventException("unknown event type '" + ceType + "'"));
         if (data == null || data.isBlank()) {
             throw new PoisonEventException("empty data for " + ceType);
+        }
+        if (utf8Length(data) > MAX_EVENT_BYTES) {
+            throw new PoisonEventException(ceType + " data of " + utf8Length(data) + " bytes is over the "
+                    + MAX_EVENT_BYTES + "-byte event limit");
         }
         RatchetEvent event;
         try {
@@ -90,5 +108,29 @@ public final class EventCodec {
         if (stepEvent && (event.stepId() == null || event.attempt() < 1)) {
             throw new PoisonEventException(ceType + " data lacks stepId or attempt");
         }
+        if (event instanceof StepExecuted e && e.payload().error() == null && e.payload().patch() == null) {
+            throw new PoisonEventException(ceType + " data has neither a patch nor an error");
+        }
+        if (event instanceof StepVerified v && v.payload().patch() == null) {
+            throw new PoisonEventException(ceType + " data lacks its patch");
+        }
+    }
+
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The verifier applied the attempt's patch to the step's starting state and every check passed. */
+/**
+ * The verifier applied the attempt's patch (stored in Redis, referenced by {@code patch}) to the step's starting
+ * state and every check passed.
+ */
 public record StepVerified(UUID eventId, String sessionId, String stepId, int attempt, int variant, Instant occurredAt,
         Payload payload) implements StepVerdict {
 
-    public record Payload(String patch, PatchStats stats, List<CheckResult> checks, Execution execution,
+    public record Payload(BlobRef patch, PatchStats stats, List<CheckResult> checks, Execution execution,
             Verification verification) {
     }
 

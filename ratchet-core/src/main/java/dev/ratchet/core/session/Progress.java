@@ -10,8 +10,12 @@ public record Progress(String type, String stepId, int attempt, String message, 
 
     public static final String SESSION_CREATED = "session.created";
     public static final String SESSION_PLANNED = "session.planned";
+    public static final String PLANNING_RESUMED = "session.planning-resumed";
     public static final String STEP_REQUESTED = "step.requested";
+    public static final String STEP_REDELIVERED = "step.redelivered";
+    public static final String STEP_STARTED = "step.started";
     public static final String STEP_EXECUTED = "step.executed";
+    public static final String STEP_VERIFYING = "step.verifying";
     public static final String STEP_VERIFIED = "step.verified";
     public static final String STEP_REJECTED = "step.rejected";
     public static final String SESSION_COMPLETED = "session.completed";

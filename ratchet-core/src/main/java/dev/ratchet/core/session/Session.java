@@ -10,16 +10,23 @@ import dev.ratchet.core.event.Usage;
 
 /**
  * A session as the planner keeps it: the goal, where it runs, the plan with each step's attempts, and where it
- * stands. {@code version} increases with every stored change.
+ * stands. {@code planningResumes} counts how often planning was taken over after the planner doing it stopped;
+ * {@code version} increases with every stored change.
  */
 public record Session(String id, String repo, String goal, String baseCommit, List<Check> checks,
         SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
-        Instant finishedAt, String failureReason, long version) {
+        Instant finishedAt, String failureReason, int planningResumes, long version) {
 
     public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
             Instant now) {
         return new Session(id, repo, goal, baseCommit, List.copyOf(checks), SessionStatus.PLANNING, List.of(), 0,
-                now, now, null, null, 0);
+                now, now, null, null, 0, 0);
+    }
+
+    /** The same session as stored at {@code storedVersion}. */
+    public Session withVersion(long storedVersion) {
+        return new Session(id, repo, goal, baseCommit, checks, status, steps, currentStep, createdAt, updatedAt,
+                finishedAt, failureReason, planningResumes, storedVersion);
     }
 
     public Optional<StepState> current() {
@@ -39,21 +46,31 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
         List<StepState> list = new ArrayList<>(steps);
         list.set(step.index(), step);
         return new Session(id, repo, goal, baseCommit, checks, status, List.copyOf(list), currentStep, createdAt,
-                updatedAt, finishedAt, failureReason, version);
+                updatedAt, finishedAt, failureReason, planningResumes, version);
     }
 
     Session withPlan(List<StepState> plan, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, SessionStatus.RUNNING, List.copyOf(plan), 0,
-                createdAt, now, null, null, version);
+                createdAt, now, null, null, planningResumes, version);
+    }
+
+    Session planningResumed(Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, status, steps, currentStep, createdAt, now, finishedAt,
+                failureReason, planningResumes + 1, version);
     }
 
     Session advancedTo(int step, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, status, steps, step, createdAt, now, finishedAt,
-                failureReason, version);
+                failureReason, planningResumes, version);
+    }
+
+    Session touched(Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, status, steps, currentStep, createdAt, now, finishedAt,
+                failureReason, planningResumes, version);
     }
 
     Session finished(SessionStatus end, String reason, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, end, steps, currentStep, createdAt, now, now, reason,
-                version);
+                planningResumes, version);
     }
 }

@@ -12,7 +12,7 @@ class EventTypeTest {
     @Test
     void everyTypeNameIsVersionedAndUnique() {
         assertThat(EventType.values()).extracting(EventType::ceType)
-                .allSatisfy(name -> assertThat(name).startsWith("dev.ratchet.").endsWith(".v1"))
+                .allSatisfy(name -> assertThat(name).startsWith("dev.ratchet.").matches(".*\\.v[1-9][0-9]*"))
                 .doesNotHaveDuplicates();
         assertThat(EventType.values()).extracting(EventType::recordClass).doesNotHaveDuplicates();
     }
@@ -22,9 +22,11 @@ class EventTypeTest {
         for (EventType type : EventType.values()) {
             assertThat(EventType.fromCeType(type.ceType())).contains(type);
         }
-        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v1")).contains(EventType.STEP_VERIFIED);
-        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v2")).isEmpty();
-        assertThat(EventType.fromCeType("DEV.RATCHET.STEP.VERIFIED.V1")).isEmpty();
+        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v2")).contains(EventType.STEP_VERIFIED);
+        // v1 carried the patch inside the event; a v1 record is not read as v2.
+        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v1")).isEmpty();
+        assertThat(EventType.fromCeType("dev.ratchet.step.executed.v1")).isEmpty();
+        assertThat(EventType.fromCeType("DEV.RATCHET.STEP.VERIFIED.V2")).isEmpty();
         assertThat(EventType.fromCeType("")).isEmpty();
         assertThat(EventType.fromCeType(null)).isEmpty();
     }

@@ -23,6 +23,7 @@ public final class SampleEvents {
     public static final PatchStats STATS = new PatchStats(List.of("src/app.py", "tests/test_app.py"), 12, 1);
     public static final String PATCH = "diff --git a/src/app.py b/src/app.py\n--- a/src/app.py\n+++ b/src/app.py\n"
             + "@@ -1 +1,2 @@\n-print(\"Hi\")\n+def greet(name):\n+    return f\"Hello, {name}\"\n";
+    public static final BlobRef PATCH_REF = BlobRef.of(SESSION, PATCH);
 
     private SampleEvents() {
     }
@@ -38,11 +39,11 @@ public final class SampleEvents {
 
     public static StepExecuted executed() {
         return StepExecuted.of(requested(), T0.plusSeconds(3),
-                new StepExecuted.Payload(WORK, PATCH, STATS, EXECUTION, null));
+                new StepExecuted.Payload(WORK, PATCH_REF, STATS, EXECUTION, null));
     }
 
     public static StepVerified verified() {
-        return StepVerified.of(executed(), T0.plusSeconds(6), new StepVerified.Payload(PATCH, STATS,
+        return StepVerified.of(executed(), T0.plusSeconds(6), new StepVerified.Payload(PATCH_REF, STATS,
                 List.of(new CheckResult("unit", "mvn -q test", 0, true, false, 2700, "BUILD SUCCESS"),
                         new CheckResult("lint", "ruff check .", 0, true, false, 90, "")),
                 EXECUTION, VERIFICATION));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.Fixtures;
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -56,11 +57,11 @@ class SessionFilesTest {
 
     private static StepExecuted executed(StepRequested r) {
         return StepExecuted.of(r, r.occurredAt().plusSeconds(3), new StepExecuted.Payload(r.payload().work(),
-                "patch", new PatchStats(List.of("src/app.py"), 3, 1), execution(r), null));
+                BlobRef.of(r.sessionId(), "patch"), new PatchStats(List.of("src/app.py"), 3, 1), execution(r), null));
     }
 
     private static StepVerified verified(StepRequested r) {
-        return StepVerified.of(executed(r), r.occurredAt().plusSeconds(7), new StepVerified.Payload("patch",
+        return StepVerified.of(executed(r), r.occurredAt().plusSeconds(7), new StepVerified.Payload(BlobRef.of(r.sessionId(), "patch"),
                 new PatchStats(List.of("src/app.py"), 3, 1),
                 List.of(new CheckResult("unit", "pytest -q", 0, true, false, 1800, "3 passed"),
                         new CheckResult("lint", "ruff check .", 0, true, false, 90, "")),

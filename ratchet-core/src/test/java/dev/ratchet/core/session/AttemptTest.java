@@ -24,7 +24,7 @@ class AttemptTest {
 
     private static Attempt decided(Execution execution, Verification verification, Instant decidedAt) {
         return new Attempt(1, AttemptStatus.VERIFIED, T, decidedAt, null, null, null, execution, verification,
-                List.of(), PatchStats.EMPTY);
+                List.of(), PatchStats.EMPTY, 0, T);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ratchet.core.session;
 
 import java.util.List;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -18,7 +19,11 @@ final class Verdicts {
     private Verdicts() {
     }
 
-    static String patchFor(StepRequested request) {
+    static BlobRef patchFor(StepRequested request) {
+        return BlobRef.of(request.sessionId(), patchTextFor(request));
+    }
+
+    static String patchTextFor(StepRequested request) {
         return "diff --git a/src/" + request.stepId() + ".py b/src/" + request.stepId() + ".py\n"
                 + "--- a/src/" + request.stepId() + ".py\n+++ b/src/" + request.stepId() + ".py\n"
                 + "@@ -1 +1 @@\n-pass\n+print(" + request.attempt() + ")\n";
