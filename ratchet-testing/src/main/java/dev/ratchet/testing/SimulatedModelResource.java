@@ -17,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SimulatedModelResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String CLASSPATH = "classpath:";
+    private static volatile SimulatedModelServer current;
 
     private SimulatedModelServer server;
     private String scenario = "textstats-demo.json";
@@ -36,8 +37,14 @@ public class SimulatedModelResource implements QuarkusTestResourceLifecycleManag
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        current = server;
         String url = server.baseUrl().toString();
         return Map.of("ratchet.models.planner.base-url", url, "ratchet.models.executor.base-url", url);
+    }
+
+    /** Chat completion requests the running test's simulated model received so far (the model calls made). */
+    public static long requestCount() {
+        return current == null ? 0 : current.requestCount();
     }
 
     @Override

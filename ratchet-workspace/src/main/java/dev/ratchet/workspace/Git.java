@@ -15,7 +15,11 @@ import java.util.Optional;
 public final class Git {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    private static final int MAX_OUTPUT = 64 * 1024 * 1024;
+    /**
+     * Most output kept from one git command (a diff, a file listing). More is refused, never cut: a truncated diff
+     * would be a different patch. Patches are limited far below this (1 MiB by default).
+     */
+    static final int MAX_OUTPUT = 16 * 1024 * 1024;
     private static final List<String> SAFE = List.of("git", "-c", "core.hooksPath=/dev/null", "-c",
             "commit.gpgsign=false", "-c", "gc.auto=0", "-c", "core.pager=cat", "-c", "user.name=Ratchet", "-c",
             "user.email=ratchet@localhost", "-c", "advice.detachedHead=false");
@@ -27,8 +31,13 @@ public final class Git {
         return runWithInput(dir, null, args);
     }
 
+    /** @throws OutputTooLargeException when git printed more than {@link #MAX_OUTPUT} bytes */
     public static String runWithInput(Path dir, String stdin, String... args) {
         ProcessRunner.Result result = tryRun(dir, stdin, args);
+        if (result.truncated()) {
+            throw new OutputTooLargeException("git " + String.join(" ", args) + " printed more than "
+                    + MAX_OUTPUT / (1024 * 1024) + " MiB in " + dir);
+        }
         if (!result.ok()) {
             throw new GitException("git " + String.join(" ", args) + " failed in " + dir + " (exit "
                     + result.exitCode() + "): " + result.output().strip());

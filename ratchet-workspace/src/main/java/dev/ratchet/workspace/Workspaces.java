@@ -36,6 +36,19 @@ public final class Workspaces {
         this.idleEviction = idleEviction;
     }
 
+    /**
+     * Deletes every clone under this instance's directory: at start-up nothing is leased, so whatever is there was
+     * left by an earlier life of this instance (killed, or restarted) and would otherwise never be removed.
+     */
+    public void removeStale() {
+        deleteTree(root);
+    }
+
+    /** Deletes the clones of sessions unused for the idle time; runs on a timer as well as on every lease. */
+    public void evictIdle() {
+        evictIdle(Instant.now());
+    }
+
     public Path root() {
         return root;
     }

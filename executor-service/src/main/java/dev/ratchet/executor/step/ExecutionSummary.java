@@ -13,11 +13,16 @@ final class ExecutionSummary {
     private ExecutionSummary() {
     }
 
-    static String describe(StepRequested request, StepExecuted result) {
+    /** {@code step 2/3 "title" attempt 1}, as the planner's progress lines name a step. */
+    static String label(StepRequested request) {
         StepWork work = request.payload().work();
+        return String.format(Locale.ROOT, "step %d/%d \"%s\" attempt %d", work.stepIndex() + 1, work.stepCount(),
+                work.title(), request.attempt());
+    }
+
+    static String describe(StepRequested request, StepExecuted result) {
         Execution e = result.payload().execution();
-        String head = String.format(Locale.ROOT, "step %d/%d \"%s\" attempt %d executed by %s", work.stepIndex() + 1,
-                work.stepCount(), work.title(), request.attempt(), e.executor());
+        String head = label(request) + " executed by " + e.executor();
         String model = String.format(Locale.ROOT, "%s: %d tokens in, %d out at %.0f tok/s, model %d ms",
                 e.model(), e.usage().tokensIn(), e.usage().tokensOut(), e.usage().tokensPerSecond(),
                 e.usage().modelMs());

@@ -1,5 +1,6 @@
 package dev.ratchet.executor.step;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,66 +9,91 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.ratchet.core.event.PoisonEventException;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.session.Progress;
+import dev.ratchet.models.ModelSettings;
+import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
+import dev.ratchet.runtime.messaging.LeasedConsumer;
 import dev.ratchet.runtime.messaging.Redelivery;
 import dev.ratchet.runtime.messaging.Sources;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
-import dev.ratchet.runtime.redis.ProcessedEvents;
+import dev.ratchet.runtime.model.ModelClients;
+import dev.ratchet.runtime.redis.Outcomes;
 import dev.ratchet.runtime.redis.ProgressLog;
+import dev.ratchet.runtime.work.OwnedWork;
+import dev.ratchet.runtime.work.Ownership;
+import dev.ratchet.runtime.work.WorkLeases;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * One member of the executors' consumer group: Kafka spreads the step requests' partitions over every executor
- * process, and hands a dead executor's partitions (and its unacknowledged requests) to the others.
+ * One member of the executors' consumer group: takes a step request's lease and carries it out on the executor's
+ * own pool ({@link LeasedConsumer}), answering with {@code StepExecuted}.
  */
 @ApplicationScoped
-public class StepConsumer {
+public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
 
-    static final String CONSUMER = "executor";
+    static final String ROLE = "executor";
 
     private final StepExecutor executor;
     private final MutinyEmitter<String> executed;
-    private final ProcessedEvents processed;
     private final ProgressLog progress;
     private final RatchetMetrics metrics;
+    private final ModelClients models;
+    private final String instance;
+    private final LeasedConsumer<StepRequested> consumer;
 
     StepConsumer(StepExecutor executor, @Channel(Channels.STEPS_EXECUTED) MutinyEmitter<String> executed,
-            ProcessedEvents processed, ProgressLog progress, RatchetMetrics metrics) {
+            ProgressLog progress, RatchetMetrics metrics, ModelClients models, Redelivery redelivery,
+            WorkLeases leases, Outcomes outcomes, OwnedWork work,
+            InstanceId instance) {
         this.executor = executor;
         this.executed = executed;
-        this.processed = processed;
         this.progress = progress;
         this.metrics = metrics;
+        this.models = models;
+        this.instance = instance.value();
+        this.consumer = new LeasedConsumer<>(StepRequested.class, ROLE, this, redelivery, leases, outcomes, work);
     }
 
     @Incoming(Channels.STEPS_REQUESTED)
     @Blocking(value = "executor-steps", ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        Instant received = Instant.now();
-        RatchetEvent event = CloudEventMessages.decode(record);
-        if (!(event instanceof StepRequested request)) {
-            throw new PoisonEventException(event.eventType().ceType() + " does not belong on the step requests topic");
-        }
-        Redelivery.handle(request.eventType().ceType() + " " + request.eventId(),
-                () -> handle(request, record.timestamp(), received));
+        consumer.accept(record);
     }
 
-    private void handle(StepRequested request, long producedAt, Instant received) {
-        if (processed.isProcessed(CONSUMER, request.eventId())) {
-            return;
-        }
+    @Override
+    public Duration bound(StepRequested request) {
+        ModelSettings m = models.executor().settings();
+        return m.timeout().multipliedBy(m.maxRetries() + 1L).plus(m.maxBackoff().multipliedBy(m.maxRetries()))
+                .plusMinutes(2);
+    }
+
+    @Override
+    public void started(StepRequested request, long producedAt) {
         metrics.hop(RatchetMetrics.HOP_REQUESTED_TO_EXECUTOR, producedAt);
-        StepExecuted result = executor.execute(request, received);
-        executed.sendMessageAndAwait(CloudEventMessages.of(result, Sources.EXECUTOR));
+        progress.append(request.sessionId(), new Progress(Progress.STEP_STARTED, request.stepId(),
+                request.attempt(), ExecutionSummary.label(request) + " started on " + instance, Instant.now()));
+    }
+
+    @Override
+    public RatchetEvent answer(StepRequested request, Instant started, Ownership ownership) {
+        return executor.execute(request, started);
+    }
+
+    @Override
+    public void send(RatchetEvent answer) {
+        executed.sendMessageAndAwait(CloudEventMessages.of(answer, Sources.EXECUTOR));
+    }
+
+    @Override
+    public void answered(StepRequested request, RatchetEvent answer) {
+        StepExecuted result = (StepExecuted) answer;
         progress.append(request.sessionId(), new Progress(Progress.STEP_EXECUTED, request.stepId(),
                 request.attempt(), ExecutionSummary.describe(request, result), result.occurredAt()));
-        processed.markProcessed(CONSUMER, request.eventId());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.StepExecuted;
@@ -18,6 +19,7 @@ import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.patch.PatchApplier;
 import dev.ratchet.core.patch.PatchApplyException;
 import dev.ratchet.core.patch.PatchFormatException;
+import dev.ratchet.core.patch.PatchSizeLimit;
 import dev.ratchet.core.prompt.ExecutorPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
@@ -28,9 +30,11 @@ import dev.ratchet.models.ModelCallException;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.model.ModelClients;
+import dev.ratchet.runtime.redis.Blobs;
 import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.PatchChain;
 import dev.ratchet.workspace.GitException;
+import dev.ratchet.workspace.OutputTooLargeException;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 
@@ -44,15 +48,17 @@ public class StepExecutor {
 
     private final Workspaces workspaces;
     private final PatchChain chain;
+    private final Blobs blobs;
     private final ModelClients models;
     private final ExecutorConfig config;
     private final InstanceId instance;
     private final RatchetMetrics metrics;
 
-    StepExecutor(Workspaces workspaces, PatchChain chain, ModelClients models, ExecutorConfig config,
+    StepExecutor(Workspaces workspaces, PatchChain chain, Blobs blobs, ModelClients models, ExecutorConfig config,
             InstanceId instance, RatchetMetrics metrics) {
         this.workspaces = workspaces;
         this.chain = chain;
+        this.blobs = blobs;
         this.models = models;
         this.config = config;
         this.instance = instance;
@@ -60,10 +66,10 @@ public class StepExecutor {
     }
 
     /**
-     * @throws RuntimeException when Redis cannot be read: the consumer retries the request rather than spend an
+     * @param started when this executor began on the request (the end of the request's wait)
+     * @throws RuntimeException when Redis cannot be read or written: the caller retries rather than spend an
      *         attempt on an outage
      */
-    /** @param started when this executor received the request (the end of the request's hop) */
     public StepExecuted execute(StepRequested request, Instant started) {
         StepWork work = request.payload().work();
         String model = models.config().executor().model();
@@ -81,6 +87,8 @@ public class StepExecutor {
             patch = ws.diff();
             if (patch.isBlank()) {
                 error = "the patch changes nothing";
+            } else {
+                error = PatchSizeLimit.check(patch, config.maxPatchBytes()).orElse(null);
             }
         } catch (ModelCallException e) {
             error = e.getMessage();
@@ -88,6 +96,9 @@ public class StepExecutor {
             error = "the executor model's answer is not a valid apply_patch patch: " + e.getMessage();
         } catch (PatchApplyException | IllegalArgumentException e) {
             error = "the patch does not fit the files: " + e.getMessage();
+        } catch (OutputTooLargeException e) {
+            error = "the patch is larger than git's output limit, far over the " + config.maxPatchBytes()
+                    + "-byte patch limit: " + e.getMessage() + ". Change less per step, or split the step";
         } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
             error = "the step's starting state cannot be prepared: " + e.getMessage();
         }
@@ -97,8 +108,8 @@ public class StepExecutor {
         metrics.tokens("executor", usage.tokensIn(), usage.tokensOut());
         PatchStats stats = error == null ? DiffStats.of(patch) : PatchStats.EMPTY;
         Execution execution = new Execution(instance.value(), model, request.occurredAt(), started, finished, usage);
-        return StepExecuted.of(request, finished, new StepExecuted.Payload(work, error == null ? patch : "", stats,
-                execution, error));
+        BlobRef stored = error == null ? blobs.put(request.sessionId(), patch) : null;
+        return StepExecuted.of(request, finished, new StepExecuted.Payload(work, stored, stats, execution, error));
     }
 
     private static Usage usage(ChatResult answer) {

@@ -20,15 +20,14 @@ import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Topics;
-import dev.ratchet.core.json.Json;
-import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -69,7 +68,7 @@ class StepExecutionTest {
 
     @Test
     void firstStepOfTheDemoBecomesAUnifiedDiffThatApplies() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
         kafka.send(request);
 
@@ -80,9 +79,12 @@ class StepExecutionTest {
         assertThat(executed.attempt()).isEqualTo(1);
         assertThat(p.error()).isNull();
         assertThat(p.work()).isEqualTo(request.payload().work());
-        assertThat(p.patch()).startsWith("diff --git ").contains("+def word_count(text):")
+        String patch = RedisSessions.blob(redis, p.patch());
+        assertThat(p.patch().key()).isEqualTo(RedisKeys.blobs(session));
+        assertThat(p.patch().matches(patch)).as("the reference's hash and size").isTrue();
+        assertThat(patch).startsWith("diff --git ").contains("+def word_count(text):")
                 .contains("+class WordCountTest(unittest.TestCase):");
-        assertThat(textstats.applyCheck(List.of(), p.patch())).as("git apply --check on a fresh copy").isEmpty();
+        assertThat(textstats.applyCheck(List.of(), patch)).as("git apply --check on a fresh copy").isEmpty();
         assertThat(p.stats().files()).containsExactlyInAnyOrder("textstats.py", "tests/test_textstats.py");
         assertThat(p.stats().linesAdded()).isGreaterThan(0);
         assertThat(p.stats().linesRemoved()).isEqualTo(1);
@@ -100,48 +102,51 @@ class StepExecutionTest {
                         .orElse(null)))
                 .findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(session);
+        assertThat(record.value()).as("the patch stays in Redis").doesNotContain("def word_count")
+                .contains(p.patch().sha256());
         KafkaProbe.assertBinaryCloudEvent(record, EventType.STEP_EXECUTED, "/ratchet/executor-service", session);
 
         await().atMost(WAIT).untilAsserted(() -> {
             List<StreamMessage<String, String, String>> progress = redis.stream(String.class)
                     .xrange(RedisKeys.progress(session), StreamRange.of("-", "+"));
-            assertThat(progress).hasSize(1);
-            assertThat(progress.get(0).payload()).containsEntry("type", Progress.STEP_EXECUTED)
-                    .containsEntry("stepId", "s1").containsEntry("attempt", "1");
-            assertThat(progress.get(0).payload().get("message")).contains("Add word_count")
+            assertThat(progress).extracting(m -> m.payload().get("type"))
+                    .containsExactly(Progress.STEP_STARTED, Progress.STEP_EXECUTED);
+            assertThat(progress.get(0).payload().get("message"))
+                    .isEqualTo("step 1/3 \"Add word_count\" attempt 1 started on executor-test");
+            assertThat(progress.get(1).payload()).containsEntry("stepId", "s1").containsEntry("attempt", "1");
+            assertThat(progress.get(1).payload().get("message")).contains("Add word_count")
                     .contains("executed by executor-test");
-            assertThat(redis.key().exists(RedisKeys.processed(StepConsumer.CONSUMER,
-                    request.eventId().toString()))).isTrue();
         });
-        assertThat(redis.key().ttl(RedisKeys.processed(StepConsumer.CONSUMER, request.eventId().toString())))
-                .as("the processed marker expires").isPositive();
+        assertThat(RedisSessions.outcome(redis, session, StepConsumer.ROLE, request.eventId()))
+                .as("the answer is stored before it is sent").contains(executed.eventId().toString());
+        assertThat(redis.hash(String.class).hget(RedisKeys.work(session), "executor:" + request.eventId()))
+                .as("the lease names its owner").startsWith("executor-test|");
     }
 
     @Test
     void stepStartsFromTheAcceptedPatchesInRedis() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         List<String> chain = textstats.chain("step1.patch");
-        redis.list(String.class).rpush(RedisKeys.patches(session), Json.write(new AcceptedPatch("s1", 1, 0,
-                chain.get(0))));
+        RedisSessions.accept(redis, session, "s1", chain.get(0));
         StepRequested request = request(session, "s2", 1, textstats.step(1, 1), List.of());
         kafka.send(request);
 
         StepExecuted.Payload p = awaitExecuted(session, request).payload();
         assertThat(p.error()).isNull();
-        assertThat(p.patch()).contains("+def top_words(text, n):").contains("most_common(n)")
+        String patch = RedisSessions.blob(redis, p.patch());
+        assertThat(patch).contains("+def top_words(text, n):").contains("most_common(n)")
                 .as("the diff is relative to the state after step 1, not to the base commit")
                 .doesNotContain("+def word_count(text):");
-        assertThat(textstats.applyCheck(chain, p.patch())).as("applies on base + step 1").isEmpty();
-        assertThat(textstats.applyCheck(List.of(), p.patch())).as("does not apply on the bare base").isPresent();
+        assertThat(textstats.applyCheck(chain, patch)).as("applies on base + step 1").isEmpty();
+        assertThat(textstats.applyCheck(List.of(), patch)).as("does not apply on the bare base").isPresent();
         assertThat(p.stats().files()).containsExactlyInAnyOrder("textstats.py", "tests/test_textstats.py");
     }
 
     @Test
     void retryShowsTheModelWhyTheEarlierAttemptWasRejected() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         List<String> chain = textstats.chain("step1.patch");
-        redis.list(String.class).rpush(RedisKeys.patches(session), Json.write(new AcceptedPatch("s1", 1, 0,
-                chain.get(0))));
+        RedisSessions.accept(redis, session, "s1", chain.get(0));
         StepRequested request = request(session, "s2", 2, textstats.step(1, 1), List.of(
                 "at check: check 'unit-tests' failed (exit 1)\nOutput:\nFAIL: test_ties_are_alphabetical"));
         kafka.send(request);
@@ -149,35 +154,87 @@ class StepExecutionTest {
         StepExecuted.Payload p = awaitExecuted(session, request).payload();
         assertThat(p.error()).isNull();
         // Only the scenario's "was rejected" rule answers with the fixed top_words.
-        assertThat(p.patch()).contains("sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]");
-        assertThat(textstats.applyCheck(chain, p.patch())).isEmpty();
+        String patch = RedisSessions.blob(redis, p.patch());
+        assertThat(patch).contains("sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]");
+        assertThat(textstats.applyCheck(chain, patch)).isEmpty();
     }
 
     @Test
-    void redeliveredRequestIsNotExecutedAgain() {
-        String session = UUID.randomUUID().toString();
+    void aRequestAnsweredBeforeGetsTheStoredAnswerAgainWithoutAModelCall() {
+        String session = newSession();
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
         kafka.send(request);
         awaitExecuted(session, request);
-        await().atMost(WAIT).until(() -> redis.key().exists(RedisKeys.processed(StepConsumer.CONSUMER,
-                request.eventId().toString())));
+        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
+        long modelCalls = SimulatedModelResource.requestCount();
 
         kafka.send(request);
         ConsumerRecord<String, String> redelivered = await().atMost(WAIT).until(
-                () -> requestRecords(request), records -> records.size() == 2).get(1);
+                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 2).get(1);
         kafka.awaitHandled("ratchet-executors", redelivered, WAIT);
 
-        assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).hasSize(1);
-        assertThat(redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")))
-                .as("one progress entry").hasSize(1);
+        // The same answer again, byte for byte: one event id never carries two contents.
+        List<ConsumerRecord<String, String>> answers = await().atMost(WAIT).until(
+                () -> records(Topics.STEPS_EXECUTED, StepExecuted.of(request, Instant.now(), null).eventId()),
+                r -> r.size() == 2);
+        assertThat(answers.get(1).value()).isEqualTo(answers.get(0).value());
+        assertThat(SimulatedModelResource.requestCount()).as("no second model call").isEqualTo(modelCalls);
+        assertThat(stepProgress(session, Progress.STEP_STARTED)).isEqualTo(1);
+        assertThat(stepProgress(session, Progress.STEP_EXECUTED)).isEqualTo(1);
         assertThat(kafka.records(Topics.deadLetter(Topics.STEPS_REQUESTED)))
                 .noneMatch(r -> session.equals(KafkaProbe.header(r, CloudEventHeaders.SUBJECT).orElse(null)));
     }
 
-    private List<ConsumerRecord<String, String>> requestRecords(StepRequested request) {
-        return kafka.records(Topics.STEPS_REQUESTED).stream()
-                .filter(r -> request.eventId().toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)
-                        .orElse(null)))
+    @Test
+    void aRequestSomeoneElseHoldsTheLeaseOnIsLeftToThem() {
+        String session = newSession();
+        StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
+        long farAway = System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
+        redis.hash(String.class).hset(RedisKeys.work(session), "executor:" + request.eventId(),
+                "executor-elsewhere|" + farAway);
+        long modelCalls = SimulatedModelResource.requestCount();
+
+        kafka.send(request);
+        ConsumerRecord<String, String> sent = await().atMost(WAIT).until(
+                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 1).get(0);
+        kafka.awaitHandled("ratchet-executors", sent, WAIT);
+
+        assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).isEmpty();
+        assertThat(SimulatedModelResource.requestCount()).isEqualTo(modelCalls);
+        assertThat(redis.hash(String.class).hget(RedisKeys.work(session), "executor:" + request.eventId()))
+                .startsWith("executor-elsewhere|");
+    }
+
+    @Test
+    void aRequestForASessionRedisDoesNotHaveIsSkippedNotDeadLettered() {
+        String session = UUID.randomUUID().toString();
+        StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
+
+        kafka.send(request);
+        ConsumerRecord<String, String> sent = await().atMost(WAIT).until(
+                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 1).get(0);
+        kafka.awaitHandled("ratchet-executors", sent, WAIT);
+
+        assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).isEmpty();
+        assertThat(redis.key().exists(RedisKeys.work(session))).as("nothing written for it").isFalse();
+        assertThat(kafka.records(Topics.deadLetter(Topics.STEPS_REQUESTED)))
+                .noneMatch(r -> session.equals(KafkaProbe.header(r, CloudEventHeaders.SUBJECT).orElse(null)));
+    }
+
+    private String newSession() {
+        String session = UUID.randomUUID().toString();
+        RedisSessions.register(redis, session);
+        return session;
+    }
+
+    private long stepProgress(String session, String type) {
+        return redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")).stream()
+                .filter(m -> type.equals(m.payload().get("type"))).count();
+    }
+
+    private List<ConsumerRecord<String, String>> records(String topic, UUID eventId) {
+        return kafka.records(topic).stream()
+                .filter(r -> eventId.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID).orElse(null)))
                 .toList();
     }
 

@@ -30,6 +30,7 @@ import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.SimulatedModelResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -65,7 +66,7 @@ class StepFailureTest {
 
     @Test
     void answerThatIsNotAPatchBecomesAnError() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Explain word_count", "Add word_count(text) to textstats.py."), List.of());
         kafka.send(request);
@@ -73,7 +74,7 @@ class StepFailureTest {
         StepExecuted.Payload p = awaitExecuted(session).payload();
         assertThat(p.error()).startsWith("the executor model's answer is not a valid apply_patch patch")
                 .contains("Begin Patch");
-        assertThat(p.patch()).isEmpty();
+        assertThat(p.patch()).isNull();
         assertThat(p.stats()).isEqualTo(PatchStats.EMPTY);
         assertThat(p.execution().model()).as("the model did answer").startsWith("simulated:");
         assertThat(p.execution().usage().tokensOut()).isGreaterThan(0);
@@ -82,7 +83,7 @@ class StepFailureTest {
 
     @Test
     void modelFailingOnEveryTryBecomesAnErrorAfterTheConfiguredRetries() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Add word_count during an outage", "Add word_count(text) to textstats.py."),
                 List.of());
@@ -91,7 +92,7 @@ class StepFailureTest {
         StepExecuted.Payload p = awaitExecuted(session).payload();
         assertThat(p.error()).contains("executor model").contains("failed after 2 attempts")
                 .contains("HTTP 500").contains("the model backend is down");
-        assertThat(p.patch()).isEmpty();
+        assertThat(p.patch()).isNull();
         assertThat(p.stats()).isEqualTo(PatchStats.EMPTY);
         assertThat(p.execution().executor()).isEqualTo("executor-test");
         assertThat(p.execution().model()).as("no answer: the configured model").isEqualTo("gpt-5.3-codex-spark");
@@ -101,46 +102,46 @@ class StepFailureTest {
 
     @Test
     void patchThatChangesNothingBecomesAnError() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Tidy words", "Tidy up words() in textstats.py."), List.of());
         kafka.send(request);
 
         StepExecuted.Payload p = awaitExecuted(session).payload();
         assertThat(p.error()).isEqualTo("the patch changes nothing");
-        assertThat(p.patch()).isEmpty();
+        assertThat(p.patch()).isNull();
         assertThat(p.stats()).isEqualTo(PatchStats.EMPTY);
         assertProgressAndNoDeadLetter(session, request);
     }
 
     @Test
     void patchThatDoesNotFitTheFilesBecomesAnError() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Edit the stats module", "Import sys in the stats module."), List.of());
         kafka.send(request);
 
         StepExecuted.Payload p = awaitExecuted(session).payload();
         assertThat(p.error()).isEqualTo("the patch does not fit the files: *** Update File: stats.py does not exist");
-        assertThat(p.patch()).isEmpty();
+        assertThat(p.patch()).isNull();
         assertProgressAndNoDeadLetter(session, request);
     }
 
     @Test
     void missingAcceptedPatchesBecomeAnError() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s2", 1, textstats.step(1, 1), List.of());
         kafka.send(request);
 
         StepExecuted.Payload p = awaitExecuted(session).payload();
         assertThat(p.error()).contains("has 0 accepted patches in Redis, the step needs 1");
-        assertThat(p.patch()).isEmpty();
+        assertThat(p.patch()).isNull();
         assertProgressAndNoDeadLetter(session, request);
     }
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndTheExecutorCarriesOn() {
-        String session = UUID.randomUUID().toString();
+        String session = newSession();
         StepRequested valid = StepExecutionTest.request(session, "s1", 1, textstats.step(0, 0), List.of());
 
         // 1. CloudEvents headers of a step request, but the data is not JSON.
@@ -152,7 +153,7 @@ class StepFailureTest {
         kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/headerless", EventCodec.encode(headerless), Map.of());
         // 3. A well-formed StepExecuted, but on the requests topic.
         StepExecuted misrouted = StepExecuted.of(valid, Instant.now(), new StepExecuted.Payload(
-                valid.payload().work(), "", PatchStats.EMPTY, null, "not for the executor"));
+                valid.payload().work(), null, PatchStats.EMPTY, null, "not for the executor"));
         kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/misrouted", EventCodec.encode(misrouted),
                 ceHeaders(misrouted, misrouted.eventType().ceType()));
         // 4. Headers and data disagree on the event id.
@@ -172,7 +173,7 @@ class StepFailureTest {
             assertThat(reason(dead.get("headerless"))).isEqualTo(
                     "missing header ce_specversion: not a binary-mode CloudEvent");
             assertThat(reason(dead.get("misrouted"))).isEqualTo(
-                    "dev.ratchet.step.executed.v1 does not belong on the step requests topic");
+                    "dev.ratchet.step.executed.v2 does not belong on " + Topics.STEPS_REQUESTED);
             assertThat(reason(dead.get("mismatched"))).contains("does not match data eventId "
                     + mismatched.eventId());
             assertThat(dead.get("garbage").value()).isEqualTo("garbage {" + session);
@@ -180,11 +181,9 @@ class StepFailureTest {
         });
 
         StepExecuted executed = awaitExecuted(session);
-        await().atMost(WAIT).until(() -> redis.key().exists(RedisKeys.processed(StepConsumer.CONSUMER,
-                valid.eventId().toString())));
         assertThat(executed.attempt()).isEqualTo(1);
         assertThat(executed.payload().error()).isNull();
-        assertThat(textstats.applyCheck(List.of(), executed.payload().patch())).isEmpty();
+        assertThat(textstats.applyCheck(List.of(), RedisSessions.blob(redis, executed.payload().patch()))).isEmpty();
     }
 
     @Test
@@ -218,13 +217,18 @@ class StepFailureTest {
     private void assertProgressAndNoDeadLetter(String session, StepRequested request) {
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")))
+                    .filteredOn(m -> Progress.STEP_EXECUTED.equals(m.payload().get("type")))
                     .singleElement().satisfies(m -> assertThat(m.payload())
-                            .containsEntry("type", Progress.STEP_EXECUTED)
                             .hasEntrySatisfying("message", msg -> assertThat(msg).contains("without a patch")));
-            assertThat(redis.key().exists(RedisKeys.processed(StepConsumer.CONSUMER, request.eventId().toString())))
-                    .isTrue();
+            assertThat(RedisSessions.outcome(redis, session, StepConsumer.ROLE, request.eventId())).isNotNull();
         });
         assertThat(kafka.records(DLQ)).noneMatch(r -> r.key() != null && r.key().startsWith(session));
+    }
+
+    private String newSession() {
+        String session = UUID.randomUUID().toString();
+        RedisSessions.register(redis, session);
+        return session;
     }
 
     private StepExecuted awaitExecuted(String session) {

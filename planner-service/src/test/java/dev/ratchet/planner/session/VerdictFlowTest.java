@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -30,6 +31,8 @@ import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
@@ -73,8 +76,9 @@ class VerdictFlowTest {
         kafka.send(verified);
         StepRequested second = awaitRequest(id, "s2", 1);
         assertThat(second.payload().work().acceptedPatches()).isEqualTo(1);
-        assertThat(redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1)).hasSize(1).first()
-                .asString().contains("patch-1");
+        assertThat(redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1)).singleElement()
+                .satisfies(json -> assertThat(Json.read(json, AcceptedPatch.class).patch())
+                        .isEqualTo(BlobRef.of(id, "patch-1")));
 
         // The same verdict again (a redelivery): nothing changes, no step is accepted twice.
         kafka.send(verified);
@@ -136,7 +140,7 @@ class VerdictFlowTest {
     @Test
     void poisonVerdictsGoToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
         kafka.sendRaw(Topics.STEPS_VERDICTS, "k", "{not json", Map.of(CloudEventHeaders.SPEC_VERSION, "1.0",
-                CloudEventHeaders.TYPE, "dev.ratchet.step.verified.v1", CloudEventHeaders.ID, "x"));
+                CloudEventHeaders.TYPE, "dev.ratchet.step.verified.v2", CloudEventHeaders.ID, "x"));
         kafka.sendRaw(Topics.STEPS_VERDICTS, "k", "no headers at all", Map.of());
 
         String id = startSession();
@@ -150,7 +154,7 @@ class VerdictFlowTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = kafka.records(Topics.deadLetter(Topics.STEPS_VERDICTS));
             assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason").orElse(""))
-                    .anySatisfy(reason -> assertThat(reason).contains("invalid dev.ratchet.step.verified.v1 data"))
+                    .anySatisfy(reason -> assertThat(reason).contains("invalid dev.ratchet.step.verified.v2 data"))
                     .anySatisfy(reason -> assertThat(reason).contains("missing header ce_specversion"))
                     .anySatisfy(reason -> assertThat(reason).contains("unknown session no-such-session"));
             assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-topic").orElse(""))
@@ -187,14 +191,16 @@ class VerdictFlowTest {
         Instant now = Instant.now();
         Execution execution = new Execution("executor-test", "simulated:test", request.occurredAt(), now, now,
                 new Usage(200, 100, 40, 2500));
-        return StepExecuted.of(request, now, new StepExecuted.Payload(request.payload().work(), patch,
-                new PatchStats(List.of("textstats.py"), 3, 1), execution, null));
+        return StepExecuted.of(request, now, new StepExecuted.Payload(request.payload().work(),
+                BlobRef.of(request.sessionId(), patch), new PatchStats(List.of("textstats.py"), 3, 1), execution,
+                null));
     }
 
     private static StepVerified verified(StepRequested request, String patch) {
         StepExecuted executed = executed(request, patch);
         Instant now = Instant.now();
-        return StepVerified.of(executed, now, new StepVerified.Payload(patch, executed.payload().stats(), List.of(),
+        return StepVerified.of(executed, now, new StepVerified.Payload(executed.payload().patch(),
+                executed.payload().stats(), List.of(),
                 executed.payload().execution(), new Verification("verifier-test", now, now)));
     }
 

@@ -34,6 +34,26 @@ public final class EventCodec {
     }
 
     /**
+     * An event with its CloudEvents type in front ({@code <type>\n<json>}), for keeping events outside Kafka: the
+     * answers services stored and the planner's unpublished decisions in Redis.
+     */
+    public static String encodeStored(RatchetEvent event) {
+        return event.eventType().ceType() + "\n" + encode(event);
+    }
+
+    /** @throws IllegalArgumentException when {@code stored} is not what {@link #encodeStored} wrote */
+    public static RatchetEvent decodeStored(String stored) {
+        int newline = stored.indexOf('\n');
+        if (newline < 0) {
+            throw new IllegalArgumentException("a stored event starts with its type and a newline");
+        }
+        String ceType = stored.substring(0, newline);
+        EventType type = EventType.fromCeType(ceType)
+                .orElseThrow(() -> new IllegalArgumentException("unknown stored event type '" + ceType + "'"));
+        return Json.read(stored.substring(newline + 1), type.recordClass());
+    }
+
+    /**
      * @param headers the record's CloudEvents headers (at least {@code ce_specversion}, {@code ce_type},
      *        {@code ce_id}); header values as UTF-8 strings
      * @throws PoisonEventException when the record is not a Ratchet event this code understands

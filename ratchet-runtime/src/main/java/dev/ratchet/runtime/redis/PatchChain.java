@@ -14,9 +14,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 public class PatchChain {
 
     private final RedisDataSource redis;
+    private final Blobs blobs;
 
-    PatchChain(RedisDataSource redis) {
+    PatchChain(RedisDataSource redis, Blobs blobs) {
         this.redis = redis;
+        this.blobs = blobs;
     }
 
     /**
@@ -34,6 +36,11 @@ public class PatchChain {
             throw new IncompletePatchChainException("session " + sessionId + " has " + raw.size()
                     + " accepted patches in Redis, the step needs " + count);
         }
-        return raw.stream().map(json -> Json.read(json, AcceptedPatch.class).patch()).toList();
+        try {
+            return raw.stream().map(json -> blobs.get(Json.read(json, AcceptedPatch.class).patch())).toList();
+        } catch (MissingBlobException e) {
+            throw new IncompletePatchChainException("session " + sessionId + "'s accepted patches are incomplete: "
+                    + e.getMessage());
+        }
     }
 }

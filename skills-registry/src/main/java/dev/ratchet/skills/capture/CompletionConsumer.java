@@ -29,9 +29,11 @@ public class CompletionConsumer {
     private static final Logger LOG = Logger.getLogger(CompletionConsumer.class);
 
     private final SkillStore store;
+    private final Redelivery redelivery;
 
-    CompletionConsumer(SkillStore store) {
+    CompletionConsumer(SkillStore store, Redelivery redelivery) {
         this.store = store;
+        this.redelivery = redelivery;
     }
 
     @Incoming(Channels.SESSIONS_EVENTS)
@@ -42,7 +44,7 @@ public class CompletionConsumer {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the sessions topic");
         }
         if (event instanceof SessionCompleted completed) {
-            Redelivery.handle("skill capture of session " + completed.sessionId(), () -> capture(completed));
+            redelivery.handle("skill capture of session " + completed.sessionId(), () -> capture(completed));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ratchet.verifier.step;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,59 +9,90 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.ratchet.core.event.PoisonEventException;
+import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepExecuted;
-import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.session.Progress;
+import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
+import dev.ratchet.runtime.messaging.LeasedConsumer;
 import dev.ratchet.runtime.messaging.Redelivery;
 import dev.ratchet.runtime.messaging.Sources;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
-import dev.ratchet.runtime.redis.ProcessedEvents;
+import dev.ratchet.runtime.redis.Outcomes;
+import dev.ratchet.runtime.redis.ProgressLog;
+import dev.ratchet.runtime.work.OwnedWork;
+import dev.ratchet.runtime.work.Ownership;
+import dev.ratchet.runtime.work.WorkLeases;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Verifies every executed attempt and sends the verdict to the planner. */
+/**
+ * Verifies every executed attempt on the verifier's own pool ({@link LeasedConsumer}): checks may run for up to an
+ * hour each without holding the consumer, and the verdict goes to the planner.
+ */
 @ApplicationScoped
-public class ExecutedConsumer {
+public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
 
-    static final String CONSUMER = "verifier";
+    static final String ROLE = "verifier";
 
     private final StepVerifier verifier;
     private final MutinyEmitter<String> verdicts;
-    private final ProcessedEvents processed;
+    private final ProgressLog progress;
     private final RatchetMetrics metrics;
+    private final String instance;
+    private final LeasedConsumer<StepExecuted> consumer;
 
     ExecutedConsumer(StepVerifier verifier, @Channel(Channels.STEPS_VERDICTS) MutinyEmitter<String> verdicts,
-            ProcessedEvents processed, RatchetMetrics metrics) {
+            ProgressLog progress, RatchetMetrics metrics, Redelivery redelivery, WorkLeases leases,
+            Outcomes outcomes, OwnedWork work, InstanceId instance) {
         this.verifier = verifier;
         this.verdicts = verdicts;
-        this.processed = processed;
+        this.progress = progress;
         this.metrics = metrics;
+        this.instance = instance.value();
+        this.consumer = new LeasedConsumer<>(StepExecuted.class, ROLE, this, redelivery, leases, outcomes, work);
     }
 
     @Incoming(Channels.STEPS_EXECUTED)
     @Blocking(value = "verifier-steps", ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        Instant received = Instant.now();
-        RatchetEvent event = CloudEventMessages.decode(record);
-        if (!(event instanceof StepExecuted executed)) {
-            throw new PoisonEventException(event.eventType().ceType() + " does not belong on the executed topic");
-        }
-        Redelivery.handle(executed.eventType().ceType() + " " + executed.eventId(),
-                () -> handle(executed, record.timestamp(), received));
+        consumer.accept(record);
     }
 
-    private void handle(StepExecuted executed, long producedAt, Instant received) {
-        if (processed.isProcessed(CONSUMER, executed.eventId())) {
-            return;
-        }
+    /** Every check's own timeout, plus two minutes for preparing the workspace and applying the patch. */
+    @Override
+    public Duration bound(StepExecuted executed) {
+        return Duration.ofSeconds(executed.payload().work().checks().stream().mapToLong(Check::timeoutSeconds).sum())
+                .plusMinutes(2);
+    }
+
+    @Override
+    public void started(StepExecuted executed, long producedAt) {
         metrics.hop(RatchetMetrics.HOP_EXECUTED_TO_VERIFIER, producedAt);
-        StepVerdict verdict = verifier.verify(executed, received);
+        StepWork work = executed.payload().work();
+        progress.append(executed.sessionId(), new Progress(Progress.STEP_VERIFYING, executed.stepId(),
+                executed.attempt(), "step " + (work.stepIndex() + 1) + "/" + work.stepCount() + " \"" + work.title()
+                        + "\" attempt " + executed.attempt() + " verifying on " + instance, Instant.now()));
+    }
+
+    @Override
+    public RatchetEvent answer(StepExecuted executed, Instant started, Ownership ownership) {
+        RatchetEvent verdict = verifier.verify(executed, started);
         metrics.outcome("verdicts", verdict instanceof StepVerified ? "verified" : "rejected");
+        return verdict;
+    }
+
+    @Override
+    public void send(RatchetEvent verdict) {
         verdicts.sendMessageAndAwait(CloudEventMessages.of(verdict, Sources.VERIFIER));
-        processed.markProcessed(CONSUMER, executed.eventId());
+    }
+
+    /** The planner writes the verdict's progress line when it applies it. */
+    @Override
+    public void answered(StepExecuted executed, RatchetEvent verdict) {
     }
 }

@@ -19,7 +19,9 @@ import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
+import dev.ratchet.runtime.redis.Blobs;
 import dev.ratchet.runtime.redis.IncompletePatchChainException;
+import dev.ratchet.runtime.redis.MissingBlobException;
 import dev.ratchet.runtime.redis.PatchChain;
 import dev.ratchet.workspace.CheckRunner;
 import dev.ratchet.workspace.GitException;
@@ -36,14 +38,16 @@ public class StepVerifier {
 
     private final Workspaces workspaces;
     private final PatchChain chain;
+    private final Blobs blobs;
     private final CheckRunner checks;
     private final InstanceId instance;
     private final RatchetMetrics metrics;
 
-    StepVerifier(Workspaces workspaces, PatchChain chain, VerifierConfig config, InstanceId instance,
+    StepVerifier(Workspaces workspaces, PatchChain chain, Blobs blobs, VerifierConfig config, InstanceId instance,
             RatchetMetrics metrics) {
         this.workspaces = workspaces;
         this.chain = chain;
+        this.blobs = blobs;
         this.checks = new CheckRunner(config.outputTailBytes());
         this.instance = instance;
         this.metrics = metrics;
@@ -58,12 +62,13 @@ public class StepVerifier {
         StepWork work = p.work();
         try (Workspace ws = workspaces.lease(executed.sessionId(), work.repo(), work.baseCommit(),
                 chain.first(executed.sessionId(), work.acceptedPatches()))) {
-            Optional<String> misfit = ws.checkApplies(p.patch());
+            String patch = blobs.get(p.patch());
+            Optional<String> misfit = ws.checkApplies(patch);
             if (misfit.isPresent()) {
                 return rejected(executed, started, StepRejected.STAGE_APPLY,
                         "the patch does not apply to the step's starting state", misfit.get(), List.of());
             }
-            ws.apply(p.patch());
+            ws.apply(patch);
             List<CheckResult> results = new ArrayList<>();
             for (Check check : work.checks()) {
                 CheckResult result = checks.run(check, ws.dir());
@@ -77,7 +82,7 @@ public class StepVerifier {
             metrics.stage("verify", Duration.between(started, finished));
             return StepVerified.of(executed, finished, new StepVerified.Payload(p.patch(), p.stats(), results,
                     p.execution(), new Verification(instance.value(), started, finished)));
-        } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
+        } catch (IncompletePatchChainException | MissingBlobException | GitException | UncheckedIOException e) {
             // A verdict the planner can act on (retry, then fail with this reason) beats a session left waiting.
             // Redis being away is not caught here: the consumer retries that.
             return rejected(executed, started, StepRejected.STAGE_VERIFY, "verification failed: " + e.getMessage(),

@@ -1,5 +1,7 @@
 package dev.ratchet.planner.session.flow;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,4 +27,18 @@ public interface PlannerConfig {
     /** Sessions planned at the same time; planning calls the slow model, so it runs off the request thread. */
     @WithDefault("4")
     int planningThreads();
+
+    /** The reaper: how often it looks for work to do, and when an unsent decision is its to send. */
+    Reaper reaper();
+
+    interface Reaper {
+
+        /** How often the reaper looks at the outbox and the deadlines (one planner replica at a time). */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** A decision still in the outbox this long after it was stored is sent by the reaper. */
+        @WithDefault("5s")
+        Duration outboxAfter();
+    }
 }

@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -21,22 +19,34 @@ import dev.ratchet.core.prompt.TokenBudget;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
+import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.models.ChatMessage;
 import dev.ratchet.models.ChatRequest;
 import dev.ratchet.models.ChatResult;
 import dev.ratchet.models.ModelCallException;
+import dev.ratchet.models.ModelSettings;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.messaging.Transient;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.model.ModelClients;
+import dev.ratchet.runtime.work.Claim;
+import dev.ratchet.runtime.work.OwnedWork;
+import dev.ratchet.runtime.work.Ownership;
+import dev.ratchet.runtime.work.WorkLeases;
 import dev.ratchet.workspace.Git;
 
 /**
- * Asks the planner model for a plan and starts the session on it. Runs on its own small pool: planning waits on
- * the slow model and must not hold a request thread or a Kafka consumer.
+ * Asks the planner model for a plan and starts the session on it. Planning runs under the session's planning
+ * lease on its own small pool: it waits on the slow model and must not hold a request thread or a Kafka consumer,
+ * and only the lease holder plans. A planner that stops (killed, or a plain SIGTERM) leaves the session to the
+ * next lease holder instead of failing it: the reaper takes planning over once the lease runs out.
  */
 @ApplicationScoped
 public class SessionPlanner {
+
+    /** The work-lease field planning holds. */
+    public static final String LEASE = "planner:planning";
 
     private static final Logger LOG = Logger.getLogger(SessionPlanner.class);
 
@@ -46,46 +56,62 @@ public class SessionPlanner {
     private final SessionMachine machine;
     private final PlannerConfig config;
     private final RatchetMetrics metrics;
-    private final ExecutorService pool;
+    private final WorkLeases leases;
+    private final OwnedWork planning;
 
     SessionPlanner(SessionStore store, SessionEvents events, ModelClients models, SessionMachine machine,
-            PlannerConfig config, RatchetMetrics metrics) {
+            PlannerConfig config, RatchetMetrics metrics, WorkLeases leases, OwnedWork planning) {
         this.store = store;
         this.events = events;
         this.models = models;
         this.machine = machine;
         this.config = config;
         this.metrics = metrics;
-        this.pool = Executors.newFixedThreadPool(config.planningThreads(), r -> {
-            Thread t = new Thread(r, "ratchet-planning");
-            t.setDaemon(true);
-            return t;
-        });
+        this.leases = leases;
+        this.planning = planning;
     }
 
+    /** Takes the session's planning lease and plans it in the background; nothing when another planner has it. */
     public void planLater(Session session) {
-        pool.execute(() -> plan(session));
+        Claim claim = leases.acquire(session.id(), LEASE);
+        if (claim.outcome() != Claim.Outcome.TAKEN) {
+            LOG.infof("session %s is not planned here: %s", session.id(), claim.outcome() == Claim.Outcome.NO_SESSION
+                    ? "it does not exist" : claim.holder() + " is planning it");
+            return;
+        }
+        planning.submit(claim.lease().orElseThrow(), bound(), ownership -> plan(session.id(), ownership));
     }
 
-    void plan(Session session) {
+    private void plan(String id, Ownership ownership) {
+        Optional<Session> found = store.find(id);
+        if (found.isEmpty() || found.get().status() != SessionStatus.PLANNING) {
+            return;
+        }
+        Session session = found.get();
         Instant start = Instant.now();
         Transition transition;
-        List<PlanStep> steps = null;
         try {
-            steps = askModel(session);
-            List<PlanStep> plan = steps;
-            transition = store.apply(session.id(), plan, s -> machine.planned(s, plan, Instant.now()));
+            List<PlanStep> plan = askModel(session);
+            if (ownership.lost()) {
+                return;
+            }
+            transition = store.apply(id, plan, s -> machine.planned(s, plan, Instant.now()));
         } catch (ModelCallException | PlanFormatException e) {
-            LOG.warnf("planning session %s failed: %s", session.id(), e.getMessage());
-            transition = store.apply(session.id(), null, s -> machine.planningFailed(s, e.getMessage(),
-                    Instant.now()));
+            if (ownership.lost()) {
+                return;
+            }
+            LOG.warnf("planning session %s failed: %s", id, e.getMessage());
+            transition = store.apply(id, null, s -> machine.planningFailed(s, e.getMessage(), Instant.now()));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "planning session %s failed", session.id());
-            transition = store.apply(session.id(), null, s -> machine.planningFailed(s, e.toString(),
-                    Instant.now()));
+            if (ownership.lost() || Transient.is(e)) {
+                // Stopping, taken over, or Redis/the broker away: the lease is given up and the reaper resumes it.
+                throw e;
+            }
+            LOG.errorf(e, "planning session %s failed", id);
+            transition = store.apply(id, null, s -> machine.planningFailed(s, e.toString(), Instant.now()));
         }
         metrics.stage("planning", Duration.between(start, Instant.now()));
-        events.publish(transition.events());
+        events.publish(transition);
     }
 
     private List<PlanStep> askModel(Session session) throws ModelCallException {
@@ -100,8 +126,10 @@ public class SessionPlanner {
         return PlanParser.parse(answer.content(), config.maxSteps());
     }
 
-    @PreDestroy
-    void stop() {
-        pool.shutdownNow();
+    /** The longest a plan can take by the model client's own limits: every attempt and every pause. */
+    private Duration bound() {
+        ModelSettings m = models.planner().settings();
+        return m.timeout().multipliedBy(m.maxRetries() + 1L).plus(m.maxBackoff().multipliedBy(m.maxRetries()))
+                .plusMinutes(1);
     }
 }

@@ -8,17 +8,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.event.Check;
-import dev.ratchet.core.event.SessionCreated;
 import dev.ratchet.core.session.FieldViolation;
-import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionRequestValidator;
+import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.workspace.Git;
 
-/** Starts sessions: validate, pin the base commit, store, announce, then plan in the background. */
+/**
+ * Starts sessions: validate, pin the base commit, store the machine's decision (with its announcement in the
+ * outbox), plan in the background, announce without making the caller wait for the broker.
+ */
 @ApplicationScoped
 public class SessionService {
 
@@ -26,11 +29,13 @@ public class SessionService {
     private final SessionStore store;
     private final SessionEvents events;
     private final SessionPlanner planner;
+    private final SessionMachine machine;
 
-    SessionService(SessionStore store, SessionEvents events, SessionPlanner planner) {
+    SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine) {
         this.store = store;
         this.events = events;
         this.planner = planner;
+        this.machine = machine;
     }
 
     /** @throws ProblemException (400) naming every invalid field */
@@ -40,14 +45,10 @@ public class SessionService {
             throw ProblemException.invalid("Invalid session request", violations);
         }
         Path path = RepoLocation.parse(repo).orElseThrow();
-        Instant now = Instant.now();
-        String id = UUID.randomUUID().toString();
-        Session session = Session.created(id, path.toString(), goal.strip(), Git.headCommit(path), checks, now);
-        store.create(session, new Progress(Progress.SESSION_CREATED, null, 0, "session " + id + " created on "
-                + session.repo() + " at " + session.baseCommit().substring(0, 12) + ": " + session.goal(), now));
-        events.publish(List.of(SessionCreated.of(id, now, new SessionCreated.Payload(session.repo(), session.goal(),
-                session.baseCommit(), session.checks()))));
-        planner.planLater(session);
-        return session;
+        Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.toString(),
+                goal.strip(), Git.headCommit(path), checks, Instant.now()));
+        planner.planLater(created.session());
+        events.publishInBackground(created);
+        return created.session();
     }
 }

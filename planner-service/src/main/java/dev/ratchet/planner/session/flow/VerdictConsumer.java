@@ -8,14 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.ratchet.core.event.PoisonEventException;
-import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.planner.session.store.UnknownSessionException;
 import dev.ratchet.runtime.messaging.Channels;
-import dev.ratchet.runtime.messaging.CloudEventMessages;
+import dev.ratchet.runtime.messaging.Inbound;
 import dev.ratchet.runtime.messaging.Redelivery;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.ProcessedEvents;
@@ -35,24 +34,23 @@ public class VerdictConsumer {
     private final SessionEvents events;
     private final ProcessedEvents processed;
     private final RatchetMetrics metrics;
+    private final Redelivery redelivery;
 
     VerdictConsumer(SessionStore store, SessionMachine machine, SessionEvents events, ProcessedEvents processed,
-            RatchetMetrics metrics) {
+            RatchetMetrics metrics, Redelivery redelivery) {
         this.store = store;
         this.machine = machine;
         this.events = events;
         this.processed = processed;
         this.metrics = metrics;
+        this.redelivery = redelivery;
     }
 
     @Incoming(Channels.STEPS_VERDICTS)
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        RatchetEvent event = CloudEventMessages.decode(record);
-        if (!(event instanceof StepVerdict verdict)) {
-            throw new PoisonEventException(event.eventType().ceType() + " does not belong on the verdicts topic");
-        }
-        Redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(),
+        StepVerdict verdict = Inbound.decode(record, StepVerdict.class);
+        redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(),
                 () -> handle(verdict, record.timestamp()));
     }
 
@@ -67,7 +65,7 @@ public class VerdictConsumer {
             throw new PoisonEventException("verdict " + verdict.eventId() + " is for an unknown session "
                     + verdict.sessionId());
         }
-        events.publish(transition.events());
+        events.publish(transition);
         if (transition.outcome() == Transition.Outcome.APPLIED) {
             metrics.hop(RatchetMetrics.HOP_VERDICT_TO_NEXT_REQUEST, producedAt);
         }

@@ -42,6 +42,7 @@ final class SessionHash {
         f.put("updatedAt", s.updatedAt().toString());
         f.put("finishedAt", s.finishedAt() == null ? "" : s.finishedAt().toString());
         f.put("failureReason", s.failureReason() == null ? "" : s.failureReason());
+        f.put("planningResumes", Integer.toString(s.planningResumes()));
         f.put("version", Long.toString(s.version()));
         return f;
     }
@@ -53,7 +54,8 @@ final class SessionHash {
                     Json.mapper().readValue(f.get("steps"), STEPS), Integer.parseInt(f.get("currentStep")),
                     Instant.parse(f.get("createdAt")), Instant.parse(f.get("updatedAt")),
                     blank(f.get("finishedAt")) ? null : Instant.parse(f.get("finishedAt")),
-                    blank(f.get("failureReason")) ? null : f.get("failureReason"), Long.parseLong(f.get("version")));
+                    blank(f.get("failureReason")) ? null : f.get("failureReason"),
+                    Integer.parseInt(f.getOrDefault("planningResumes", "0")), Long.parseLong(f.get("version")));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("session hash " + f.get("id") + " is unreadable: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.ratchet.planner.session.store;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.plan.PlanStep;
-import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.runtime.redis.ProgressLog;
@@ -21,8 +23,10 @@ import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
 
 /**
  * Sessions in Redis. Every change is one {@code WATCH}/{@code MULTI} transaction over the session hash: the new
- * fields, the accepted patch and the progress entries commit together or not at all, and a concurrent change makes
- * the transaction retry on the fresh state. That is what keeps a verified step from being lost or appended twice.
+ * fields, the accepted patch, the progress entries, the session's next deadline and the decided events (the
+ * outbox) commit together or not at all, and a concurrent change makes the transaction retry on the fresh state.
+ * That is what keeps a verified step from being lost or appended twice, and a decided event from being lost
+ * between storing and publishing. A finished session's keys expire after {@code ratchet.retention.sessions}.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -30,28 +34,30 @@ public class SessionStore {
     private static final int MAX_CONFLICT_RETRIES = 16;
 
     private final RedisDataSource redis;
+    private final SessionMachine machine;
+    private final Outbox outbox;
+    private final Duration retention;
 
-    SessionStore(RedisDataSource redis) {
+    SessionStore(RedisDataSource redis, SessionMachine machine, Outbox outbox, RetentionConfig retention) {
         this.redis = redis;
+        this.machine = machine;
+        this.outbox = outbox;
+        this.retention = retention.sessions();
     }
 
-    public void create(Session session, Progress created) {
+    /** Stores a new session (the machine's {@code created} decision). */
+    public Transition create(Transition created) {
+        Session session = created.session().withVersion(1);
         redis.withTransaction(tx -> {
-            tx.hash(String.class).hset(RedisKeys.session(session.id()), SessionHash.fields(session));
             tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(), session.id());
-            tx.set(String.class).sadd(RedisKeys.PLANNING, session.id());
-            ProgressLog.append(tx, session.id(), created);
+            write(tx, session, created, null);
         });
+        return withSession(created, session);
     }
 
     public Optional<Session> find(String id) {
         Map<String, String> fields = redis.hash(String.class).hgetall(RedisKeys.session(id));
         return fields.isEmpty() ? Optional.empty() : Optional.of(SessionHash.session(fields));
-    }
-
-    /** Sessions still waiting for their plan. */
-    public java.util.Set<String> planningIds() {
-        return redis.set(String.class).smembers(RedisKeys.PLANNING);
     }
 
     /** Most recent first. */
@@ -72,6 +78,7 @@ public class SessionStore {
      * Applies a decision to the stored session atomically.
      *
      * @param plan stored with the change when not null (the planner model's plan, kept as given)
+     * @return the decision, its session carrying the version it was stored with
      * @throws UnknownSessionException when there is no such session
      */
     public Transition apply(String id, List<PlanStep> plan, Function<Session, Transition> decision) {
@@ -87,7 +94,9 @@ public class SessionStore {
             }, (current, tx) -> {
                 decided[0] = decision.apply(current);
                 if (decided[0].outcome() == Transition.Outcome.APPLIED) {
-                    write(tx, current.version(), decided[0], plan);
+                    Session stored = decided[0].session().withVersion(current.version() + 1);
+                    decided[0] = withSession(decided[0], stored);
+                    write(tx, stored, decided[0], plan);
                 } else {
                     tx.discard();
                 }
@@ -100,19 +109,40 @@ public class SessionStore {
                 + " attempts to update it");
     }
 
-    private static void write(TransactionalRedisDataSource tx, long version, Transition t, List<PlanStep> plan) {
-        Session next = t.session();
-        Session stored = new Session(next.id(), next.repo(), next.goal(), next.baseCommit(), next.checks(),
-                next.status(), next.steps(), next.currentStep(), next.createdAt(), next.updatedAt(),
-                next.finishedAt(), next.failureReason(), version + 1);
-        tx.hash(String.class).hset(RedisKeys.session(next.id()), SessionHash.fields(stored));
-        if (next.status() != dev.ratchet.core.session.SessionStatus.PLANNING) {
-            tx.set(String.class).srem(RedisKeys.PLANNING, next.id());
-        }
+    /**
+     * Moves the session's deadline to {@code at}, unless it changed since {@code version} was read (its own
+     * transaction then set the deadline that counts).
+     */
+    public void reschedule(String id, long version, Instant at) {
+        String key = RedisKeys.session(id);
+        redis.withTransaction(ds -> ds.hash(String.class).hget(key, "version"), (stored, tx) -> {
+            if (stored == null || Long.parseLong(stored) != version) {
+                tx.discard();
+            } else {
+                tx.sortedSet(String.class).zadd(RedisKeys.DEADLINES, at.toEpochMilli(), id);
+            }
+        }, key);
+    }
+
+    private void write(TransactionalRedisDataSource tx, Session stored, Transition t, List<PlanStep> plan) {
+        String id = stored.id();
+        tx.hash(String.class).hset(RedisKeys.session(id), SessionHash.fields(stored));
         if (plan != null) {
-            tx.value(String.class).set(RedisKeys.plan(next.id()), Json.write(plan));
+            tx.value(String.class).set(RedisKeys.plan(id), Json.write(plan));
         }
-        t.accepted().ifPresent(p -> tx.list(String.class).rpush(RedisKeys.patches(next.id()), Json.write(p)));
-        t.progress().forEach(p -> ProgressLog.append(tx, next.id(), p));
+        t.accepted().ifPresent(p -> tx.list(String.class).rpush(RedisKeys.patches(id), Json.write(p)));
+        t.progress().forEach(p -> ProgressLog.append(tx, id, p));
+        outbox.add(tx, stored, t.events());
+        Optional<Instant> deadline = machine.deadline(stored);
+        if (deadline.isPresent()) {
+            tx.sortedSet(String.class).zadd(RedisKeys.DEADLINES, deadline.get().toEpochMilli(), id);
+        } else {
+            tx.sortedSet(String.class).zrem(RedisKeys.DEADLINES, id);
+            RedisKeys.sessionKeys(id).forEach(k -> tx.key().expire(k, retention));
+        }
+    }
+
+    private static Transition withSession(Transition t, Session session) {
+        return new Transition(t.outcome(), session, t.accepted(), t.events(), t.progress());
     }
 }

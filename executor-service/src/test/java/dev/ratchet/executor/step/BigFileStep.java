@@ -1,0 +1,59 @@
+package dev.ratchet.executor.step;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepWork;
+import dev.ratchet.testing.KafkaProbe;
+import dev.ratchet.testing.RedisSessions;
+import dev.ratchet.testing.TextstatsSample;
+import dev.ratchet.workspace.Git;
+import io.quarkus.redis.datasource.RedisDataSource;
+
+/**
+ * A step whose tiny model answer makes a patch of megabytes: the scenario's model deletes a committed 2 MiB file.
+ */
+final class BigFileStep {
+
+    static final int BIG_FILE_BYTES = 2 * 1024 * 1024;
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private BigFileStep() {
+    }
+
+    /** The textstats sample plus a committed 2 MiB data file, and the step that deletes it. */
+    static StepWork work() {
+        TextstatsSample sample = TextstatsSample.create();
+        try {
+            Path data = Files.createDirectories(sample.repo.resolve("data"));
+            StringBuilder text = new StringBuilder(BIG_FILE_BYTES + 100);
+            for (int i = 0; text.length() < BIG_FILE_BYTES; i++) {
+                text.append("row ").append(i).append(',').append("x".repeat(50)).append('\n');
+            }
+            Files.writeString(data.resolve("big.txt"), text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Git.run(sample.repo, "add", "-A");
+        Git.run(sample.repo, "commit", "-q", "-m", "add a big data file");
+        return new StepWork(sample.repo.toString(), Git.headCommit(sample.repo), 0, 0, 1, "Drop the big data file",
+                "Delete data/big.txt.", "Drop the big data file", List.of(TextstatsSample.UNIT_TESTS));
+    }
+
+    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, StepWork work) {
+        String session = UUID.randomUUID().toString();
+        RedisSessions.register(redis, session);
+        StepRequested request = StepExecutionTest.request(session, "s1", 1, work, List.of());
+        kafka.send(request);
+        return await().atMost(WAIT).until(() -> kafka.events(StepExecuted.class, e -> e.sessionId().equals(session)),
+                events -> events.size() == 1).get(0);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ratchet.planner.session.reaper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.ratchet.core.event.EventIds;
+import dev.ratchet.core.event.EventType;
+import dev.ratchet.core.session.Attempt;
+import dev.ratchet.core.session.AttemptStatus;
+import dev.ratchet.core.session.Liveness;
+import dev.ratchet.core.session.Liveness.Reached;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.SessionStatus;
+import dev.ratchet.core.session.StepState;
+import dev.ratchet.planner.session.flow.SessionPlanner;
+import dev.ratchet.runtime.redis.Outcomes;
+import dev.ratchet.runtime.work.Lease;
+import dev.ratchet.runtime.work.WorkLeases;
+
+/**
+ * Reads, for a waiting session, how far its current work got and whether someone holds it now: the executor's and
+ * verifier's leases and stored answers for the current attempt (their event ids are derived, so the fields are
+ * known), or the planning lease. The machine decides from that; this class only looks.
+ */
+@ApplicationScoped
+public class LivenessProbe {
+
+    private final WorkLeases leases;
+    private final Outcomes outcomes;
+
+    LivenessProbe(WorkLeases leases, Outcomes outcomes) {
+        this.leases = leases;
+        this.outcomes = outcomes;
+    }
+
+    public Liveness of(Session session) {
+        if (session.status() == SessionStatus.PLANNING) {
+            WorkLeases.Snapshot work = leases.read(session.id());
+            return new Liveness(work.live(SessionPlanner.LEASE),
+                    work.claimed(SessionPlanner.LEASE) ? Reached.CLAIMED : Reached.NOTHING);
+        }
+        StepState step = session.current().orElse(null);
+        Attempt attempt = step == null ? null : step.lastAttempt();
+        if (session.status() != SessionStatus.RUNNING || attempt == null
+                || attempt.status() != AttemptStatus.REQUESTED) {
+            return Liveness.NOBODY;
+        }
+        String executor = Lease.field("executor", EventIds.forStep(EventType.STEP_REQUESTED, session.id(), step.id(),
+                attempt.number(), 0));
+        String verifier = Lease.field("verifier", EventIds.forStep(EventType.STEP_EXECUTED, session.id(), step.id(),
+                attempt.number(), 0));
+        WorkLeases.Snapshot work = leases.read(session.id());
+        Reached reached = outcomes.exists(session.id(), verifier) ? Reached.VERDICT
+                : work.claimed(verifier) ? Reached.VERIFYING
+                : outcomes.exists(session.id(), executor) ? Reached.EXECUTED
+                : work.claimed(executor) ? Reached.CLAIMED
+                : Reached.NOTHING;
+        return new Liveness(work.live(executor) || work.live(verifier), reached);
+    }
+}

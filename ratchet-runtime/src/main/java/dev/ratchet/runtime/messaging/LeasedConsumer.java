@@ -1,0 +1,124 @@
+package dev.ratchet.runtime.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import dev.ratchet.core.event.RatchetEvent;
+import dev.ratchet.runtime.redis.Outcomes;
+import dev.ratchet.runtime.work.Claim;
+import dev.ratchet.runtime.work.Lease;
+import dev.ratchet.runtime.work.OwnedWork;
+import dev.ratchet.runtime.work.Ownership;
+import dev.ratchet.runtime.work.WorkLeases;
+
+/**
+ * The skeleton of a consumer whose work can take long (an executor's model call, a verifier's checks). For each
+ * record: decode it (poison goes to the dead-letter topic); if this question was answered before, send the stored
+ * answer again, unchanged; else take the work's lease in Redis, hand the work to the {@link OwnedWork} pool and
+ * acknowledge the record. The work's answer is stored once, then sent; only a lease holder answers.
+ * <p>
+ * So a consumer never waits on long work, a killed instance's work is taken over when its lease runs out (the
+ * reaper sends the request again), two instances never both answer, and one event id never carries two contents.
+ *
+ * @param <I> the event this consumer answers
+ */
+public final class LeasedConsumer<I extends RatchetEvent> {
+
+    private static final Logger LOG = Logger.getLogger(LeasedConsumer.class);
+
+    /** What a service does with one input; the rest is this skeleton. */
+    public interface Steps<I> {
+
+        /** How long answering {@code input} can take at most by its own timeouts. */
+        Duration bound(I input);
+
+        /**
+         * Called when this instance takes {@code input} on.
+         *
+         * @param producedAt the record's Kafka timestamp (the start of its hop)
+         */
+        void started(I input, long producedAt);
+
+        /**
+         * Does the work. Runs on the owned-work pool; checks {@link Ownership#lost()} where stopping early pays.
+         *
+         * @param started when this instance began on it (after waiting for a thread of the pool)
+         */
+        RatchetEvent answer(I input, Instant started, Ownership ownership);
+
+        /** Sends an answer and waits for the broker's acknowledgement. */
+        void send(RatchetEvent answer);
+
+        /** Called once, when this instance's answer is the one stored and sent. */
+        void answered(I input, RatchetEvent answer);
+    }
+
+    private final Class<I> type;
+    private final String role;
+    private final Steps<I> steps;
+    private final Redelivery redelivery;
+    private final WorkLeases leases;
+    private final Outcomes outcomes;
+    private final OwnedWork work;
+
+    public LeasedConsumer(Class<I> type, String role, Steps<I> steps, Redelivery redelivery, WorkLeases leases,
+            Outcomes outcomes, OwnedWork work) {
+        this.type = type;
+        this.role = role;
+        this.steps = steps;
+        this.redelivery = redelivery;
+        this.leases = leases;
+        this.outcomes = outcomes;
+        this.work = work;
+    }
+
+    /** Handles one record; call it from the {@code @Incoming} method. */
+    public void accept(ConsumerRecord<String, String> record) {
+        I input = Inbound.decode(record, type);
+        String field = Lease.field(role, input.eventId());
+        redelivery.handle(input.eventType().ceType() + " " + input.eventId(),
+                () -> claim(input, field, record.timestamp()));
+    }
+
+    private void claim(I input, String field, long producedAt) {
+        Optional<RatchetEvent> decided = outcomes.find(input.sessionId(), field);
+        if (decided.isPresent()) {
+            LOG.debugf("%s %s was answered before; sending the stored answer again", role, input.eventId());
+            steps.send(decided.get());
+            return;
+        }
+        Claim claim = leases.acquire(input.sessionId(), field);
+        switch (claim.outcome()) {
+            case NO_SESSION -> LOG.infof("%s %s is for session %s, which does not exist (any more); skipped", role,
+                    input.eventId(), input.sessionId());
+            case HELD_BY_ANOTHER -> LOG.infof("%s %s is being worked on by %s; left to it", role, input.eventId(),
+                    claim.holder());
+            case TAKEN -> work.submit(claim.lease().orElseThrow(), steps.bound(input),
+                    ownership -> run(input, field, producedAt, ownership));
+        }
+    }
+
+    private void run(I input, String field, long producedAt, Ownership ownership) {
+        Instant start = Instant.now();
+        redelivery.handle("start of " + input.eventId(), () -> steps.started(input, producedAt));
+        RatchetEvent answer = steps.answer(input, start, ownership);
+        boolean[] ours = {false};
+        redelivery.handle("answer to " + input.eventId(), () -> {
+            if (ownership.lost() || !leases.renew(ownership.lease())) {
+                LOG.warnf("%s %s: the lease was lost while working; the result is thrown away", role,
+                        input.eventId());
+                return;
+            }
+            RatchetEvent stored = outcomes.storeOnce(input.sessionId(), field, answer);
+            steps.send(stored);
+            ours[0] = stored.equals(answer);
+        });
+        if (ours[0]) {
+            redelivery.handle("report of " + input.eventId(), () -> steps.answered(input, answer));
+        }
+    }
+}

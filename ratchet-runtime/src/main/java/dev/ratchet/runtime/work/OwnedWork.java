@@ -1,0 +1,181 @@
+package dev.ratchet.runtime.work;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Long work that this instance owns through a lease in Redis, run on a bounded pool of its own, apart from the
+ * Kafka consumers: a consumer takes the lease, hands the work here and acknowledges its record at once, so a check
+ * or a model call may take an hour without stalling any consumer or tripping the connector's acknowledgement limit.
+ * <p>
+ * Every owned lease (work running or waiting for a thread) is renewed every third of its time to live. A renewal
+ * that finds the lease taken over marks the work lost and interrupts it; work that throws gives its lease up, and
+ * so does everything in hand when the instance stops, so the reaper hands it to another instance within seconds.
+ * A killed instance renews nothing: its leases run out and the reaper does the same.
+ */
+public final class OwnedWork implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OwnedWork.class);
+
+    /** One piece of owned work, for the health check. */
+    public record InFlight(Lease lease, Instant queuedAt, Instant startedAt, Duration bound) {
+
+        /** Running longer than its own bound allows (plus a minute): a stuck thread, not long work. */
+        public boolean stuckAt(Instant now) {
+            return startedAt != null && now.isAfter(startedAt.plus(bound).plus(Duration.ofMinutes(1)));
+        }
+    }
+
+    private final String name;
+    private final WorkLeases leases;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService heartbeat;
+    private final Map<Lease, Job> owned = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public OwnedWork(String name, int threads, WorkLeases leases) {
+        this.name = name;
+        this.leases = leases;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, name + "-" + n.incrementAndGet()));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-leases"));
+        long every = Math.max(100, leases.ttl().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns.
+     *
+     * @param bound how long the work can take at most by its own timeouts (for the health check only)
+     */
+    public void submit(Lease lease, Duration bound, Consumer<Ownership> work) {
+        Job job = new Job(lease, bound);
+        owned.put(lease, job);
+        if (stopping) {
+            release(job);
+            return;
+        }
+        job.future = pool.submit(() -> job.run(work));
+    }
+
+    /** Work this instance holds now, running or waiting. */
+    public List<InFlight> inFlight() {
+        return owned.values().stream().map(j -> new InFlight(j.lease, j.queuedAt, j.startedAt, j.bound)).toList();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Stops taking work, interrupts what runs and gives every lease up, so other instances take over at once. */
+    @Override
+    public void close() {
+        stopping = true;
+        heartbeat.shutdownNow();
+        pool.shutdownNow();
+        owned.values().forEach(this::release);
+        owned.clear();
+    }
+
+    private void renewAll() {
+        for (Job job : owned.values()) {
+            try {
+                if (!leases.renew(job.lease)) {
+                    LOG.warnf("%s: lost the lease on %s %s; its work is stopped and its result will not be sent",
+                            name, job.lease.sessionId(), job.lease.field());
+                    job.lose();
+                }
+            } catch (RuntimeException e) {
+                // Redis is away: the lease may run out meanwhile; the next renewal tells whether it was taken over.
+                LOG.debugf("%s: could not renew %s: %s", name, job.lease.field(), e.toString());
+            }
+        }
+    }
+
+    private void release(Job job) {
+        try {
+            leases.abandon(job.lease);
+        } catch (RuntimeException e) {
+            LOG.debugf("%s: could not give up %s (it runs out by itself): %s", name, job.lease.field(), e.toString());
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private final class Job implements Ownership {
+        private final Lease lease;
+        private final Duration bound;
+        private final Instant queuedAt = Instant.now();
+        private volatile Instant startedAt;
+        private volatile Thread thread;
+        private volatile boolean lost;
+        private volatile Future<?> future;
+
+        Job(Lease lease, Duration bound) {
+            this.lease = lease;
+            this.bound = bound;
+        }
+
+        void run(Consumer<Ownership> work) {
+            if (lost) {
+                return;
+            }
+            thread = Thread.currentThread();
+            startedAt = Instant.now();
+            boolean answered = false;
+            try {
+                work.accept(this);
+                answered = true;
+            } catch (RuntimeException e) {
+                if (!lost && !stopping) {
+                    LOG.errorf(e, "%s: work on %s %s failed; giving its lease up for another instance", name,
+                            lease.sessionId(), lease.field());
+                }
+            } finally {
+                thread = null;
+                owned.remove(lease);
+                Thread.interrupted();
+                if (!answered && !lost) {
+                    release(this);
+                }
+            }
+        }
+
+        void lose() {
+            lost = true;
+            owned.remove(lease);
+            Thread running = thread;
+            if (running != null) {
+                running.interrupt();
+            } else if (future != null) {
+                future.cancel(false);
+            }
+        }
+
+        @Override
+        public Lease lease() {
+            return lease;
+        }
+
+        @Override
+        public boolean lost() {
+            return lost || stopping;
+        }
+    }
+}
