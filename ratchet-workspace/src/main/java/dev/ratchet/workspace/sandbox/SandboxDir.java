@@ -1,0 +1,112 @@
+package dev.ratchet.workspace.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.ratchet.workspace.ProcessRunner;
+
+/**
+ * One check's throwaway directory: {@code work/}, a full copy of the workspace including {@code .git} (so a check
+ * may run git), and beside it {@code home/} and {@code tmp/} for HOME and TMPDIR, kept out of {@code work/} so that
+ * {@code git status} in a check sees only the workspace. Deleted when closed.
+ */
+final class SandboxDir implements AutoCloseable {
+
+    /** Copying or deleting a 2,000-file repository takes 0.3 to 3 s on the shared build machine; a minute is stuck. */
+    private static final Duration FILE_TIMEOUT = Duration.ofMinutes(1);
+    private static final int MAX_TOOL_OUTPUT = 16 * 1024;
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+    private final Path root;
+
+    private SandboxDir(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Copies {@code workspace} with {@code cp -a --reflink=auto} (copy-on-write where the filesystem can, a plain
+     * copy elsewhere; symbolic links stay links and are never followed) and hands everything to {@code user}.
+     */
+    static SandboxDir copyOf(Path workspace, Path base, Optional<CheckUser> user) {
+        Path root = base.resolve(UUID.randomUUID().toString());
+        SandboxDir dir = new SandboxDir(root);
+        try {
+            createPrivateDirectory(root);
+            createPrivateDirectory(dir.home());
+            createPrivateDirectory(dir.tmp());
+            createPrivateDirectory(dir.work());
+            // "workspace/." copies what is in it (dotfiles too), and through the path even if it is a link.
+            tool(base, "cp", "-a", "--reflink=auto", "--", workspace + "/.", dir.work().toString());
+            if (user.isPresent()) {
+                // -P -h: act on symbolic links themselves; a link to /etc/shadow must not hand /etc/shadow over.
+                tool(base, "chown", "-R", "-P", "-h", user.get().owner(), "--", root.toString());
+            }
+            return dir;
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path work() {
+        return root.resolve("work");
+    }
+
+    Path home() {
+        return root.resolve("home");
+    }
+
+    Path tmp() {
+        return root.resolve("tmp");
+    }
+
+    @Override
+    public void close() {
+        delete(root);
+    }
+
+    /** Removes {@code dir}; a check may have left directories without permissions, so those are opened first. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (!ProcessRunner.run(List.of("rm", "-rf", "--", dir.toString()), parent, FILE_TIMEOUT, null,
+                MAX_TOOL_OUTPUT).ok()) {
+            ProcessRunner.run(List.of("chmod", "-R", "u+rwX", "--", dir.toString()), parent, FILE_TIMEOUT, null,
+                    MAX_TOOL_OUTPUT);
+            tool(parent, "rm", "-rf", "--", dir.toString());
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) {
+        try {
+            Files.createDirectory(dir, PRIVATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static void tool(Path dir, String... command) {
+        ProcessRunner.Result result = ProcessRunner.run(List.of(command), dir, FILE_TIMEOUT, null, MAX_TOOL_OUTPUT);
+        if (!result.ok()) {
+            throw new UncheckedIOException(new IOException(String.join(" ", command) + " failed (exit "
+                    + result.exitCode() + (result.timedOut() ? ", timed out" : "") + "): " + result.output().strip()));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.ratchet.workspace.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.ratchet.core.event.Check;
+
+/**
+ * Runs checks in throwaway copies of a workspace, each in its own session under the strongest isolation that works
+ * here (chosen once, when the runner is made), with a scrubbed environment, resource limits and bounded output.
+ * Nothing a check starts outlives it: not at its exit, not at its timeout, not when this runner closes or the JVM
+ * shuts down. Thread-safe; checks may run concurrently.
+ */
+public final class SandboxRunner implements AutoCloseable {
+
+    private static final Check PROBE = new Check("sandbox-probe", "echo sandbox-ok", 30);
+    private static final int MAX_REASON = 300;
+
+    private final SandboxConfig config;
+    private final Path base;
+    private final Optional<CheckUser> user;
+    private final Tools tools;
+    private final IsolationProbe.Decision decision;
+    private final Set<Running> live = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook = new Thread(this::shutdown, "sandbox-shutdown");
+
+    /** A started check and its directory, so that a shutdown can end both. */
+    private record Running(SandboxProcess process, SandboxDir dir) {
+    }
+
+    public SandboxRunner(SandboxConfig config) {
+        this.config = config;
+        this.user = CheckUser.of(config);
+        this.tools = Tools.find();
+        this.base = createBase(config.baseDir());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        Optional<Path> blocked = user.flatMap(u -> u.blockedOnTheWayTo(base));
+        if (blocked.isPresent()) {
+            close();
+            throw new IllegalStateException("checks run as uid " + user.get().uid() + ", which cannot pass through "
+                    + blocked.get() + " to reach the sandbox directory; choose a base directory it can reach, such"
+                    + " as /tmp or /var/tmp");
+        }
+        Path empty = base.resolve("probe-workspace");
+        try {
+            Files.createDirectory(empty);
+            this.decision = IsolationProbe.decide(config, tools, user, CheckUser.jvmIsRoot(),
+                    launcher -> probe(launcher, empty));
+            Files.delete(empty);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot probe the sandbox in " + base, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The isolation every check of this runner gets. */
+    public Isolation isolation() {
+        return decision.launcher().isolation();
+    }
+
+    /** Why no stronger isolation is used, and what this one lacks. */
+    public String isolationNote() {
+        return decision.note();
+    }
+
+    /** Runs {@code check} on a copy of {@code workspace} with an environment drawn from the JVM's own. */
+    public SandboxResult run(Check check, Path workspace) {
+        return run(check, workspace, System.getenv());
+    }
+
+    /**
+     * Runs {@code check} on a copy of {@code workspace}. Only PATH, LANG, LC_ALL and the configured names are taken
+     * from {@code parentEnv}; never {@code RATCHET_*} or anything named like a secret.
+     *
+     * @throws UncheckedIOException when the copy cannot be made or removed (a machine problem, not a failed check)
+     */
+    public SandboxResult run(Check check, Path workspace, Map<String, String> parentEnv) {
+        return execute(decision.launcher(), check, workspace, parentEnv, decision.note());
+    }
+
+    /** Kills every running check and removes the runner's directory. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down; the hook runs anyway.
+        }
+        shutdown();
+    }
+
+    private SandboxResult execute(Launcher launcher, Check check, Path workspace, Map<String, String> parentEnv,
+            String note) {
+        long copyStart = System.nanoTime();
+        String id = UUID.randomUUID().toString();
+        try (SandboxDir dir = SandboxDir.copyOf(workspace, base, user)) {
+            long copyMs = (System.nanoTime() - copyStart) / 1_000_000;
+            Map<String, String> env = CheckEnvironment.of(parentEnv, config.passEnv(), dir.home().toString(),
+                    launcher.tmpDir(dir));
+            env.putAll(launcher.marker(id));
+            List<String> command = new ArrayList<>(config.limits().prlimit(check.timeoutSeconds()));
+            command.addAll(List.of(tools.sh().toString(), "-c", check.command()));
+            OutputCapture output = new OutputCapture(config.headBytes(), config.tailBytes());
+            SandboxProcess process = SandboxProcess.start(launcher.command(dir, command), dir.work(), env, output,
+                    () -> launcher.killLeftovers(id));
+            Running running = new Running(process, dir);
+            live.add(running);
+            try {
+                boolean finished = process.await(Duration.ofSeconds(Math.max(1, check.timeoutSeconds())));
+                if (!finished) {
+                    process.kill();
+                }
+                process.finish();
+                return new SandboxResult(check.name(), check.command(), finished ? process.exitCode() : -1,
+                        !finished, process.elapsedMs(), copyMs, output.text(), output.totalBytes(),
+                        launcher.isolation(), note);
+            } catch (InterruptedException e) {
+                process.kill();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running check " + check.name(), e);
+            } finally {
+                live.remove(running);
+            }
+        }
+    }
+
+    private Optional<String> probe(Launcher launcher, Path empty) {
+        try {
+            SandboxResult result = execute(launcher, PROBE, empty, System.getenv(), "probe");
+            if (result.passed() && result.output().contains("sandbox-ok")) {
+                return Optional.empty();
+            }
+            String said = result.output().strip();
+            return Optional.of((result.timedOut() ? "timed out" : "exit " + result.exitCode())
+                    + (said.isEmpty() ? "" : ": " + said.substring(0, Math.min(said.length(), MAX_REASON))));
+        } catch (RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void shutdown() {
+        for (Running running : live) {
+            running.process().kill();
+            running.dir().close();
+        }
+        SandboxDir.delete(base);
+    }
+
+    private static Path createBase(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            Path base = Files.createTempDirectory(parent, "ratchet-checks-");
+            // Traversable, not listable: the check's user must reach its own copy, never see the others.
+            Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a sandbox directory under " + parent, e);
+        }
+    }
+}
