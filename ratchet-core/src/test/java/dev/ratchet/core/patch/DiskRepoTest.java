@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +107,7 @@ class DiskRepoTest {
 
     @Test
     void evenWithoutGuardrailsAPatchNeverWritesThroughALink() {
-        String before = tree();
+        String before = DirectorySnapshot.of(repoDir);
 
         assertThatThrownBy(() -> ChangePlan.apply(Edits.parse("""
                 *** Begin Patch
@@ -128,24 +127,6 @@ class DiskRepoTest {
                                 + "instead");
         assertThat(outside.resolve("planted.txt")).doesNotExist();
         assertThat(outside.resolve("secret.txt")).hasContent("outside secret");
-        assertThat(tree()).isEqualTo(before);
-    }
-
-    private String tree() {
-        try (Stream<Path> files = Files.walk(repoDir)) {
-            return files.map(p -> repoDir.relativize(p)
-                    + (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? ":" + read(p) : ""))
-                    .sorted().toList().toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(DirectorySnapshot.of(repoDir)).isEqualTo(before);
     }
 }
