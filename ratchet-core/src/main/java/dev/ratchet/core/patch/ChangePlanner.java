@@ -62,7 +62,7 @@ final class ChangePlanner {
             } else if (failed.contains(op.path())) {
                 continue;
             } else if (op instanceof PatchOp.AddFile add) {
-                add(label, add.path(), add);
+                add(label, add);
             } else if (op instanceof PatchOp.DeleteFile delete) {
                 delete(label, delete);
             } else if (op instanceof PatchOp.UpdateFile update) {
@@ -95,7 +95,8 @@ final class ChangePlanner {
         return Optional.empty();
     }
 
-    private void add(String label, String path, PatchOp.AddFile add) {
+    private void add(String label, PatchOp.AddFile add) {
+        String path = add.path();
         if (add.mode() == FileMode.SYMLINK) {
             problem(add, label + ": creates a symlink; a patch never creates symlinks, write a regular file");
             return;

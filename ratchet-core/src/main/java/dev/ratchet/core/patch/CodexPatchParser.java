@@ -15,12 +15,13 @@ import dev.ratchet.core.patch.PatchOp.Line;
  * Parser for the apply_patch envelope that Codex-family models are trained to write, following the reference
  * parser of openai/codex ({@code codex-rs/apply-patch/src/parser.rs}) and its leniency: markers and file headers
  * may be padded with white space, the first hunk of a file may leave out its {@code @@} line, blank lines between
- * hunks are skipped, and an empty line inside a hunk is an empty context line.
+ * hunks are skipped, an empty line inside a hunk is an empty context line, an added file may have no lines.
  *
- * <p>Deliberate differences from the reference, each accepting more than it does, never less:
- * <ul>
- * <li>The envelope is found inside prose and code fences, and several envelopes in one answer are read in turn
- *     (the reference takes exactly one patch and nothing around it).</li>
+ * <p>Every deliberate difference from the reference, parsing and applying, in one place (the applying ones are
+ * explained where they are made: {@link LineMatcher}, {@link FilePatcher}, {@link ChangePlanner}):
+ * <ol>
+ * <li>The envelope is found inside prose, code fences or a heredoc, and several envelopes in one answer are read in
+ *     turn (the reference takes exactly one patch and nothing around it but a heredoc).</li>
  * <li>Several {@code @@} lines in a row narrow the position step by step, as the tool instructions describe (the
  *     reference parser refuses a second {@code @@} line before any hunk line).</li>
  * <li>A {@code @@} line is read as an anchor after trimming it, without requiring the space after {@code @@}; an
@@ -28,9 +29,24 @@ import dev.ratchet.core.patch.PatchOp.Line;
  *     ({@code @@ -3,4 +3,5 @@ def f():}) gives the text after its second {@code @@} as the anchor.</li>
  * <li>Blank lines between file operations are skipped (the reference refuses them after an added file), and
  *     HTML comment lines ({@code <!-- ... -->}, which models copy from the instructions) are ignored.</li>
+ * <li>{@code *** Move to:} and {@code *** End of File} are recognised with white space around them.</li>
  * <li>An {@code *** Update File} with a {@code *** Move to} and no hunks is a plain rename (the reference refuses
  *     an update without hunks).</li>
- * </ul>
+ * <li>An anchor that matches no line in any of the reference's four ways may match a line that contains it
+ *     ({@code @@ class Foo} for {@code class Foo(Base):}).</li>
+ * <li>A hunk without old lines but with an anchor is inserted after the anchor line (the reference appends it to
+ *     the end of the file).</li>
+ * <li>Trailing empty lines of a hunk are dropped one after another while it does not match (the reference drops
+ *     one).</li>
+ * <li>Hunks that overlap or are out of order are an error saying so (the reference applies them anyway).</li>
+ * <li>An updated file keeps its final newline, or its lack of one (the reference always ends it with a newline).</li>
+ * <li>Nothing is written unless every operation fits, and every problem is reported (the reference writes each
+ *     operation as it goes and stops at the first failure).</li>
+ * <li>Adding a file that exists, or moving onto one, is an error (the reference overwrites it).</li>
+ * <li>Absolute paths and {@code ..} are refused and no path may go through a symlink (the reference resolves
+ *     absolute paths and follows links).</li>
+ * </ol>
+ * Each accepts more patches than the reference, or refuses one the reference would apply wrongly or unsafely.
  */
 final class CodexPatchParser {
 
