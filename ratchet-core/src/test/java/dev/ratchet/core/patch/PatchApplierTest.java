@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+/** {@link PatchApplier}, the adapter the executor uses, on apply_patch envelopes. */
 class PatchApplierTest {
 
     private static final String APP = """
@@ -106,7 +107,10 @@ class PatchApplierTest {
         assertThatThrownBy(() -> apply("*** Update File: list.txt\n@@\n-last\n+LAST\n@@\n-first\n+FIRST\n",
                 tree))
                 .isInstanceOf(PatchApplyException.class)
-                .hasMessage("list.txt: hunk 2: context not found: first");
+                .hasMessage("*** Update File: list.txt: hunk 2 (line 6 of the patch) matches lines 1-1, which do not "
+                        + "come after hunk 1 (lines 3-3): the hunks of a file must be in file order and must not "
+                        + "overlap. Merge them into one hunk or put them in order.");
+        assertThat(tree.content("list.txt")).isEqualTo("first\nmiddle\nlast\n");
     }
 
     @Test
@@ -193,7 +197,7 @@ class PatchApplierTest {
 
         assertThat(tree.files()).containsOnlyKeys("hello.txt", "src/main.py");
         assertThat(tree.content("hello.txt")).isEqualTo("Hello world\n");
-        // context matched despite indentation; the added line is taken exactly as written
+        // the removed line matched despite its indentation; the added line is taken exactly as written
         assertThat(tree.content("src/main.py")).isEqualTo("def greet():\nprint(\"Hello, world!\")\n");
     }
 
@@ -248,7 +252,15 @@ class PatchApplierTest {
                 +    args = parse(strict=True)
                 """, tree))
                 .isInstanceOf(PatchApplyException.class)
-                .hasMessage("src/app.py: hunk 2: context not found: def main(): |     args = parse()");
+                .hasMessage("""
+                        *** Update File: src/app.py: hunk 2 (line 6 of the patch) does not match the file.
+                        It expects these lines after line 1:
+                         def main():
+                        -    args = parse()
+                        The closest lines in the file are lines 10-11:
+                           10| def main():
+                           11|     args = sys.argv[1:]
+                        Copy the context and '-' lines exactly from the file.""");
         assertThat(tree.content("src/app.py")).as("file untouched when a hunk fails").isEqualTo(APP);
     }
 
@@ -259,6 +271,8 @@ class PatchApplierTest {
         assertThatThrownBy(() -> apply("*** Update File: src/app.py\n@@ class Greeter\n-import sys\n+import os\n",
                 tree))
                 .isInstanceOf(PatchApplyException.class)
-                .hasMessage("src/app.py: hunk 1: anchor '@@ class Greeter' not found");
+                .hasMessage("*** Update File: src/app.py: hunk 1 (line 3 of the patch): no line matches its anchor "
+                        + "'@@ class Greeter'. An anchor is a line of the file (a class or function line) that comes "
+                        + "before the hunk's lines; copy it from the file or leave it out.");
     }
 }
