@@ -10,6 +10,7 @@ import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -30,9 +31,9 @@ class HopsTest {
         StepRequested s1 = StepRequested.of("S", "s1", 1, 0, T0, new StepRequested.Payload(work, List.of(), 8000));
         Execution execution = new Execution("e", "m", T0, T0.plusMillis(4).plusNanos(500_000), T0.plusMillis(50),
                 Usage.NONE);
-        StepExecuted executed = StepExecuted.of(s1, T0.plusMillis(50), new StepExecuted.Payload(work, "p",
+        StepExecuted executed = StepExecuted.of(s1, T0.plusMillis(50), new StepExecuted.Payload(work, BlobRef.of("S", "p"),
                 PatchStats.EMPTY, execution, null));
-        StepVerified verified = StepVerified.of(executed, T0.plusMillis(80), new StepVerified.Payload("p",
+        StepVerified verified = StepVerified.of(executed, T0.plusMillis(80), new StepVerified.Payload(BlobRef.of("S", "p"),
                 PatchStats.EMPTY, List.of(), execution, new Verification("v", T0.plusMillis(57), T0.plusMillis(80))));
         StepRequested s2 = StepRequested.of("S", "s2", 1, 0, T0.plusMillis(83), new StepRequested.Payload(work,
                 List.of(), 8000));

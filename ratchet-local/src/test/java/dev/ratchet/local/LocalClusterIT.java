@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.json.Json;
@@ -110,7 +111,8 @@ class LocalClusterIT {
         Git.run(check.getParent(), "clone", "-q", result.repo().toString(), check.getFileName().toString());
         Git.run(check, "checkout", "-q", session.get("baseCommit"));
         for (String json : chain) {
-            Git.runWithInput(check, Json.read(json, AcceptedPatch.class).patch(), "apply", "--index", "-");
+            BlobRef patch = Json.read(json, AcceptedPatch.class).patch();
+            Git.runWithInput(check, redis.hget(patch.key(), patch.sha256()), "apply", "--index", "-");
         }
         ProcessRunner.Result tests = ProcessRunner.run(List.of("sh", "-c", Demo.CHECK_COMMAND), check,
                 Duration.ofSeconds(60), null, 8192);

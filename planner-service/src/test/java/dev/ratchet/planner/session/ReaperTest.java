@@ -109,7 +109,9 @@ class ReaperTest {
 
     @Test
     void workSomeoneHoldsALeaseOnIsNotSentAgain() {
-        String id = startSession();
+        List<PlanStep> plan = List.of(new PlanStep("s1", "Add word_count", "Add word_count(text)."));
+        Session planning = storePlanning("planner-alive|" + (System.currentTimeMillis() + 600_000));
+        String id = planning.id();
         // An executor takes the request (its id is derived, so known before it is sent) and keeps renewing its
         // lease, as a live one does: work in progress, however long.
         UUID requestId = EventIds.forStep(EventType.STEP_REQUESTED, id, "s1", 1, 0);
@@ -119,6 +121,8 @@ class ReaperTest {
                 "executor-elsewhere|" + (System.currentTimeMillis() + 2000)), 0, 500, TimeUnit.MILLISECONDS);
         StepRequested first;
         try {
+            await().atMost(WAIT).until(() -> redis.hash(String.class).hexists(RedisKeys.work(id), field));
+            store.apply(id, plan, s -> machine.planned(s, plan, Instant.now()));
             first = await().atMost(WAIT).until(() -> kafka.events(StepRequested.class,
                     e -> e.sessionId().equals(id)), r -> !r.isEmpty()).get(0);
             assertThat(first.eventId()).isEqualTo(requestId);
@@ -132,7 +136,6 @@ class ReaperTest {
         // The executor dies: its lease runs out and the request is sent again at once.
         StepRequested taken = first;
         await().atMost(WAIT).until(() -> requestRecords(taken).size() == 2);
-        assertThat(progressTypes(id)).contains(Progress.STEP_REDELIVERED);
         assertThat(lastProgress(id, Progress.STEP_REDELIVERED))
                 .endsWith("the executor working on it stopped without an answer");
     }
@@ -167,7 +170,10 @@ class ReaperTest {
                 .body("status", equalTo("RUNNING")));
         assertThat(progressTypes(dead.id())).containsSubsequence(Progress.PLANNING_RESUMED, Progress.SESSION_PLANNED);
         assertThat(store.find(dead.id()).orElseThrow().planningResumes()).isEqualTo(1);
-        assertThat(kafka.events(StepRequested.class, e -> e.sessionId().equals(dead.id()))).hasSize(1);
+        // requested once (and perhaps sent again since, as nobody here takes it: always the same request)
+        assertThat(kafka.events(StepRequested.class, e -> e.sessionId().equals(dead.id()))).isNotEmpty()
+                .extracting(StepRequested::eventId).containsOnly(EventIds.forStep(EventType.STEP_REQUESTED,
+                        dead.id(), "s1", 1, 0));
 
         assertThat(store.find(alive.id()).orElseThrow().status()).isEqualTo(SessionStatus.PLANNING);
         assertThat(progressTypes(alive.id())).doesNotContain(Progress.PLANNING_RESUMED);
