@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -103,10 +104,8 @@ class VerdictFlowTest {
         given().get("/api/v1/sessions/" + id + "/files/AGENTS.md").then().statusCode(200)
                 .body(containsString("gpt-5.3-codex-spark"))
                 .body(containsString("Run the tests: `python3 -m unittest discover -s tests -t .`"));
-        given().get("/api/v1/sessions/" + id + "/progress?after=0-0").then().statusCode(200)
-                .body("terminal", equalTo(true))
-                .body("entries.type", org.hamcrest.Matchers.hasItems("session.created", "session.planned",
-                        "step.requested", "step.verified", "session.completed"));
+        given().get("/api/v1/sessions/" + id + "/events").then().statusCode(200)
+                .body(containsString("event:session.planned"), containsString("event:session.completed"));
     }
 
     @Test
@@ -160,12 +159,13 @@ class VerdictFlowTest {
 
     @Test
     void unknownSessionAndFileAreProblems() {
-        given().get("/api/v1/sessions/nope").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("no session nope"));
+        String unknown = UUID.randomUUID().toString();
+        given().get("/api/v1/sessions/" + unknown).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no session " + unknown));
         String id = startSession();
         given().get("/api/v1/sessions/" + id + "/files/SECRET.md").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("AGENTS.md, PLAN.md"));
-        given().get("/api/v1/sessions/" + id + "/progress?after=bogus").then().statusCode(400)
+        given().get("/api/v1/sessions/" + id + "/events?after=bogus").then().statusCode(400)
                 .body("errors[0].field", equalTo("after"));
     }
 
