@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -28,6 +31,7 @@ public final class Demo {
             + "entry point";
     public static final String CHECK_COMMAND = "python3 -m unittest discover -s tests -t .";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED");
 
     /** How the session ended. {@code repo} is the demo's copy of the sample project. */
     public record Result(String sessionId, String status, int verifiedSteps, int steps, Path repo, JsonNode session) {
@@ -64,22 +68,28 @@ public final class Demo {
         return result;
     }
 
+    /** Prints each progress event as it comes (Server-Sent Events), resuming after the last one if cut off. */
     private static void follow(PlatformClient api, String id, Consumer<String> out) {
         long start = System.nanoTime();
         long deadline = start + TIMEOUT.toNanos();
-        String after = "0-0";
-        while (System.nanoTime() < deadline) {
-            JsonNode page = api.progress(id, after, 5000);
-            for (JsonNode entry : page.path("entries")) {
+        AtomicBoolean ended = new AtomicBoolean();
+        String last = null;
+        while (!ended.get() && System.nanoTime() < deadline) {
+            String before = last;
+            last = api.followEvents(id, last, Duration.ofNanos(deadline - System.nanoTime()), event -> {
                 out.accept(String.format(Locale.ROOT, "  %7.3fs  %s", (System.nanoTime() - start) / 1e9,
-                        entry.path("message").asText()));
-            }
-            after = page.path("next").asText(after);
-            if (page.path("terminal").asBoolean()) {
-                return;
+                        event.data().path("message").asText()));
+                if (event.terminal()) {
+                    ended.set(true);
+                }
+            });
+            if (Objects.equals(before, last) && TERMINAL.contains(api.session(id).path("status").asText())) {
+                ended.set(true);
             }
         }
-        throw new IllegalStateException("session " + id + " did not finish within " + TIMEOUT);
+        if (!ended.get()) {
+            throw new IllegalStateException("session " + id + " did not finish within " + TIMEOUT);
+        }
     }
 
     private static void requirePython() {

@@ -1,13 +1,17 @@
 package dev.ratchet.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +19,15 @@ import dev.ratchet.core.json.Json;
 
 /** A small client of the planner's platform API, as a team's tooling would use it. */
 public final class PlatformClient {
+
+    /** One progress event of a session: its {@code id} to resume after, its type, and the entry as JSON. */
+    public record Event(String id, String type, JsonNode data) {
+
+        /** The session's last event: {@code session.completed} or {@code session.failed}. */
+        public boolean terminal() {
+            return "session.completed".equals(type) || "session.failed".equals(type);
+        }
+    }
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,9 +47,57 @@ public final class PlatformClient {
         return json(get("/api/v1/sessions/" + id, Duration.ofSeconds(10)));
     }
 
-    public JsonNode progress(String id, String after, long waitMs) {
-        return json(get("/api/v1/sessions/" + id + "/progress?after=" + URLEncoder.encode(after,
-                StandardCharsets.UTF_8) + "&waitMs=" + waitMs, Duration.ofMillis(waitMs + 10_000)));
+    /**
+     * Follows the session's Server-Sent Events after {@code lastEventId} (null: from its first) until the server
+     * ends the stream (after the session's terminal event), the connection drops, or {@code maxWait} has passed.
+     *
+     * @return the id of the last event seen, to resume after; {@code lastEventId} when none came
+     */
+    public String followEvents(String id, String lastEventId, Duration maxWait, Consumer<Event> onEvent) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + id + "/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
+                        + String.join("\n", lines.toList()));
+            }
+            CompletableFuture.delayedExecutor(maxWait.toMillis(), TimeUnit.MILLISECONDS).execute(lines::close);
+            return readEvents(lines.iterator(), lastEventId, onEvent);
+        }
+    }
+
+    /** Applies the SSE rules: fields until a blank line make an event; comments (heartbeats) are skipped. */
+    private static String readEvents(Iterator<String> lines, String lastEventId, Consumer<Event> onEvent) {
+        String last = lastEventId;
+        String eventId = null;
+        String type = null;
+        StringBuilder data = new StringBuilder();
+        try {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        onEvent.accept(new Event(eventId, type, json(data.toString())));
+                        last = eventId;
+                    }
+                    type = null;
+                    data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    eventId = value(line);
+                } else if (line.startsWith("event:")) {
+                    type = value(line);
+                } else if (line.startsWith("data:")) {
+                    data.append(data.isEmpty() ? "" : "\n").append(value(line));
+                }
+            }
+        } catch (UncheckedIOException e) {
+            // the connection dropped or maxWait passed: the caller resumes after the last event seen
+        }
+        return last;
     }
 
     public String file(String id, String name) {
@@ -48,19 +109,29 @@ public final class PlatformClient {
     }
 
     private String send(HttpRequest request, int expected) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                        + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return http.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** A field's value: after the colon, without the one space that may follow it. */
+    private static String value(String line) {
+        String value = line.substring(line.indexOf(':') + 1);
+        return value.startsWith(" ") ? value.substring(1) : value;
     }
 
     private static JsonNode json(String body) {

@@ -36,6 +36,31 @@ class SkillApiTest {
     }
 
     @Test
+    void badNamesAndLimitsAreNamedProblems() {
+        for (String name : List.of("Bad_Name", "a--b", "-a", "x".repeat(65), "ratchet:skills")) {
+            given().get("/api/v1/skills/" + name).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("name"));
+            given().get("/api/v1/skills/" + name + "/SKILL.md").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("name"));
+        }
+        for (String limit : List.of("abc", "0", "501")) {
+            given().queryParam("limit", limit).get("/api/v1/skills").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        }
+        given().queryParam("limit", "5").get("/api/v1/skills").then().statusCode(200);
+    }
+
+    @Test
+    void wrongMethodsMediaTypesAndPathsAreProblems() {
+        given().post("/api/v1/skills").then().statusCode(405).contentType("application/problem+json");
+        given().accept("text/csv").get("/api/v1/skills").then().statusCode(406)
+                .contentType("application/problem+json");
+        given().get("/api/v1/nope").then().statusCode(404).contentType("application/problem+json")
+                .body("instance", equalTo("/api/v1/nope"));
+        given().get("/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void readinessIncludesKafkaAndRedis() {
         Response ready = given().get("/q/health/ready").then().statusCode(200).contentType("application/json")
                 .body("status", equalTo("UP")).extract().response();

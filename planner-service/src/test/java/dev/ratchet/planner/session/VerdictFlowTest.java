@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -20,17 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CloudEventHeaders;
-import dev.ratchet.core.event.Execution;
-import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
-import dev.ratchet.core.event.StepExecuted;
-import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Topics;
-import dev.ratchet.core.event.Usage;
-import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.store.RedisKeys;
@@ -42,7 +36,6 @@ import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * The planner's side of a session over real Kafka and Redis: verdicts arrive on the verdicts topic as a verifier
@@ -54,7 +47,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(SimulatedModelResource.class)
 class VerdictFlowTest {
 
-    static Path repo;
+    static SessionDriver driver;
 
     @Inject
     RedisDataSource redis;
@@ -63,18 +56,18 @@ class VerdictFlowTest {
 
     @BeforeAll
     static void sampleRepository() {
-        repo = TextstatsSample.create().repo;
+        driver = new SessionDriver(TextstatsSample.create().repo);
     }
 
     @Test
     void verifiedStepsRatchetForwardToCompletion() {
-        String id = startSession();
-        StepRequested first = awaitRequest(id, "s1", 1);
+        String id = driver.start();
+        StepRequested first = driver.awaitRequest(id, "s1", 1);
         assertThat(first.payload().work().acceptedPatches()).isZero();
 
-        StepVerified verified = verified(first, "patch-1");
+        StepVerified verified = SessionDriver.verified(first, "patch-1");
         kafka.send(verified);
-        StepRequested second = awaitRequest(id, "s2", 1);
+        StepRequested second = driver.awaitRequest(id, "s2", 1);
         assertThat(second.payload().work().acceptedPatches()).isEqualTo(1);
         assertThat(redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1)).singleElement()
                 .satisfies(json -> assertThat(Json.read(json, AcceptedPatch.class).patch())
@@ -82,8 +75,8 @@ class VerdictFlowTest {
 
         // The same verdict again (a redelivery): nothing changes, no step is accepted twice.
         kafka.send(verified);
-        kafka.send(verified(awaitRequest(id, "s2", 1), "patch-2"));
-        kafka.send(verified(awaitRequest(id, "s3", 1), "patch-3"));
+        kafka.send(SessionDriver.verified(driver.awaitRequest(id, "s2", 1), "patch-2"));
+        kafka.send(SessionDriver.verified(driver.awaitRequest(id, "s3", 1), "patch-3"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(kafka.events(SessionCompleted.class, e -> e.sessionId().equals(id))).hasSize(1));
@@ -107,23 +100,21 @@ class VerdictFlowTest {
         given().get("/api/v1/sessions/" + id + "/files/AGENTS.md").then().statusCode(200)
                 .body(containsString("gpt-5.3-codex-spark"))
                 .body(containsString("Run the tests: `python3 -m unittest discover -s tests -t .`"));
-        given().get("/api/v1/sessions/" + id + "/progress?after=0-0").then().statusCode(200)
-                .body("terminal", equalTo(true))
-                .body("entries.type", org.hamcrest.Matchers.hasItems("session.created", "session.planned",
-                        "step.requested", "step.verified", "session.completed"));
+        given().get("/api/v1/sessions/" + id + "/events").then().statusCode(200)
+                .body(containsString("event:session.planned"), containsString("event:session.completed"));
     }
 
     @Test
     void rejectedStepIsRetriedWithTheReasonThenFailsTheSession() {
-        String id = startSession();
-        StepRequested attempt1 = awaitRequest(id, "s1", 1);
-        kafka.send(rejected(attempt1, "check 'unit-tests' failed (exit 1)", "FAIL: test_counts_words"));
+        String id = driver.start();
+        StepRequested attempt1 = driver.awaitRequest(id, "s1", 1);
+        kafka.send(SessionDriver.rejected(attempt1, "check 'unit-tests' failed (exit 1)", "FAIL: test_counts_words"));
 
-        StepRequested attempt2 = awaitRequest(id, "s1", 2);
+        StepRequested attempt2 = driver.awaitRequest(id, "s1", 2);
         assertThat(attempt2.payload().feedback()).singleElement().asString()
                 .contains("check 'unit-tests' failed (exit 1)").contains("FAIL: test_counts_words");
-        kafka.send(rejected(attempt2, "check 'unit-tests' failed (exit 1)", "FAIL again"));
-        kafka.send(rejected(awaitRequest(id, "s1", 3), "the patch does not apply", "error: patch failed"));
+        kafka.send(SessionDriver.rejected(attempt2, "check 'unit-tests' failed (exit 1)", "FAIL again"));
+        kafka.send(SessionDriver.rejected(driver.awaitRequest(id, "s1", 3), "the patch does not apply", "error: patch failed"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(kafka.events(SessionFailed.class, e -> e.sessionId().equals(id))).hasSize(1));
@@ -143,14 +134,14 @@ class VerdictFlowTest {
                 CloudEventHeaders.TYPE, "dev.ratchet.step.verified.v2", CloudEventHeaders.ID, "x"));
         kafka.sendRaw(Topics.STEPS_VERDICTS, "k", "no headers at all", Map.of());
 
-        String id = startSession();
-        StepRequested first = awaitRequest(id, "s1", 1);
-        StepVerified forUnknownSession = verified(StepRequested.of("no-such-session", "s1", 1, 0, Instant.now(),
+        String id = driver.start();
+        StepRequested first = driver.awaitRequest(id, "s1", 1);
+        StepVerified forUnknownSession = SessionDriver.verified(StepRequested.of("no-such-session", "s1", 1, 0, Instant.now(),
                 first.payload()), "patch");
         kafka.send(forUnknownSession);
-        kafka.send(verified(first, "patch-1"));
+        kafka.send(SessionDriver.verified(first, "patch-1"));
 
-        awaitRequest(id, "s2", 1);
+        driver.awaitRequest(id, "s2", 1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = kafka.records(Topics.deadLetter(Topics.STEPS_VERDICTS));
             assertThat(dead).extracting(r -> KafkaProbe.header(r, "dead-letter-reason").orElse(""))
@@ -164,50 +155,13 @@ class VerdictFlowTest {
 
     @Test
     void unknownSessionAndFileAreProblems() {
-        given().get("/api/v1/sessions/nope").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("no session nope"));
-        String id = startSession();
+        String unknown = UUID.randomUUID().toString();
+        given().get("/api/v1/sessions/" + unknown).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no session " + unknown));
+        String id = driver.start();
         given().get("/api/v1/sessions/" + id + "/files/SECRET.md").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("AGENTS.md, PLAN.md"));
-        given().get("/api/v1/sessions/" + id + "/progress?after=bogus").then().statusCode(400)
+        given().get("/api/v1/sessions/" + id + "/events?after=bogus").then().statusCode(400)
                 .body("errors[0].field", equalTo("after"));
-    }
-
-    private String startSession() {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("repo", "file://" + repo, "goal", "Add word statistics to textstats",
-                        "checks", List.of(Map.of("name", "unit-tests", "command",
-                                "python3 -m unittest discover -s tests -t .", "timeoutSeconds", 60))))
-                .when().post("/api/v1/sessions").then().statusCode(201).extract().path("id");
-    }
-
-    private StepRequested awaitRequest(String id, String stepId, int attempt) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> kafka.events(StepRequested.class,
-                e -> e.sessionId().equals(id) && e.stepId().equals(stepId) && e.attempt() == attempt),
-                list -> list.size() == 1).get(0);
-    }
-
-    private static StepExecuted executed(StepRequested request, String patch) {
-        Instant now = Instant.now();
-        Execution execution = new Execution("executor-test", "simulated:test", request.occurredAt(), now, now,
-                new Usage(200, 100, 40, 2500));
-        return StepExecuted.of(request, now, new StepExecuted.Payload(request.payload().work(),
-                BlobRef.of(request.sessionId(), patch), new PatchStats(List.of("textstats.py"), 3, 1), execution,
-                null));
-    }
-
-    private static StepVerified verified(StepRequested request, String patch) {
-        StepExecuted executed = executed(request, patch);
-        Instant now = Instant.now();
-        return StepVerified.of(executed, now, new StepVerified.Payload(executed.payload().patch(),
-                executed.payload().stats(), List.of(),
-                executed.payload().execution(), new Verification("verifier-test", now, now)));
-    }
-
-    private static StepRejected rejected(StepRequested request, String reason, String output) {
-        StepExecuted executed = executed(request, "patch");
-        Instant now = Instant.now();
-        return StepRejected.of(executed, now, new StepRejected.Payload(StepRejected.STAGE_CHECK, reason, output,
-                List.of(), executed.payload().execution(), new Verification("verifier-test", now, now)));
     }
 }

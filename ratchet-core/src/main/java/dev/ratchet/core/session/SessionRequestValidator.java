@@ -11,18 +11,37 @@ import dev.ratchet.core.event.Check;
 
 /**
  * Rules for a new session request. Every violation is reported at once, each naming its field, so a client fixes
- * its request in one round trip.
+ * its request in one round trip. Every size is bounded: the request becomes a {@code SessionCreated} event and is
+ * copied into every step request, so what is accepted here must fit a Kafka record many times over.
  */
 public final class SessionRequestValidator {
 
     public static final int MAX_GOAL_CHARS = 8000;
+    /** PATH_MAX on Linux. */
+    public static final int MAX_REPO_CHARS = 4096;
+    public static final int MAX_CHECK_NAME_CHARS = 64;
+    /** A shell line, not a script: a longer command belongs in a file in the repository. */
+    public static final int MAX_CHECK_COMMAND_CHARS = 4096;
+    /** A check may run as long as a real test suite does: up to an hour. */
     public static final int MAX_CHECK_TIMEOUT_SECONDS = 3600;
+    /** Each check runs after every step, so 20 already means 20 suites per step. */
+    public static final int DEFAULT_MAX_CHECKS = 20;
 
     private final Predicate<Path> isGitRepository;
+    private final int maxChecks;
 
     /** @param isGitRepository tells whether a directory is (the top of) a git work tree */
     public SessionRequestValidator(Predicate<Path> isGitRepository) {
+        this(isGitRepository, DEFAULT_MAX_CHECKS);
+    }
+
+    /** @param maxChecks the most checks a session may have */
+    public SessionRequestValidator(Predicate<Path> isGitRepository, int maxChecks) {
+        if (maxChecks < 1) {
+            throw new IllegalArgumentException("maxChecks must be at least 1, not " + maxChecks);
+        }
         this.isGitRepository = isGitRepository;
+        this.maxChecks = maxChecks;
     }
 
     public List<FieldViolation> validate(String repo, String goal, List<Check> checks) {
@@ -31,7 +50,7 @@ public final class SessionRequestValidator {
         if (goal == null || goal.isBlank()) {
             violations.add(new FieldViolation("goal", "must not be blank: say what the session should achieve"));
         } else if (goal.length() > MAX_GOAL_CHARS) {
-            violations.add(new FieldViolation("goal", "must be at most " + MAX_GOAL_CHARS + " characters"));
+            violations.add(new FieldViolation("goal", tooLong(MAX_GOAL_CHARS, goal)));
         }
         validateChecks(checks, violations);
         return List.copyOf(violations);
@@ -41,6 +60,10 @@ public final class SessionRequestValidator {
         if (repo == null || repo.isBlank()) {
             violations.add(new FieldViolation("repo", "must not be blank: a local path or file:// URL of a git "
                     + "repository"));
+            return;
+        }
+        if (repo.length() > MAX_REPO_CHARS) {
+            violations.add(new FieldViolation("repo", tooLong(MAX_REPO_CHARS, repo)));
             return;
         }
         Optional<Path> path = RepoLocation.parse(repo);
@@ -57,10 +80,15 @@ public final class SessionRequestValidator {
         }
     }
 
-    private static void validateChecks(List<Check> checks, List<FieldViolation> violations) {
+    private void validateChecks(List<Check> checks, List<FieldViolation> violations) {
         if (checks == null || checks.isEmpty()) {
             violations.add(new FieldViolation("checks", "must list at least one check: every step is verified by "
                     + "running them"));
+            return;
+        }
+        if (checks.size() > maxChecks) {
+            violations.add(new FieldViolation("checks", "must list at most " + maxChecks + " checks, not "
+                    + checks.size()));
             return;
         }
         for (int i = 0; i < checks.size(); i++) {
@@ -70,16 +98,26 @@ public final class SessionRequestValidator {
                 violations.add(new FieldViolation(field, "must not be null"));
                 continue;
             }
-            if (check.name() == null || check.name().isBlank()) {
-                violations.add(new FieldViolation(field + ".name", "must not be blank"));
-            }
-            if (check.command() == null || check.command().isBlank()) {
-                violations.add(new FieldViolation(field + ".command", "must not be blank"));
-            }
+            text(check.name(), MAX_CHECK_NAME_CHARS).ifPresent(m -> violations.add(new FieldViolation(
+                    field + ".name", m)));
+            text(check.command(), MAX_CHECK_COMMAND_CHARS).ifPresent(m -> violations.add(new FieldViolation(
+                    field + ".command", m)));
             if (check.timeoutSeconds() < 1 || check.timeoutSeconds() > MAX_CHECK_TIMEOUT_SECONDS) {
                 violations.add(new FieldViolation(field + ".timeoutSeconds", "must be between 1 and "
                         + MAX_CHECK_TIMEOUT_SECONDS));
             }
         }
+    }
+
+    /** What is wrong with a required bounded text, if anything. */
+    private static Optional<String> text(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        return value.length() > max ? Optional.of(tooLong(max, value)) : Optional.empty();
+    }
+
+    private static String tooLong(int max, String value) {
+        return "must be at most " + max + " characters, not " + value.length();
     }
 }

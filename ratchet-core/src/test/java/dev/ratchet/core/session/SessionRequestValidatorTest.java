@@ -1,11 +1,13 @@
 package dev.ratchet.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +98,8 @@ class SessionRequestValidatorTest {
         assertThat(fields(repo.toString(), " \n", CHECKS)).containsExactly("goal");
         assertThat(fields(repo.toString(), null, CHECKS)).containsExactly("goal");
         List<FieldViolation> tooLong = validator.validate(repo.toString(), "x".repeat(8001), CHECKS);
-        assertThat(tooLong).containsExactly(new FieldViolation("goal", "must be at most 8000 characters"));
+        assertThat(tooLong).containsExactly(new FieldViolation("goal",
+                "must be at most 8000 characters, not 8001"));
     }
 
     @Test
@@ -121,6 +124,46 @@ class SessionRequestValidatorTest {
                 "checks[2].name", "checks[2].command", "checks[2].timeoutSeconds",
                 "checks[3]");
         assertThat(violations.get(2).message()).isEqualTo("must be between 1 and 3600");
+    }
+
+    @Test
+    void checkNamesAndCommandsAreBounded() {
+        List<Check> checks = List.of(new Check("n".repeat(64), "c".repeat(4096), 3600),
+                new Check("n".repeat(65), "c".repeat(4097), 1));
+
+        List<FieldViolation> violations = validator.validate(repo.toString(), GOAL, checks);
+
+        assertThat(violations).containsExactly(
+                new FieldViolation("checks[1].name", "must be at most 64 characters, not 65"),
+                new FieldViolation("checks[1].command", "must be at most 4096 characters, not 4097"));
+    }
+
+    @Test
+    void atMostTwentyChecksByDefault() {
+        List<Check> twenty = Collections.nCopies(20, new Check("unit", "true", 60));
+        List<Check> twentyOne = Collections.nCopies(21, new Check("unit", "true", 60));
+
+        assertThat(validator.validate(repo.toString(), GOAL, twenty)).isEmpty();
+        assertThat(validator.validate(repo.toString(), GOAL, twentyOne))
+                .containsExactly(new FieldViolation("checks", "must list at most 20 checks, not 21"));
+    }
+
+    @Test
+    void theMostChecksIsConfigurable() {
+        SessionRequestValidator two = new SessionRequestValidator(dir -> true, 2);
+
+        assertThat(two.validate(repo.toString(), GOAL, Collections.nCopies(3, new Check("u", "true", 1))))
+                .containsExactly(new FieldViolation("checks", "must list at most 2 checks, not 3"));
+        assertThatThrownBy(() -> new SessionRequestValidator(dir -> true, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anOverlongRepoIsNotLookedUp() {
+        String longPath = repo + "/" + "d".repeat(4096);
+
+        assertThat(validator.validate(longPath, GOAL, CHECKS)).containsExactly(
+                new FieldViolation("repo", "must be at most 4096 characters, not " + longPath.length()));
     }
 
     @Test

@@ -26,6 +26,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, ProblemMappers.TYPE_INVALID, title, detail, errors);
     }
 
+    /** A 400 for one bad query parameter, header or path segment, named as the client wrote it. */
+    public static ProblemException invalidParameter(String name, String message) {
+        return invalid("Invalid request parameter", List.of(new FieldViolation(name, message)));
+    }
+
+    /** A 413: the request body is larger than {@code limit} bytes. */
+    public static ProblemException tooLarge(long size, long limit) {
+        return new ProblemException(413, ProblemMappers.TYPE_TOO_LARGE, "Request body too large",
+                "the body has " + size + " bytes; at most " + limit + " are accepted", List.of());
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, ProblemMappers.TYPE_NOT_FOUND, "Not found", what, List.of());
     }

@@ -1,8 +1,8 @@
 package dev.ratchet.skills.api;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.QueryParams;
 import dev.ratchet.skills.store.SkillStore;
 import dev.ratchet.skills.store.StoredSkill;
 
@@ -22,6 +23,11 @@ import dev.ratchet.skills.store.StoredSkill;
 @Produces(MediaType.APPLICATION_JSON)
 public class SkillResource {
 
+    /** The Agent Skills name rule (as {@code SkillDocument} checks it): a name is also part of a Redis key. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_NAME_CHARS = 64;
+    private static final int MAX_LIST = 500;
+
     private final SkillStore store;
 
     SkillResource(SkillStore store) {
@@ -29,9 +35,9 @@ public class SkillResource {
     }
 
     @GET
-    public List<SkillView> list(@QueryParam("limit") @DefaultValue("50") int limit, @Context UriInfo uri) {
-        return store.recent(Math.max(1, Math.min(limit, 500))).stream().map(s -> SkillView.of(s, Links.base(uri)))
-                .toList();
+    public List<SkillView> list(@QueryParam("limit") String limit, @Context UriInfo uri) {
+        return store.recent(QueryParams.intParam("limit", limit, 50, 1, MAX_LIST)).stream()
+                .map(s -> SkillView.of(s, Links.base(uri))).toList();
     }
 
     @GET
@@ -47,7 +53,12 @@ public class SkillResource {
         return find(name).skillMd();
     }
 
+    /** @throws ProblemException 400 naming {@code name} when it cannot be a skill's, 404 when there is none */
     private StoredSkill find(String name) {
+        if (name.length() > MAX_NAME_CHARS || !NAME.matcher(name).matches()) {
+            throw ProblemException.invalidParameter("name", "must be a skill name: 1 to " + MAX_NAME_CHARS
+                    + " characters of a-z, 0-9 and single hyphens, not '" + QueryParams.echo(name) + "'");
+        }
         return store.find(name).orElseThrow(() -> ProblemException.notFound("no skill " + name));
     }
 

@@ -1,12 +1,10 @@
 package dev.ratchet.planner.session.api;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.planner.session.flow.SessionService;
@@ -29,30 +28,44 @@ import dev.ratchet.runtime.model.ModelsConfig;
 import dev.ratchet.runtime.redis.ProgressLog;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.QueryParams;
+import dev.ratchet.runtime.rest.StrictJson;
 import dev.ratchet.workspace.Git;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 
-/** The platform API for engineering teams: start a session, follow it, read its four files. */
+/**
+ * The platform API for engineering teams: start a session, follow it, read its four files. Its live progress is
+ * {@link SessionEventsResource}.
+ */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
     static final int DEFAULT_CHECK_TIMEOUT_SECONDS = 300;
-    private static final long MAX_WAIT_MS = 25_000;
+    private static final int MAX_LIST = 500;
 
     private final SessionService sessions;
+    private final SessionLookup lookup;
     private final SessionStore store;
     private final ProgressLog progress;
     private final ModelsConfig models;
 
-    SessionResource(SessionService sessions, SessionStore store, ProgressLog progress, ModelsConfig models) {
+    SessionResource(SessionService sessions, SessionLookup lookup, SessionStore store, ProgressLog progress,
+            ModelsConfig models) {
         this.sessions = sessions;
+        this.lookup = lookup;
         this.store = store;
         this.progress = progress;
         this.models = models;
     }
 
+    /**
+     * Unknown fields are refused ({@link StrictJson}); every bound is checked before anything is stored
+     * ({@link SessionService#create}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Response create(CreateSessionRequest body, @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("Invalid session request",
@@ -68,8 +81,8 @@ public class SessionResource {
     }
 
     @GET
-    public List<SessionSummary> list(@QueryParam("limit") @DefaultValue("20") int limit) {
-        return store.recentIds(Math.max(1, Math.min(limit, 500))).stream().map(store::find)
+    public List<SessionSummary> list(@QueryParam("limit") String limit) {
+        return store.recentIds(QueryParams.intParam("limit", limit, 20, 1, MAX_LIST)).stream().map(store::find)
                 .flatMap(Optional::stream)
                 .map(s -> new SessionSummary(s.id(), s.status().name(), s.goal(), s.createdAt(), s.verifiedSteps(),
                         s.steps().size()))
@@ -79,7 +92,7 @@ public class SessionResource {
     @GET
     @Path("{id}")
     public SessionView get(@PathParam("id") String id, @Context UriInfo uri) {
-        Session session = find(id);
+        Session session = lookup.require(id);
         return SessionView.of(session, store.plan(id), store.patchCount(id), Links.base(uri));
     }
 
@@ -87,37 +100,13 @@ public class SessionResource {
     @Path("{id}/files/{name}")
     @Produces("text/markdown")
     public String file(@PathParam("id") String id, @PathParam("name") String name) {
-        Session session = find(id);
+        Session session = lookup.require(id);
         SessionFiles.Agents agents = new SessionFiles.Agents(models.planner().model(), models.executor().model(),
                 RepoLocation.parse(session.repo()).flatMap(p -> Git.show(p, session.baseCommit(), "AGENTS.md"))
                         .orElse(null));
-        List<dev.ratchet.core.session.Progress> log = progress.all(id).stream().map(ProgressLog.Entry::progress)
-                .toList();
+        List<Progress> log = progress.all(id).stream().map(ProgressLog.Entry::progress).toList();
         return SessionFiles.render(name, session, log, agents).orElseThrow(() -> ProblemException.notFound(
-                "no file " + name + "; a session has " + String.join(", ", SessionFiles.NAMES)));
-    }
-
-    /** Long-polls the progress log: waits up to {@code waitMs} for entries after {@code after}. */
-    @GET
-    @Path("{id}/progress")
-    public ProgressView progress(@PathParam("id") String id, @QueryParam("after") @DefaultValue("0-0") String after,
-            @QueryParam("waitMs") @DefaultValue("0") long waitMs) {
-        find(id);
-        if (!after.matches("\\d+-\\d+")) {
-            throw ProblemException.invalid("Invalid progress query",
-                    List.of(new FieldViolation("after", "must be a stream id like 0-0 or the 'next' of a page")));
-        }
-        Duration wait = Duration.ofMillis(Math.max(0, Math.min(waitMs, MAX_WAIT_MS)));
-        List<ProgressLog.Entry> entries = progress.after(id, after, wait);
-        String next = entries.isEmpty() ? after : entries.get(entries.size() - 1).id();
-        boolean terminal = entries.stream().anyMatch(e -> e.progress().terminal())
-                || (entries.isEmpty() && find(id).status().terminal());
-        return new ProgressView(entries.stream().map(e -> ProgressView.Entry.of(e.id(), e.progress())).toList(),
-                next, terminal);
-    }
-
-    private Session find(String id) {
-        return store.find(id).orElseThrow(() -> ProblemException.notFound("no session " + id));
+                "no file " + QueryParams.echo(name) + "; a session has " + String.join(", ", SessionFiles.NAMES)));
     }
 
 }

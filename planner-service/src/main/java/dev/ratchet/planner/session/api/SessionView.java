@@ -46,7 +46,7 @@ public record SessionView(String id, String status, String repo, String goal, St
                 all.stream().mapToLong(AttemptTimings::verifyMs).sum(),
                 end.toEpochMilli() - s.createdAt().toEpochMilli());
         String self = base + "/api/v1/sessions/" + s.id();
-        Map<String, String> links = Map.of("self", self, "progress", self + "/progress",
+        Map<String, String> links = Map.of("self", self, "events", self + "/events",
                 "agents", self + "/files/AGENTS.md", "plan", self + "/files/PLAN.md",
                 "progressFile", self + "/files/PROGRESS.md", "verify", self + "/files/VERIFY.md");
         return new SessionView(s.id(), s.status().name(), s.repo(), s.goal(), s.baseCommit(), s.createdAt(),

@@ -14,6 +14,7 @@ import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionRequestValidator;
 import dev.ratchet.core.session.Transition;
+import dev.ratchet.planner.session.api.ApiConfig;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.workspace.Git;
@@ -25,13 +26,15 @@ import dev.ratchet.workspace.Git;
 @ApplicationScoped
 public class SessionService {
 
-    private final SessionRequestValidator validator = new SessionRequestValidator(Git::isRepository);
+    private final SessionRequestValidator validator;
     private final SessionStore store;
     private final SessionEvents events;
     private final SessionPlanner planner;
     private final SessionMachine machine;
 
-    SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine) {
+    SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine,
+            ApiConfig api) {
+        this.validator = new SessionRequestValidator(Git::isRepository, api.maxChecks());
         this.store = store;
         this.events = events;
         this.planner = planner;

@@ -1,0 +1,43 @@
+package dev.ratchet.planner.session.api;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.ratchet.core.session.Session;
+import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.QueryParams;
+
+/**
+ * Finds the session a path names. Session ids are UUIDs, checked before Redis is asked: an id such as
+ * {@code <id>:plan} would otherwise name another key of the session and be read as a session hash.
+ */
+@ApplicationScoped
+public class SessionLookup {
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final SessionStore store;
+
+    SessionLookup(SessionStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @throws ProblemException 400 naming {@code id} when it is not a session id, 404 when there is no such session
+     */
+    public Session require(String id) {
+        checkId(id);
+        return store.find(id).orElseThrow(() -> ProblemException.notFound("no session " + id));
+    }
+
+    /** @throws ProblemException (400) naming {@code id} when it is not a session id */
+    public static void checkId(String id) {
+        if (id == null || !UUID.matcher(id).matches()) {
+            throw ProblemException.invalidParameter("id", "must be a session id (a lower-case UUID such as "
+                    + "3f2c9a4e-8d1b-4c6f-9e2a-7b5d1c0e4f3a), not '" + QueryParams.echo(String.valueOf(id)) + "'");
+        }
+    }
+}
