@@ -27,7 +27,7 @@ class PatchSizeLimitTest {
 
         String why = PatchSizeLimit.check(diff, 1024 * 1024).orElseThrow();
 
-        assertThat(why).startsWith("the patch is 2.3 MiB, over the 1.0 MiB limit; biggest files: huge/data.csv (")
+        assertThat(why).startsWith("the patch is 2.1 MiB, over the 1.0 MiB limit; biggest files: huge/data.csv (1.6 MiB)")
                 .contains("), medium.py (").contains("), small.py (").doesNotContain("tiny.md")
                 .endsWith("Change less per step, or split the step");
     }
