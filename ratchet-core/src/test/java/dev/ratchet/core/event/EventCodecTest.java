@@ -220,6 +220,20 @@ class EventCodecTest {
     }
 
     @Test
+    void attemptOneIsTheFirstAttemptNotPoison() {
+        StepRequested sample = SampleEvents.requested();
+        StepRequested first = StepRequested.of(sample.sessionId(), sample.stepId(), 1, 0, sample.occurredAt(),
+                sample.payload());
+        StepRequested negative = new StepRequested(sample.eventId(), sample.sessionId(), sample.stepId(), -1, 0,
+                sample.occurredAt(), sample.payload());
+
+        assertThat(EventCodec.decode(headers(first), EventCodec.encode(first))).isEqualTo(first);
+        assertThatThrownBy(() -> EventCodec.decode(headers(negative), EventCodec.encode(negative)))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("dev.ratchet.step.requested.v1 data lacks stepId or attempt");
+    }
+
+    @Test
     void sessionEventsNeedNoStep() {
         SessionFailed planningFailed = SessionFailed.of(SampleEvents.SESSION, null, 0, SampleEvents.T0,
                 new SessionFailed.Payload(SampleEvents.REPO, SampleEvents.GOAL, "planning failed: no JSON", 0));
