@@ -1,54 +1,107 @@
 package dev.ratchet.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InProcessKafkaTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static InProcessKafka kafka;
+
+    @BeforeAll
+    static void start() {
+        kafka = InProcessKafka.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
 
     @Test
-    void realBrokerCarriesARecordAndRefusesToAutoCreateTopics() throws Exception {
-        try (InProcessKafka kafka = InProcessKafka.start(dir)) {
-            Map<String, Object> common = Map.of("bootstrap.servers", kafka.bootstrapServers());
-            try (Admin admin = Admin.create(common)) {
-                admin.createTopics(List.of(new NewTopic("t", 3, (short) 1))).all().get();
-                assertThat(admin.listTopics().names().get()).contains("t");
-            }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(common, new StringSerializer(),
-                    new StringSerializer())) {
-                producer.send(new ProducerRecord<>("t", "k", "v")).get();
-            }
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                    kafka.bootstrapServers(), "group.id", "g", "auto.offset.reset", "earliest"),
-                    new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(Set.of("t"));
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (records.isEmpty() && System.nanoTime() < deadline) {
-                    records = consumer.poll(Duration.ofMillis(200));
-                }
-                assertThat(records.count()).isEqualTo(1);
-                assertThat(records.iterator().next().value()).isEqualTo("v");
-                assertThat(consumer.listTopics().keySet()).doesNotContain("never-created");
-            }
+    void realBrokerCarriesARecordOnAnExplicitlyCreatedTopic() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("t", 3, (short) 1))).all().get();
+            assertThat(admin.listTopics().names().get()).contains("t");
         }
+        try (KafkaProducer<String, String> producer = producer(Map.of())) {
+            producer.send(new ProducerRecord<>("t", "k", "v")).get();
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers(), "group.id", "g", "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(Set.of("t"));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return !records.isEmpty();
+            });
+            assertThat(records).singleElement().extracting(ConsumerRecord::value).isEqualTo("v");
+        }
+    }
+
+    @Test
+    void aProducerCannotCreateATopicByWritingToIt() throws Exception {
+        // Metadata for a missing topic is asked for with auto-creation allowed; the broker must refuse. 5 s is
+        // how long the producer keeps asking: a broker that auto-creates answers within one metadata round trip.
+        try (KafkaProducer<String, String> producer = producer(Map.of("max.block.ms", 5_000))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("never-produced-to", "k", "v")).get())
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TimeoutException.class)
+                    .hasMessageContaining("never-produced-to not present in metadata");
+        }
+        try (Admin admin = admin()) {
+            assertThat(admin.listTopics().names().get()).doesNotContain("never-produced-to");
+        }
+    }
+
+    @Test
+    void aConsumerCannotCreateATopicByAskingForIt() throws Exception {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                kafka.bootstrapServers(), "allow.auto.create.topics", true), new StringDeserializer(),
+                new StringDeserializer())) {
+            assertThat(consumer.partitionsFor("never-subscribed", WAIT)).isEmpty();
+        }
+        try (Admin admin = admin()) {
+            assertThat(admin.listTopics().names().get()).doesNotContain("never-subscribed");
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(extra);
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 }

@@ -1,8 +1,10 @@
 package dev.ratchet.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -44,11 +46,8 @@ class RedisServerTest {
         try {
             assertThat(redis.command("PING")).isEqualTo("+PONG");
             parent.destroyForcibly().waitFor();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (redis.isAlive() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(redis.isAlive()).as("the watchdog wrapper exited with its watched parent").isFalse();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(redis.isAlive())
+                    .as("the watchdog wrapper exited with its watched parent").isFalse());
             assertThat(redis.command("PING")).as("redis stopped with its watched parent").isNull();
         } finally {
             redis.close();

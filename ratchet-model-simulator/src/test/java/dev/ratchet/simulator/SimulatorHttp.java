@@ -11,13 +11,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /** Real HTTP calls against a started simulator, plus helpers to read its answers. */
 final class SimulatorHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Bound on every call and every awaited event. Answers in these tests take milliseconds; a pacing bug that
+     * applies an hour-long default instead fails the test at this bound rather than hanging the build.
+     */
+    static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private SimulatorHttp() {
@@ -38,9 +52,13 @@ final class SimulatorHttp {
     }
 
     static HttpResponse<String> post(SimulatedModelServer server, String body) {
-        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+        return send(chatRequest(server, body));
+    }
+
+    private static HttpRequest chatRequest(SimulatedModelServer server, String body) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     static HttpResponse<String> get(SimulatedModelServer server, String path) {
@@ -80,22 +98,84 @@ final class SimulatorHttp {
             return json(response.body()).path("choices").path(0).path("message").path("content").asText();
         }
         StringBuilder content = new StringBuilder();
-        for (String payload : events(response.body())) {
-            if (!payload.equals("[DONE]")) {
-                json(payload).path("choices").forEach(choice -> content.append(choice.path("delta").path("content").asText("")));
-            }
-        }
+        events(response.body()).forEach(payload -> content.append(deltaContent(payload)));
         return content.toString();
     }
 
+    /** The whole response, within {@link #WAIT}: the request timeout alone covers only the headers. */
     private static HttpResponse<String> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> response = CLIENT.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return response.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? new UncheckedIOException(io)
+                    : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            throw new AssertionError("no complete answer within " + WAIT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A streamed answer read as it arrives, so a test can act between two events (close the server after the
+     * first token, say) and see exactly what had been sent by then.
+     */
+    static final class LiveStream {
+
+        private final BlockingQueue<Optional<String>> payloads = new LinkedBlockingQueue<>();
+
+        LiveStream(SimulatedModelServer server, String body) {
+            HttpRequest request = chatRequest(server, body);
+            Thread reader = new Thread(() -> read(request), "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(HttpRequest request) {
+            try (Stream<String> lines = CLIENT.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+                lines.filter(line -> line.startsWith("data: "))
+                        .forEach(line -> payloads.add(Optional.of(line.substring("data: ".length()))));
+            } catch (IOException | UncheckedIOException e) {
+                // The server went away mid-answer: what arrived before is what counts.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                payloads.add(Optional.empty());
+            }
+        }
+
+        /** The next event's payload, or empty once the stream has ended; fails after {@link #WAIT}. */
+        Optional<String> next() throws InterruptedException {
+            Optional<String> payload = payloads.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (payload == null) {
+                throw new AssertionError("no event and no end of the stream within " + WAIT.toSeconds() + " s");
+            }
+            return payload;
+        }
+
+        /** The content of the next event that has some, or empty once the answer is over ([DONE] or the end). */
+        Optional<String> nextContent() throws InterruptedException {
+            for (Optional<String> payload = next(); payload.isPresent() && !payload.get().equals("[DONE]");
+                    payload = next()) {
+                String text = deltaContent(payload.get());
+                if (!text.isEmpty()) {
+                    return Optional.of(text);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static String deltaContent(String payload) {
+        if (payload.equals("[DONE]")) {
+            return "";
+        }
+        StringBuilder content = new StringBuilder();
+        json(payload).path("choices").forEach(choice -> content.append(choice.path("delta").path("content").asText("")));
+        return content.toString();
     }
 }

@@ -4,13 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.ratchet.models.ScriptedHttpServer.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /** What the client puts on the wire, and how it copes with real and broken streams. */
 class ChatClientWireTest {
@@ -46,6 +54,58 @@ class ChatClientWireTest {
             assertThat(result.content()).startsWith("I'm unable to provide real-time weather updates.");
             assertThat(result.usage()).isEqualTo(new Usage(14, 30, 44));
             assertThat(result.model()).isEqualTo("gpt-4o-2024-08-06");
+        }
+    }
+
+    /**
+     * The time to first token runs from the call to the first content, not to the headers or the role chunk. The
+     * server sends the recording's role chunk, then holds the rest until the test releases it; the measured time
+     * cannot be shorter than from the request's arrival to that release. An ordering of two clock readings, not
+     * a time limit: the test waits 100 ms before releasing only so that a time taken at the role chunk would be
+     * visibly shorter.
+     */
+    @Test
+    void timeToFirstTokenEndsAtTheFirstContentNotAtTheRoleChunk() throws Exception {
+        int firstEventEnd = TEXT_STREAM.indexOf("\n\n") + 2;
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong receivedAt = new AtomicLong();
+        AtomicLong releasedAt = new AtomicLong();
+        ScriptedHttpServer.Reply held = exchange -> {
+            receivedAt.set(System.nanoTime());
+            exchange.getResponseHeaders().set("Content-Type", SSE);
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write(TEXT_STREAM.substring(0, firstEventEnd).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                assertThat(release.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            releasedAt.set(System.nanoTime());
+            out.write(TEXT_STREAM.substring(firstEventEnd).getBytes(StandardCharsets.UTF_8));
+        };
+        try (ScriptedHttpServer server = new ScriptedHttpServer(held)) {
+            ChatClient client = new ChatClient(new ModelSettings("executor", server.baseUrl(), "gpt-4o",
+                    Optional.empty(), Duration.ofSeconds(60), 0, Duration.ofMillis(1), Duration.ofMillis(5)));
+            CompletableFuture<ChatResult> call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.complete(ChatRequest.of(ChatMessage.user("weather?")));
+                } catch (ModelCallException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(100))
+                    .until(() -> receivedAt.get() != 0);
+            release.countDown();
+
+            ChatResult result = call.get(60, TimeUnit.SECONDS);
+
+            assertThat(result.content()).startsWith("I'm unable to provide real-time weather updates.");
+            assertThat(result.timeToFirstTokenMs())
+                    .isGreaterThanOrEqualTo(TimeUnit.NANOSECONDS.toMillis(releasedAt.get() - receivedAt.get()))
+                    .isLessThanOrEqualTo(result.totalMs());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ratchet.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -61,8 +63,12 @@ public final class KafkaProbe implements AutoCloseable {
                 "linger.ms", 0), new StringSerializer(), new StringSerializer());
     }
 
-    /** Produces the event as a binary-mode CloudEvent on its catalogued topic, keyed as the services key it. */
-    public void send(RatchetEvent event) {
+    /**
+     * Produces the event as a binary-mode CloudEvent on its catalogued topic, keyed as the services key it.
+     *
+     * @return where it was written, for {@link #awaitHandled} and {@link #awaitExactlyOne}
+     */
+    public RecordMetadata send(RatchetEvent event) {
         EventType type = event.eventType();
         Map<String, String> headers = Map.of(
                 CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
@@ -72,14 +78,14 @@ public final class KafkaProbe implements AutoCloseable {
                 CloudEventHeaders.SUBJECT, event.sessionId(),
                 CloudEventHeaders.TIME, event.occurredAt().toString(),
                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        sendRaw(type.topic(), type.key(event), EventCodec.encode(event), headers);
+        return sendRaw(type.topic(), type.key(event), EventCodec.encode(event), headers);
     }
 
-    public void sendRaw(String topic, String key, String value, Map<String, String> headers) {
+    public RecordMetadata sendRaw(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -93,17 +99,14 @@ public final class KafkaProbe implements AutoCloseable {
         return readers.computeIfAbsent(topic, TopicReader::new).poll();
     }
 
-    /** Decoded events of one type on its topic whose data matches. */
-    public <T extends RatchetEvent> List<T> events(Class<T> type, Predicate<T> filter) {
-        EventType eventType = EventType.of(type);
+    /**
+     * Decoded events of {@code type} on its topic whose data matches. {@code type} is a catalogued record class or
+     * a parent of several, such as {@code StepVerdict}.
+     */
+    public <T extends RatchetEvent> List<T> events(Class<T> type, Predicate<? super T> filter) {
         List<T> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records(eventType.topic())) {
-            if (eventType.ceType().equals(header(record, CloudEventHeaders.TYPE).orElse(""))) {
-                T event = type.cast(EventCodec.decode(headers(record), record.value()));
-                if (filter.test(event)) {
-                    events.add(event);
-                }
-            }
+        for (EventType eventType : eventTypes(type)) {
+            events.addAll(matching(records(eventType.topic()), eventType, type, filter));
         }
         return events;
     }
@@ -113,16 +116,89 @@ public final class KafkaProbe implements AutoCloseable {
      * handled (acknowledged) it, without sleeping.
      */
     public void awaitHandled(String group, ConsumerRecord<?, ?> record, Duration atMost) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        awaitCommittedPast(group, new TopicPartition(record.topic(), record.partition()), record.offset(), atMost);
+    }
+
+    /** {@link #awaitHandled(String, ConsumerRecord, Duration)} for a record this probe sent. */
+    public void awaitHandled(String group, RecordMetadata sent, Duration atMost) {
+        awaitCommittedPast(group, new TopicPartition(sent.topic(), sent.partition()), sent.offset(), atMost);
+    }
+
+    /**
+     * The one matching event of {@code type} a service wrote for {@code input}: waits until {@code group} has
+     * handled the input (its committed offset is past it), then reads the output topic up to its end offsets at
+     * that moment and asserts that exactly one event there matches. A service writes its output before it
+     * acknowledges the input, so whatever it wrote while handling it, a duplicate included, is inside that range.
+     * Waiting for the first matching record instead would pass before a duplicate written a moment later arrives.
+     *
+     * @param type a catalogued record class, or a parent of several such as {@code StepVerdict} (then one event
+     *        of all those types together)
+     */
+    public <T extends RatchetEvent> T awaitExactlyOne(String group, RecordMetadata input, Class<T> type,
+            Predicate<? super T> matching, Duration atMost) {
+        return exactlyOne(group, new TopicPartition(input.topic(), input.partition()), input.offset(), type,
+                matching, atMost);
+    }
+
+    /** {@link #awaitExactlyOne(String, RecordMetadata, Class, Predicate, Duration)} for a record read back. */
+    public <T extends RatchetEvent> T awaitExactlyOne(String group, ConsumerRecord<?, ?> input, Class<T> type,
+            Predicate<? super T> matching, Duration atMost) {
+        return exactlyOne(group, new TopicPartition(input.topic(), input.partition()), input.offset(), type,
+                matching, atMost);
+    }
+
+    private <T extends RatchetEvent> T exactlyOne(String group, TopicPartition input, long inputOffset,
+            Class<T> type, Predicate<? super T> matching, Duration atMost) {
+        awaitCommittedPast(group, input, inputOffset, atMost);
+        List<T> found = new ArrayList<>();
+        for (EventType eventType : eventTypes(type)) {
+            found.addAll(matching(recordsToEnd(eventType.topic(), atMost), eventType, type, matching));
+        }
+        Assertions.assertThat(found)
+                .as("%s events matching, once %s handled %s offset %d", type.getSimpleName(), group, input,
+                        inputOffset)
+                .hasSize(1);
+        return found.get(0);
+    }
+
+    private void awaitCommittedPast(String group, TopicPartition partition, long offset, Duration atMost) {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             Awaitility.await().atMost(atMost).untilAsserted(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                         .get(10, TimeUnit.SECONDS).get(partition);
                 Assertions.assertThat(committed).as("committed offset of %s on %s", group, partition).isNotNull();
                 Assertions.assertThat(committed.offset()).as("committed offset of %s on %s", group, partition)
-                        .isGreaterThan(record.offset());
+                        .isGreaterThan(offset);
             });
         }
+    }
+
+    /** Every record on the topic up to its end offsets as they are now, whatever a poll happened to return. */
+    private synchronized List<ConsumerRecord<String, String>> recordsToEnd(String topic, Duration atMost) {
+        return readers.computeIfAbsent(topic, TopicReader::new).pollToEnd(atMost);
+    }
+
+    private static List<EventType> eventTypes(Class<? extends RatchetEvent> type) {
+        List<EventType> types = Arrays.stream(EventType.values())
+                .filter(t -> type.isAssignableFrom(t.recordClass())).toList();
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("no catalogued event type is a " + type.getName());
+        }
+        return types;
+    }
+
+    private static <T extends RatchetEvent> List<T> matching(List<ConsumerRecord<String, String>> records,
+            EventType eventType, Class<T> type, Predicate<? super T> filter) {
+        List<T> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (eventType.ceType().equals(header(record, CloudEventHeaders.TYPE).orElse(""))) {
+                T event = type.cast(EventCodec.decode(headers(record), record.value()));
+                if (filter.test(event)) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
     }
 
     /** Asserts the record is a binary-mode CloudEvent of {@code type} from {@code source} about {@code session}. */
@@ -156,12 +232,13 @@ public final class KafkaProbe implements AutoCloseable {
 
     private final class TopicReader {
         private final KafkaConsumer<String, String> consumer;
+        private final List<TopicPartition> partitions;
         private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
         TopicReader(String topic) {
             consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit",
                     false), new StringDeserializer(), new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -169,6 +246,16 @@ public final class KafkaProbe implements AutoCloseable {
 
         List<ConsumerRecord<String, String>> poll() {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            return List.copyOf(seen);
+        }
+
+        /** Polls until every partition's position has reached the end offset it had when this was called. */
+        List<ConsumerRecord<String, String>> pollToEnd(Duration atMost) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Awaitility.await().atMost(atMost).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            });
             return List.copyOf(seen);
         }
 

@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ratchet.core.event.GoldenEvents.Row;
 import dev.ratchet.core.json.Json;
 
 class EventCodecTest {
@@ -65,6 +67,42 @@ class EventCodecTest {
         // helper accessors of the verdict interface are not part of the data
         assertThat(tree.has("execution")).isFalse();
         assertThat(tree.has("eventType")).isFalse();
+    }
+
+    static final List<Row> GOLDEN = GoldenEvents.ROWS;
+
+    static RatchetEvent sample(EventType type) {
+        return SampleEvents.all().stream().filter(e -> e.eventType() == type).findFirst().orElseThrow();
+    }
+
+    /** All a consumer requires of a record, written as literals: these three headers and the event's JSON. */
+    static Map<String, String> goldenMinimalHeaders(Row row) {
+        return Map.of("ce_specversion", "1.0", "ce_type", row.ceType(), "ce_id", row.id().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("GOLDEN")
+    void theGoldenMinimalHeadersDecodeEveryType(Row row) {
+        RatchetEvent sample = sample(row.type());
+
+        assertThat(EventCodec.decode(goldenMinimalHeaders(row), EventCodec.encode(sample))).isEqualTo(sample);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("GOLDEN")
+    void eachOfTheMinimalHeadersIsRequired(Row row) {
+        String data = EventCodec.encode(sample(row.type()));
+        Map<String, String> reasons = Map.of(
+                "ce_specversion", "missing header ce_specversion: not a binary-mode CloudEvent",
+                "ce_type", "missing header ce_type",
+                "ce_id", "missing header ce_id (CloudEvents requires an id)");
+
+        reasons.forEach((header, reason) -> {
+            Map<String, String> without = new HashMap<>(goldenMinimalHeaders(row));
+            without.remove(header);
+            assertThatThrownBy(() -> EventCodec.decode(without, data)).as("without %s", header)
+                    .isInstanceOf(PoisonEventException.class).hasMessage(reason);
+        });
     }
 
     @Test
@@ -179,6 +217,20 @@ class EventCodecTest {
                     .isInstanceOf(PoisonEventException.class)
                     .hasMessageContaining("lacks stepId or attempt");
         }
+    }
+
+    @Test
+    void attemptOneIsTheFirstAttemptNotPoison() {
+        StepRequested sample = SampleEvents.requested();
+        StepRequested first = StepRequested.of(sample.sessionId(), sample.stepId(), 1, 0, sample.occurredAt(),
+                sample.payload());
+        StepRequested negative = new StepRequested(sample.eventId(), sample.sessionId(), sample.stepId(), -1, 0,
+                sample.occurredAt(), sample.payload());
+
+        assertThat(EventCodec.decode(headers(first), EventCodec.encode(first))).isEqualTo(first);
+        assertThatThrownBy(() -> EventCodec.decode(headers(negative), EventCodec.encode(negative)))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("dev.ratchet.step.requested.v1 data lacks stepId or attempt");
     }
 
     @Test

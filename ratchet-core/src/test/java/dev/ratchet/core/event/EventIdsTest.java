@@ -1,64 +1,101 @@
 package dev.ratchet.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.ratchet.core.event.GoldenEvents.Row;
+
+/** Derived event ids against the literals of {@link GoldenEvents}: a changed derivation fails here. */
 class EventIdsTest {
 
-    @Test
-    void sameInputsGiveTheSameId() {
-        UUID a = EventIds.forStep(EventType.STEP_REQUESTED, "sess", "s1", 1, 0);
-        UUID b = EventIds.forStep(EventType.STEP_REQUESTED, "sess", "s1", 1, 0);
+    static final List<Row> ROWS = GoldenEvents.ROWS;
 
-        assertThat(a).isEqualTo(b);
-        assertThat(a.version()).as("name-based UUID").isEqualTo(3);
-        assertThat(EventIds.forSession(EventType.SESSION_CREATED, "sess"))
-                .isEqualTo(EventIds.forSession(EventType.SESSION_CREATED, "sess"));
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("ROWS")
+    void everyTypeDerivesItsGoldenId(Row row) {
+        UUID derived = row.stepEvent()
+                ? EventIds.forStep(row.type(), SampleEvents.SESSION, GoldenEvents.STEP, GoldenEvents.ATTEMPT,
+                        GoldenEvents.VARIANT)
+                : EventIds.forSession(row.type(), SampleEvents.SESSION);
+
+        assertThat(derived).isEqualTo(row.id());
+        assertThat(derived.version()).as("name-based (MD5) UUID").isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("ROWS")
+    void everyRecordFactoryGivesItsEventTheGoldenId(Row row) {
+        Map<EventType, RatchetEvent> samples = SampleEvents.all().stream()
+                .collect(Collectors.toMap(RatchetEvent::eventType, Function.identity()));
+
+        RatchetEvent sample = samples.get(row.type());
+        assertThat(sample.eventId()).isEqualTo(row.id());
+        if (row.stepEvent()) {
+            // each event of an attempt carries the coordinates of the attempt it is about
+            assertThat(sample).extracting(RatchetEvent::stepId, RatchetEvent::attempt, RatchetEvent::variant)
+                    .containsExactly(GoldenEvents.STEP, GoldenEvents.ATTEMPT, GoldenEvents.VARIANT);
+        }
+    }
+
+    /** STEP_REQUESTED's golden id with one coordinate changed at a time: every coordinate is part of the id. */
+    static Stream<Arguments> stepCoordinates() {
+        String session = SampleEvents.SESSION;
+        return Stream.of(
+                arguments(session, "s2", 2, 1, "17cf0fda-950e-3aef-a24e-57ed2552ef3a"),
+                arguments(session, "s2", 2, 0, "22d9f09d-0caa-3f90-8904-3071e999da80"),
+                arguments(session, "s2", 1, 1, "a9c2514c-e7b6-34b3-be33-2a0735e7ddfe"),
+                arguments(session, "s1", 2, 1, "e7cc4e02-a1bd-3af8-a3a0-bcc6c2f6edcd"),
+                arguments("7c9e6679-7425-40de-944b-e07fc1f90ae7", "s2", 2, 1, "48fa9abe-fde0-3615-a75e-eaa9caa084a7"),
+                arguments(session, "s2", 12, 1, "70251ca7-9ad6-3db2-80cb-a7f2d3ece216"),
+                arguments(session, "s2", 2, 10, "f19b104b-a855-32b3-a195-8fed2d89ff9a"));
+    }
+
+    @ParameterizedTest(name = "{1}/{2}/{3}")
+    @MethodSource("stepCoordinates")
+    void everyStepCoordinateIsPartOfTheId(String session, String step, int attempt, int variant, String id) {
+        assertThat(EventIds.forStep(EventType.STEP_REQUESTED, session, step, attempt, variant))
+                .isEqualTo(UUID.fromString(id));
     }
 
     @Test
-    void anyDifferenceGivesAnotherId() {
-        List<UUID> ids = List.of(
-                EventIds.forStep(EventType.STEP_REQUESTED, "sess", "s1", 1, 0),
-                EventIds.forStep(EventType.STEP_REQUESTED, "sess", "s1", 2, 0),
-                EventIds.forStep(EventType.STEP_REQUESTED, "sess", "s1", 1, 1),
-                EventIds.forStep(EventType.STEP_REQUESTED, "sess", "s2", 1, 0),
-                EventIds.forStep(EventType.STEP_REQUESTED, "other", "s1", 1, 0),
-                EventIds.forStep(EventType.STEP_EXECUTED, "sess", "s1", 1, 0),
-                EventIds.forStep(EventType.STEP_VERIFIED, "sess", "s1", 1, 0),
-                EventIds.forStep(EventType.STEP_REJECTED, "sess", "s1", 1, 0),
-                EventIds.forSession(EventType.SESSION_CREATED, "sess"),
-                EventIds.forSession(EventType.SESSION_COMPLETED, "sess"),
-                EventIds.forSession(EventType.SESSION_FAILED, "sess"),
-                EventIds.forSession(EventType.SESSION_FAILED, "other"));
+    void goldenIdsAreAllDifferent() {
+        Stream<String> typeIds = ROWS.stream().map(r -> r.id().toString());
+        // the first coordinate row is STEP_REQUESTED's golden row itself
+        Stream<String> coordinateIds = stepCoordinates().skip(1).map(a -> (String) a.get()[4]);
 
-        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(Stream.concat(typeIds, coordinateIds).toList()).doesNotHaveDuplicates();
     }
 
     @Test
-    void factoriesDeriveTheirIds() {
-        StepRequested request = SampleEvents.requested();
-        StepExecuted executed = SampleEvents.executed();
+    void aDecisionResentLaterIsTheSameEvent() {
+        SessionCompleted resent = SessionCompleted.of(SampleEvents.SESSION, SampleEvents.T0.plusSeconds(999),
+                SampleEvents.completed().payload());
+        StepRequested retriedLater = StepRequested.of(SampleEvents.SESSION, "s2", 2, 1,
+                SampleEvents.T0.plusSeconds(999), SampleEvents.requested().payload());
 
-        assertThat(request.eventId()).isEqualTo(EventIds.forStep(EventType.STEP_REQUESTED, SampleEvents.SESSION,
-                "s2", 2, 1));
-        assertThat(executed.eventId()).isEqualTo(EventIds.forStep(EventType.STEP_EXECUTED, SampleEvents.SESSION,
-                "s2", 2, 1));
-        assertThat(SampleEvents.verified().eventId()).isEqualTo(EventIds.forStep(EventType.STEP_VERIFIED,
-                SampleEvents.SESSION, "s2", 2, 1));
-        assertThat(SampleEvents.rejected().eventId()).isEqualTo(EventIds.forStep(EventType.STEP_REJECTED,
-                SampleEvents.SESSION, "s2", 2, 1));
-        assertThat(SampleEvents.created().eventId())
-                .isEqualTo(EventIds.forSession(EventType.SESSION_CREATED, SampleEvents.SESSION));
-        // a re-sent decision at a later time is still the same event
-        assertThat(SampleEvents.completed().eventId()).isEqualTo(SessionCompleted.of(SampleEvents.SESSION,
-                SampleEvents.T0.plusSeconds(999), SampleEvents.completed().payload()).eventId());
-        // the verdict carries the step coordinates of what it decides on
-        assertThat(executed).extracting(StepExecuted::stepId, StepExecuted::attempt, StepExecuted::variant)
-                .containsExactly("s2", 2, 1);
+        assertThat(resent.eventId()).isEqualTo(GoldenEvents.of(EventType.SESSION_COMPLETED).id());
+        assertThat(retriedLater.eventId()).isEqualTo(GoldenEvents.of(EventType.STEP_REQUESTED).id());
+    }
+
+    @Test
+    void sessionEventsIgnoreTheStepTheyMention() {
+        // A session fails at a step, but there is one failure per session: the step is not part of its id.
+        SessionFailed atStep3 = SessionFailed.of(SampleEvents.SESSION, "s3", 3, SampleEvents.T0,
+                SampleEvents.failed().payload());
+
+        assertThat(atStep3.eventId()).isEqualTo(GoldenEvents.of(EventType.SESSION_FAILED).id());
     }
 }

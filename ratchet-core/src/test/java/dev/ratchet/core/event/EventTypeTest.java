@@ -4,29 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import dev.ratchet.core.event.GoldenEvents.Row;
 
 class EventTypeTest {
+
+    static final List<Row> ROWS = GoldenEvents.ROWS;
 
     @Test
     void everyTypeNameIsVersionedAndUnique() {
         assertThat(EventType.values()).extracting(EventType::ceType)
-                .allSatisfy(name -> assertThat(name).startsWith("dev.ratchet.").matches(".*\\.v[1-9][0-9]*"))
+                .allSatisfy(name -> assertThat(name)
+                        .matches("dev\\.ratchet\\.(session|step)\\.[a-z]+\\.v[1-9][0-9]*"))
                 .doesNotHaveDuplicates();
         assertThat(EventType.values()).extracting(EventType::recordClass).doesNotHaveDuplicates();
     }
 
     @Test
-    void fromCeTypeFindsEveryTypeAndNothingElse() {
-        for (EventType type : EventType.values()) {
-            assertThat(EventType.fromCeType(type.ceType())).contains(type);
-        }
-        assertThat(EventType.fromCeType("dev.ratchet.step.verified.v2")).contains(EventType.STEP_VERIFIED);
+    void goldenTableCoversEveryType() {
+        assertThat(ROWS).extracting(Row::type).containsExactly(EventType.values());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("ROWS")
+    void typeNamesAreTheGoldenOnes(Row row) {
+        assertThat(row.type().ceType()).isEqualTo(row.ceType());
+        assertThat(EventType.fromCeType(row.ceType())).contains(row.type());
+    }
+
+    @Test
+    void fromCeTypeFindsNothingElse() {
+        assertThat(EventType.fromCeType("dev.ratchet.session.completed.v9")).isEmpty();
+        assertThat(EventType.fromCeType("DEV.RATCHET.SESSION.COMPLETED.V1")).isEmpty();
+        assertThat(EventType.fromCeType(" dev.ratchet.session.completed.v1")).isEmpty();
         // v1 carried the patch inside the event; a v1 record is not read as v2.
         assertThat(EventType.fromCeType("dev.ratchet.step.verified.v1")).isEmpty();
         assertThat(EventType.fromCeType("dev.ratchet.step.executed.v1")).isEmpty();
-        assertThat(EventType.fromCeType("DEV.RATCHET.STEP.VERIFIED.V2")).isEmpty();
         assertThat(EventType.fromCeType("")).isEmpty();
         assertThat(EventType.fromCeType(null)).isEmpty();
     }

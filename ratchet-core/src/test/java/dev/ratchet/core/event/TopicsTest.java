@@ -1,6 +1,7 @@
 package dev.ratchet.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -30,6 +31,18 @@ class TopicsTest {
                 new TopicSpec("ratchet.sessions.events", 6));
         assertThat(Topics.all()).filteredOn(t -> t.name().endsWith(Topics.DLQ_SUFFIX))
                 .hasSize(4).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(1));
+    }
+
+    @Test
+    void partitionsOfEachTopic() {
+        assertThat(Topics.partitions("ratchet.steps.requested")).isEqualTo(24);
+        assertThat(Topics.partitions("ratchet.steps.executed")).isEqualTo(12);
+        assertThat(Topics.partitions("ratchet.steps.verdicts")).isEqualTo(12);
+        assertThat(Topics.partitions("ratchet.sessions.events")).isEqualTo(6);
+        assertThat(Topics.partitions("ratchet.steps.requested.dlq")).isEqualTo(1);
+        assertThatThrownBy(() -> Topics.partitions("ratchet.steps"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a Ratchet topic: ratchet.steps");
     }
 
     @Test

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.Check;
-import dev.ratchet.core.event.EventIds;
-import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.StepRejected;
@@ -22,6 +21,10 @@ import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Transition.Outcome;
 
+/**
+ * The machine's decisions. Expected event ids are literals, computed once as GoldenEvents describes, never derived
+ * with the code under test.
+ */
 class SessionMachineTest {
 
     static final String ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -70,7 +73,7 @@ class SessionMachineTest {
         assertThat(request.attempt()).isEqualTo(1);
         assertThat(request.variant()).isZero();
         assertThat(request.occurredAt()).isEqualTo(at);
-        assertThat(request.eventId()).isEqualTo(EventIds.forStep(EventType.STEP_REQUESTED, ID, "s1", 1, 0));
+        assertThat(request.eventId()).isEqualTo(UUID.fromString("fac6abfe-aa9e-32ff-b83f-5b663af6f2b0"));
         assertThat(request.payload().work()).isEqualTo(new StepWork("/srv/repos/demo", "abc1234def", 0, 0, 3,
                 "Add greet()", "Add greet(name) to src/app.py", "Greet users by name", CHECKS));
         assertThat(request.payload().feedback()).isEmpty();
@@ -116,7 +119,7 @@ class SessionMachineTest {
         assertThat(r2b.stepId()).isEqualTo("s2");
         assertThat(r2b.attempt()).isEqualTo(2);
         assertThat(r2b.eventId()).isNotEqualTo(r2.eventId())
-                .isEqualTo(EventIds.forStep(EventType.STEP_REQUESTED, ID, "s2", 2, 0));
+                .isEqualTo(UUID.fromString("03d8d0ff-642c-3f00-b3b3-f177c6dac45d"));
         assertThat(r2b.payload().work().acceptedPatches()).isEqualTo(1);
         assertThat(r2b.payload().feedback()).containsExactly("at check: check unit failed (exit 1)\nOutput:\n"
                 + "E   AssertionError: 'Hi Ada' != 'Hello, Ada'");
@@ -151,7 +154,7 @@ class SessionMachineTest {
         assertThat(done.current()).isEmpty();
         assertThat(t4.events()).hasSize(1).first().isInstanceOf(SessionCompleted.class);
         SessionCompleted completed = (SessionCompleted) t4.events().get(0);
-        assertThat(completed.eventId()).isEqualTo(EventIds.forSession(EventType.SESSION_COMPLETED, ID));
+        assertThat(completed.eventId()).isEqualTo(UUID.fromString("99db1ce0-ab39-3438-8f97-c097087b5a72"));
         assertThat(completed.occurredAt()).isEqualTo(end);
         SessionCompleted.Payload p = completed.payload();
         assertThat(p.steps()).extracting(SessionCompleted.CompletedStep::stepId).containsExactly("s1", "s2", "s3");
@@ -202,7 +205,7 @@ class SessionMachineTest {
         assertThat(event.payload().reason()).isEqualTo(failed.failureReason())
                 .contains("Test greet()").contains("check unit failed (exit 3)");
         assertThat(event.payload().verifiedSteps()).isEqualTo(1);
-        assertThat(event.eventId()).isEqualTo(EventIds.forSession(EventType.SESSION_FAILED, ID));
+        assertThat(event.eventId()).isEqualTo(UUID.fromString("e5552225-3257-3762-addb-394c358040aa"));
         assertThat(last.progress()).extracting(Progress::type).containsExactly(Progress.STEP_REJECTED,
                 Progress.SESSION_FAILED);
     }
