@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.RatchetEvent;
@@ -116,7 +117,7 @@ class KafkaProbeTest {
     void aParentTypeCountsEveryTypeUnderIt() {
         StepExecuted executed = executed(request(), null);
         Handling handling = handle(executed, () -> {
-            probe.send(StepVerified.of(executed, Instant.now(), new StepVerified.Payload("", PatchStats.EMPTY,
+            probe.send(StepVerified.of(executed, Instant.now(), new StepVerified.Payload(BlobRef.of(executed.sessionId(), ""), PatchStats.EMPTY,
                     List.of(), null, null)));
             probe.send(StepRejected.of(executed, Instant.now(), new StepRejected.Payload(StepRejected.STAGE_CHECK,
                     "second verdict for one attempt", null, List.of(), null, null)));
@@ -174,7 +175,7 @@ class KafkaProbeTest {
     private static StepExecuted executed(StepRequested request, String error) {
         Execution execution = new Execution("stand-in", "none", request.occurredAt(), request.occurredAt(),
                 request.occurredAt(), Usage.NONE);
-        return StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(request.payload().work(), "",
-                PatchStats.EMPTY, execution, error));
+        return StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(request.payload().work(),
+                error == null ? BlobRef.of(request.sessionId(), "") : null, PatchStats.EMPTY, execution, error));
     }
 }
