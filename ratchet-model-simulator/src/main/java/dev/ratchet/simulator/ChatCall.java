@@ -15,8 +15,9 @@ import java.util.List;
  * @param stream       whether the client asked for server-sent events
  * @param includeUsage whether {@code stream_options.include_usage} asked for a usage chunk
  * @param conversation all message contents, joined with newlines, for rule matching
+ * @param maxTokens    whether the request set the deprecated {@code max_tokens}
  */
-record ChatCall(String model, boolean stream, boolean includeUsage, String conversation) {
+record ChatCall(String model, boolean stream, boolean includeUsage, String conversation, boolean maxTokens) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +56,8 @@ record ChatCall(String model, boolean stream, boolean includeUsage, String conve
             contents.add(contentText(message.get("content")));
         }
         return new ChatCall(model.textValue(), root.path("stream").asBoolean(false),
-                root.path("stream_options").path("include_usage").asBoolean(false), String.join("\n", contents));
+                root.path("stream_options").path("include_usage").asBoolean(false), String.join("\n", contents),
+                root.hasNonNull("max_tokens"));
     }
 
     /** Content is either a string or, in the newer format, an array of parts of which only text parts count. */

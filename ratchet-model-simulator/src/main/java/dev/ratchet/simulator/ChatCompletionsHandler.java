@@ -51,6 +51,12 @@ final class ChatCompletionsHandler implements HttpHandler {
             JsonReply.error(exchange, 400, e.getMessage());
             return;
         }
+        if (call.maxTokens() && config.scenario().rejectsMaxTokens(call.model())) {
+            // Checked before any rule, as a real server validates parameters first: no rule use is spent.
+            LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + ": max_tokens rejected");
+            JsonReply.maxTokensUnsupported(exchange);
+            return;
+        }
         Optional<ScenarioRule> rule = config.scenario().claim(call.model(), call.conversation());
         if (rule.isEmpty()) {
             LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + ": no rule matches");

@@ -25,7 +25,17 @@ final class JsonReply {
         if (status == 429) {
             exchange.getResponseHeaders().set("Retry-After", "0");
         }
-        send(exchange, status, Payloads.error(ERROR_PREFIX + message, errorType(status)));
+        send(exchange, status, Payloads.error(ERROR_PREFIX + message, errorType(status), null, null));
+    }
+
+    /**
+     * OpenAI's answer to {@code max_tokens} for GPT-5 and o-series models: 400, {@code invalid_request_error},
+     * {@code param: "max_tokens"}, {@code code: "unsupported_parameter"}, its message after the simulated prefix.
+     */
+    static void maxTokensUnsupported(HttpExchange exchange) throws IOException {
+        send(exchange, 400, Payloads.error(ERROR_PREFIX + "Unsupported parameter: 'max_tokens' is not supported with "
+                + "this model. Use 'max_completion_tokens' instead.", "invalid_request_error", "max_tokens",
+                "unsupported_parameter"));
     }
 
     private static String errorType(int status) {

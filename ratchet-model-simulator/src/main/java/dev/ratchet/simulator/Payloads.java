@@ -62,11 +62,10 @@ final class Payloads {
         return write(root);
     }
 
-    static String error(String message, String type) {
+    /** OpenAI's error body; {@code param} and {@code code} are written as null when null. */
+    static String error(String message, String type, String param, String code) {
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode error = root.putObject("error").put("message", message).put("type", type);
-        error.putNull("param");
-        error.putNull("code");
+        root.putObject("error").put("message", message).put("type", type).put("param", param).put("code", code);
         return write(root);
     }
 

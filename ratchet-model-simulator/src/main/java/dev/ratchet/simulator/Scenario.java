@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,10 +21,12 @@ public final class Scenario {
 
     private final String name;
     private final List<ScenarioRule> rules;
+    private final List<String> rejectMaxTokensFor;
 
-    Scenario(String name, List<ScenarioRule> rules) {
+    Scenario(String name, List<ScenarioRule> rules, List<String> rejectMaxTokensFor) {
         this.name = Objects.requireNonNull(name, "name");
         this.rules = List.copyOf(rules);
+        this.rejectMaxTokensFor = rejectMaxTokensFor.stream().map(model -> model.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Parses a scenario; relative {@code contentFile} paths resolve against the working directory. */
@@ -59,6 +62,15 @@ public final class Scenario {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * True when requests for this model must not carry {@code max_tokens}, as OpenAI's GPT-5 and o-series models
+     * answer it: some entry of {@code rejectMaxTokensFor} is a case-insensitive substring of the model name.
+     */
+    boolean rejectsMaxTokens(String requestModel) {
+        String model = requestModel.toLowerCase(Locale.ROOT);
+        return rejectMaxTokensFor.stream().anyMatch(model::contains);
     }
 
     /** Finds the first rule that matches and still has uses left, spending one of its uses. */

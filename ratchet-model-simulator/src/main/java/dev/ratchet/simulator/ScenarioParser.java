@@ -23,7 +23,7 @@ final class ScenarioParser {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules");
+    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules", "rejectMaxTokensFor");
     private static final Set<String> RULE_FIELDS = Set.of("name", "match", "times", "response");
     private static final Set<String> MATCH_FIELDS = Set.of("model", "contains", "notContains");
     private static final Set<String> RESPONSE_FIELDS = Set.of("content", "contentLines", "contentFile", "status",
@@ -58,7 +58,11 @@ final class ScenarioParser {
         for (int i = 0; i < rulesNode.size(); i++) {
             rules.add(rule(rulesNode.get(i), "rule " + (i + 1)));
         }
-        return new Scenario(text(root, "name", "the scenario", "unnamed"), rules);
+        List<String> rejectMaxTokensFor = strings(root, "rejectMaxTokensFor", "the scenario");
+        if (rejectMaxTokensFor.stream().anyMatch(String::isBlank)) {
+            throw fail("\"rejectMaxTokensFor\" entries must not be blank (a blank one would match every model)");
+        }
+        return new Scenario(text(root, "name", "the scenario", "unnamed"), rules, rejectMaxTokensFor);
     }
 
     private ScenarioRule rule(JsonNode node, String where) {

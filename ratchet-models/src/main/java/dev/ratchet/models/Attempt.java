@@ -62,6 +62,7 @@ final class Attempt {
                 .header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         settings.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        settings.request().headers().forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {

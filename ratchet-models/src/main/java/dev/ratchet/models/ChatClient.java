@@ -44,7 +44,7 @@ public final class ChatClient {
      * @throws ModelCallException on a non-retryable error, or when every attempt failed
      */
     public ChatResult complete(ChatRequest request) throws ModelCallException {
-        byte[] body = RequestBody.encode(settings.model(), request);
+        byte[] body = RequestBody.encode(settings, request);
         long start = System.nanoTime();
         int maxAttempts = settings.maxRetries() + 1;
         for (int number = 1; ; number++) {

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param maxRetries     retries after the first attempt; 0 means one attempt only
  * @param initialBackoff wait before the first retry; each later retry waits twice as long, ±20 %
  * @param maxBackoff     cap on any wait between attempts, including a server's {@code Retry-After}
+ * @param request        what each request carries for this provider: token-limit field, reasoning effort,
+ *                       temperature, seed, extra headers
  */
 public record ModelSettings(String role, URI baseUrl, String model, Optional<String> apiKey, Duration timeout,
-                            int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+                            int maxRetries, Duration initialBackoff, Duration maxBackoff, RequestSettings request) {
+
+    /** With {@link RequestSettings#DEFAULTS}, which suit OpenAI's current models. */
+    public ModelSettings(String role, URI baseUrl, String model, Optional<String> apiKey, Duration timeout,
+                         int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+        this(role, baseUrl, model, apiKey, timeout, maxRetries, initialBackoff, maxBackoff, RequestSettings.DEFAULTS);
+    }
 
     public ModelSettings {
         requireText(role, "role");
@@ -28,6 +36,7 @@ public record ModelSettings(String role, URI baseUrl, String model, Optional<Str
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(request, "request");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
@@ -39,6 +48,10 @@ public record ModelSettings(String role, URI baseUrl, String model, Optional<Str
         }
     }
 
+    public ModelSettings withRequest(RequestSettings newRequest) {
+        return new ModelSettings(role, baseUrl, model, apiKey, timeout, maxRetries, initialBackoff, maxBackoff, newRequest);
+    }
+
     /** The URL the client posts to. */
     public URI chatCompletionsUrl() {
         String base = baseUrl.toString();
@@ -48,12 +61,13 @@ public record ModelSettings(String role, URI baseUrl, String model, Optional<Str
         return URI.create(base + "/chat/completions");
     }
 
-    /** Keeps the API key out of logs and exception messages. */
+    /** Keeps the API key and the extra headers' values out of logs and exception messages. */
     @Override
     public String toString() {
         return "ModelSettings[role=" + role + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", timeout=" + timeout
-                + ", maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + "]";
+                + ", maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
+                + ", request=" + request + "]";
     }
 
     private static void requireText(String value, String name) {

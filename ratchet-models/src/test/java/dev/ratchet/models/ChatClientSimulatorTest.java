@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,6 +27,10 @@ class ChatClientSimulatorTest {
      */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     private static final int STALL_MS = 600_000;
+    private static final ChatRequest LIMITED = new ChatRequest(List.of(ChatMessage.user("patch it")), 4096, null, false);
+    private static final String REJECTS_MAX_TOKENS = """
+            {"rejectMaxTokensFor": ["gpt-5"], "rules": [{"name": "patch", "response": {"content": "patched"}}]}
+            """;
 
     private SimulatedModelServer server;
 
@@ -114,6 +119,35 @@ class ChatClientSimulatorTest {
         assertThat(e.getMessage()).isEqualTo("executor model 'fast-coder' at " + server.baseUrl()
                 + " failed after 3 attempts: HTTP 500: simulated model: internal server error");
         assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void defaultSettingsSendMaxCompletionTokensWhichAModelRejectingMaxTokensAccepts() throws Exception {
+        client(REJECTS_MAX_TOKENS, Duration.ofSeconds(5), 3);
+        ModelSettings defaults = new ModelSettings("executor", server.baseUrl(), "gpt-5.4", Optional.empty(),
+                Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(20));
+
+        ChatResult result = new ChatClient(defaults).complete(LIMITED);
+
+        assertThat(result.content()).isEqualTo("patched");
+        assertThat(result.model()).isEqualTo("simulated:gpt-5.4");
+    }
+
+    @Test
+    void maxTokensConfiguredAgainstSuchAModelFailsAtOnceWithOpenAisMessage() throws Exception {
+        client(REJECTS_MAX_TOKENS, Duration.ofSeconds(5), 3);
+        ModelSettings oldField = new ModelSettings("executor", server.baseUrl(), "gpt-5.4", Optional.empty(),
+                Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(20),
+                RequestSettings.DEFAULTS.withTokenLimitField(TokenLimitField.MAX_TOKENS));
+
+        ModelCallException e = catchThrowableOfType(ModelCallException.class, () -> new ChatClient(oldField).complete(LIMITED));
+
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.lastStatus()).isEqualTo(OptionalInt.of(400));
+        assertThat(e.getMessage()).isEqualTo("executor model 'gpt-5.4' at " + server.baseUrl() + " failed after 1 attempt: "
+                + "HTTP 400: simulated model: Unsupported parameter: 'max_tokens' is not supported with this model. "
+                + "Use 'max_completion_tokens' instead.");
+        assertThat(server.requestCount()).isEqualTo(1);
     }
 
     @Test

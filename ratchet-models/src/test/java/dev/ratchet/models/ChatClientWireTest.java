@@ -47,7 +47,8 @@ class ChatClientWireTest {
                     + "{\"role\":\"user\",\"content\":\"weather?\"},{\"role\":\"assistant\",\"content\":\"earlier\"}]");
             assertThat(body.path("stream").asBoolean()).isTrue();
             assertThat(body.path("stream_options").toString()).isEqualTo("{\"include_usage\":true}");
-            assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+            assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(64);
+            assertThat(body.has("max_tokens")).isFalse();
             assertThat(body.path("temperature").asDouble()).isEqualTo(0.2);
             assertThat(body.path("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
 
@@ -118,8 +119,30 @@ class ChatClientWireTest {
             assertThat(received.authorization()).isNull();
             JsonNode body = new ObjectMapper().readTree(received.body());
             assertThat(body.has("max_tokens")).isFalse();
+            assertThat(body.has("max_completion_tokens")).isFalse();
             assertThat(body.has("temperature")).isFalse();
+            assertThat(body.has("seed")).isFalse();
+            assertThat(body.has("reasoning_effort")).isFalse();
             assertThat(body.has("response_format")).isFalse();
+            assertThat(body.has("tools")).isFalse();
+        }
+    }
+
+    @Test
+    void tokenLimitFieldNoneSendsNoLimitAndTheRequestsTemperatureWinsOverTheRoles() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, TEXT_STREAM))) {
+            RequestSettings role = RequestSettings.DEFAULTS.withTokenLimitField(TokenLimitField.NONE).withTemperature(0.7);
+            ChatClient client = new ChatClient(new ModelSettings("executor", server.baseUrl(), "local", Optional.empty(),
+                    Duration.ofSeconds(5), 0, Duration.ZERO, Duration.ZERO, role));
+
+            client.complete(new ChatRequest(List.of(ChatMessage.user("a")), 64, 0.0, false));
+            client.complete(new ChatRequest(List.of(ChatMessage.user("b")), 64, null, false));
+
+            JsonNode own = new ObjectMapper().readTree(server.received().get(0).body());
+            JsonNode roles = new ObjectMapper().readTree(server.received().get(1).body());
+            assertThat(own.has("max_tokens") || own.has("max_completion_tokens")).isFalse();
+            assertThat(own.path("temperature").asDouble()).isEqualTo(0.0);
+            assertThat(roles.path("temperature").asDouble()).isEqualTo(0.7);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ratchet.models;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -19,7 +20,11 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     /** What a request carried. */
-    record Received(String authorization, String body) {
+    record Received(Headers headers, String body) {
+
+        String authorization() {
+            return headers.getFirst("Authorization");
+        }
     }
 
     private final HttpServer http;
@@ -30,7 +35,7 @@ final class ScriptedHttpServer implements AutoCloseable {
         http.createContext("/v1/chat/completions", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
+                received.add(new Received(exchange.getRequestHeaders(), body));
                 replies[Math.min(received.size(), replies.length) - 1].send(exchange);
             }
         });
