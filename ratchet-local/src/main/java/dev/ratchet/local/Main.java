@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./ratchet up} runs the local cluster until Ctrl-C; {@code ./ratchet demo} runs the demo session on it (or
  * on its own cluster when none is up) and exits 0 when the session completed; {@code restart}, {@code kill} and
- * {@code start} act on one part of the running cluster.
+ * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters.
  */
 public final class Main {
 
@@ -28,6 +28,7 @@ public final class Main {
             case "up" -> up(layout, clusterOptions(rest));
             case "demo" -> demo(layout, clusterOptions(rest));
             case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
+            case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
             case "help", "--help", "-h" -> usage(null);
             default -> usage("unknown command " + command);
         };
@@ -150,7 +151,10 @@ public final class Main {
                                                                   planner-service, executor-N, verifier-service,
                                                                   skills-registry (--kill: SIGKILL, then start)
                        ./ratchet kill <part>                      SIGKILL one part, as a crash; it stays down
-                       ./ratchet start <part>                     start a part that was killed or died""");
+                       ./ratchet start <part>                     start a part that was killed or died
+                       ./ratchet dlq list [--bootstrap host:port]                  dead letters, replayed or not
+                       ./ratchet dlq replay <topic> [--session ID] [--bootstrap host:port]
+                                                                  send them back to their original topic, once""");
         return problem == null ? 0 : USAGE;
     }
 }
