@@ -33,6 +33,7 @@ public final class Bench {
     private final LocalLayout layout;
     private final Consumer<String> out;
     private final Workload workload;
+    private final Path workDir;
     private final Profile fast;
     private final Profile faster;
     private final Profile zero;
@@ -42,6 +43,7 @@ public final class Bench {
         this.layout = layout;
         this.out = out;
         this.workload = new Workload(workDir);
+        this.workDir = workDir;
         this.fast = Profile.modelBound(settings.steps(), 1000);
         this.faster = Profile.modelBound(settings.steps(), 5000);
         this.zero = Profile.zeroLatency(settings.steps() * 2);
@@ -49,8 +51,9 @@ public final class Bench {
 
     public List<ScenarioResult> run() {
         Path scenario = workload.scenario(List.of(fast, faster, zero));
+        // A cluster of its own, started empty: a kept .ratchet/local would skew every figure.
         LocalCluster.Options options = LocalCluster.Options.defaults().withExecutors(1).withExecutorConcurrency(1)
-                .withScenario(scenario).withSequentialStart(true);
+                .withScenario(scenario).withSequentialStart(true).withState(workDir.resolve("cluster"), true);
         Figures footprint = new Figures();
         Figures overhead = new Figures();
         Figures scaleOut = new Figures();

@@ -57,7 +57,7 @@ final class HopRuns {
         }
         step.accept("Kafka's floor: EndToEndLatency, " + settings.floorMessages() + " records of 1 KiB, acks=all");
         KafkaFloor.Percentiles floor = KafkaFloor.measure(cluster.kafkaBootstrapServers(), benchClasspath(),
-                settings.floorMessages(), cluster.runDir());
+                settings.floorMessages(), cluster.stateDir());
         figures.add("kafka_floor_ms.p50", floor.p50(), "ms");
         figures.add("kafka_floor_ms.p99", floor.p99(), "ms");
         figures.add("kafka_floor_ms.p99.9", floor.p999(), "ms");

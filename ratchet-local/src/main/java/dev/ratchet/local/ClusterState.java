@@ -2,6 +2,8 @@ package dev.ratchet.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,21 +13,39 @@ import dev.ratchet.core.json.Json;
 
 /**
  * The addresses of a running {@code ./ratchet up} cluster, in {@code .ratchet/cluster.json}, so that
- * {@code ./ratchet demo} can use it instead of starting another one.
+ * {@code ./ratchet demo} can use it instead of starting another one, and {@code ./ratchet restart} and
+ * {@code ./ratchet dlq} can reach it: every part's address, the launcher's pid, and its control endpoint with the
+ * token it requires (the file is readable by its owner only).
  */
 final class ClusterState {
+
+    static final String CONTROL = "control";
+    static final String TOKEN = "control-token";
 
     private ClusterState() {
     }
 
-    static void write(LocalLayout layout, Map<String, String> addresses) {
+    static void write(LocalLayout layout, Map<String, String> addresses, ControlServer control) {
         try {
             Files.createDirectories(layout.stateDir());
-            Map<String, Object> state = new java.util.LinkedHashMap<>(addresses);
+            Map<String, Object> state = new LinkedHashMap<>(addresses);
             state.put("pid", ProcessHandle.current().pid());
+            state.put(CONTROL, control.url().toString());
+            state.put(TOKEN, control.token());
+            Files.deleteIfExists(layout.clusterFile());
+            Files.createFile(layout.clusterFile());
+            ownerOnly(layout);
             Files.writeString(layout.clusterFile(), Json.write(state));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + layout.clusterFile(), e);
+        }
+    }
+
+    private static void ownerOnly(LocalLayout layout) throws IOException {
+        try {
+            Files.setPosixFilePermissions(layout.clusterFile(), PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the file keeps the directory's permissions.
         }
     }
 
@@ -37,8 +57,15 @@ final class ClusterState {
         }
     }
 
-    /** The planner URL of a live cluster started by `./ratchet up`, if there is one. */
+    /** The state of a live cluster started by `./ratchet up` whose planner answers ready, if there is one. */
     static Optional<Map<String, Object>> running(LocalLayout layout) {
+        return launcher(layout).filter(state -> PlatformClient.isReady((String) state.get("planner-service")));
+    }
+
+    /**
+     * The state of a cluster whose launcher process is alive, whatever its parts are doing (one may be restarting).
+     */
+    static Optional<Map<String, Object>> launcher(LocalLayout layout) {
         if (!Files.isRegularFile(layout.clusterFile())) {
             return Optional.empty();
         }
@@ -48,8 +75,7 @@ final class ClusterState {
                     });
             long pid = ((Number) state.get("pid")).longValue();
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive && PlatformClient.isReady((String) state.get("planner-service")) ? Optional.of(state)
-                    : Optional.empty();
+            return alive ? Optional.of(state) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

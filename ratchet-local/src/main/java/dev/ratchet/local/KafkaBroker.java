@@ -8,41 +8,108 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
 import dev.ratchet.infra.KafkaBrokerSettings;
 import dev.ratchet.infra.Ports;
 
-/** A real single-node KRaft broker in a child JVM, started from the Kafka jars on the launcher's classpath. */
-final class KafkaBroker {
+/**
+ * A real single-node KRaft broker in a child JVM, started from the Kafka jars on the launcher's classpath. Its log
+ * directory and KRaft cluster id live in {@code kafka/} of the cluster's state directory, so a restart, and the
+ * next run, find their topics, records and committed offsets again.
+ */
+final class KafkaBroker extends ProcessPart {
 
-    private KafkaBroker() {
+    /** A controlled shutdown of one node with a few dozen partitions takes 1-3 s; past 30 s it is stuck. */
+    private static final long STOP_GRACE_MILLIS = 30_000;
+    /** After a kill -9 the broker recovers its logs before serving; 90 s covers that on a slow disk. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final LocalLayout layout;
+    private final ClusterDirs dirs;
+    private final int port;
+    private final int controllerPort;
+
+    KafkaBroker(LocalLayout layout, ClusterDirs dirs, int port, int controllerPort) {
+        super("kafka", STOP_GRACE_MILLIS);
+        this.layout = layout;
+        this.dirs = dirs;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
-    static ChildProcess start(LocalLayout layout, Path runDir, int port, int controllerPort) {
-        Path dir = runDir.resolve("kafka");
-        Path properties = dir.resolve("server.properties");
-        try {
-            Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(properties)) {
-                for (Map.Entry<String, String> e : KafkaBrokerSettings.serverProperties(port, controllerPort,
-                        dir.resolve("data")).entrySet()) {
-                    out.write(e.getKey() + "=" + e.getValue() + "\n");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + properties, e);
-        }
+    @Override
+    protected void launch() {
+        Path properties = writeProperties();
         List<String> command = List.of(Java.executable(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", layout.launcherClasspath(),
-                BrokerMain.class.getName(), properties.toString(), Uuid.randomUuid().toString(),
+                BrokerMain.class.getName(), properties.toString(), clusterId(),
                 Long.toString(ProcessHandle.current().pid()));
-        ChildProcess broker = ChildProcess.start("kafka", command, dir, runDir.resolve("logs/kafka.log"));
-        if (!Ports.awaitListening("127.0.0.1", port, Duration.ofSeconds(90)) || !broker.isAlive()) {
+        ChildProcess broker = ChildProcess.start(name(), command, dirs.kafka(), dirs.log(name()));
+        started(broker);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        if (!Ports.awaitListening("127.0.0.1", port, START_TIMEOUT) || !broker.isAlive()
+                || !answers(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
             broker.stop(1000);
             throw new IllegalStateException("the Kafka broker did not start; see " + broker.log());
         }
-        return broker;
+    }
+
+    private Path writeProperties() {
+        Path properties = dirs.kafka().resolve("server.properties");
+        try (Writer out = Files.newBufferedWriter(properties)) {
+            for (Map.Entry<String, String> e : KafkaBrokerSettings.serverProperties(port, controllerPort,
+                    dirs.kafka().resolve("data")).entrySet()) {
+                out.write(e.getKey() + "=" + e.getValue() + "\n");
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + properties, e);
+        }
+    }
+
+    /**
+     * The KRaft cluster id the log directory was formatted with: made once, then read back, because a broker
+     * refuses to start on a log directory formatted for another cluster id.
+     */
+    private String clusterId() {
+        Path file = dirs.kafka().resolve("cluster-id");
+        try {
+            if (Files.isRegularFile(file)) {
+                String id = Files.readString(file).strip();
+                Uuid.fromString(id);
+                return id;
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + " does not hold a KRaft cluster id; start with --fresh", e);
+        }
+    }
+
+    /** True once the broker answers a metadata request: listening alone can precede loading the logs. */
+    private boolean answers(Duration timeout) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", address(), "request.timeout.ms", 5000,
+                "default.api.timeout.ms", (int) Math.max(5000, timeout.toMillis())))) {
+            return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    String address() {
+        return "127.0.0.1:" + port;
     }
 }

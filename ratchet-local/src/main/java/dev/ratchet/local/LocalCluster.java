@@ -2,21 +2,27 @@ package dev.ratchet.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.ratchet.infra.Ports;
-import dev.ratchet.infra.RedisServer;
+import dev.ratchet.local.Part.PartAction;
 import dev.ratchet.simulator.Scenario;
 import dev.ratchet.simulator.SimulatedModelServer;
 import dev.ratchet.simulator.SimulatorConfig;
@@ -24,73 +30,86 @@ import dev.ratchet.simulator.SimulatorConfig;
 /**
  * The whole of Ratchet on one machine: a real KRaft Kafka broker and a real redis-server, the SIMULATED model
  * server (unless real model endpoints are configured), and the four services as separate JVMs, executors as a
- * consumer group of {@code executors} processes.
+ * consumer group of {@code executors} processes. Every part but the model can be restarted, killed and started by
+ * name while the cluster runs, from any thread; its state (Redis's AOF, Kafka's logs) is kept in a directory that
+ * outlives the run unless a fresh start is asked for.
  */
 public final class LocalCluster implements AutoCloseable {
 
     /** The demo's scripted scenario; the simulator answers any other session with a one-step simulated plan. */
     public static final String SCENARIO = "scenarios/textstats-demo.json";
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     /**
      * @param executorConcurrency steps in flight per executor process
      * @param scenario the simulated model's scenario file; null for the demo's
      * @param properties more system properties for every service
      * @param sequentialStart start the services one after another (to measure each one's start-up alone)
+     * @param stateDir where Redis, Kafka, logs and clones live; null for {@code .ratchet/local}
+     * @param fresh empty the state directory first (benchmarks and tests start clean; {@code up --fresh})
      */
     public record Options(int executors, int executorConcurrency, double tokensPerSecond,
-            Duration timeToFirstToken, Path scenario, Map<String, String> properties, boolean sequentialStart) {
+            Duration timeToFirstToken, Path scenario, Map<String, String> properties,
+            boolean sequentialStart, Path stateDir, boolean fresh) {
 
         public static Options defaults() {
             return new Options(1, 4, SimulatorConfig.DEFAULT_TOKENS_PER_SECOND,
-                    SimulatorConfig.DEFAULT_TIME_TO_FIRST_TOKEN, null, Map.of(), false);
+                    SimulatorConfig.DEFAULT_TIME_TO_FIRST_TOKEN, null, Map.of(), false, null, false);
         }
 
         public Options withExecutors(int n) {
             return new Options(n, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario, properties,
-                    sequentialStart);
+                    sequentialStart, stateDir, fresh);
         }
 
         public Options withExecutorConcurrency(int n) {
             return new Options(executors, n, tokensPerSecond, timeToFirstToken, scenario, properties,
-                    sequentialStart);
+                    sequentialStart, stateDir, fresh);
         }
 
         public Options withScenario(Path file) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, file, properties,
-                    sequentialStart);
+                    sequentialStart, stateDir, fresh);
         }
 
         public Options withProperties(Map<String, String> more) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
-                    Map.copyOf(more), sequentialStart);
+                    Map.copyOf(more), sequentialStart, stateDir, fresh);
         }
 
         public Options withSequentialStart(boolean sequential) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
-                    properties, sequential);
+                    properties, sequential, stateDir, fresh);
+        }
+
+        /** The state in {@code dir}, emptied first when {@code startFresh}. */
+        public Options withState(Path dir, boolean startFresh) {
+            return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
+                    properties, sequentialStart, dir, startFresh);
         }
     }
 
-    private final Path runDir;
     private final LocalLayout layout;
     private final Options options;
-    private final Map<String, String> addresses = new LinkedHashMap<>();
+    private final ClusterDirs dirs;
+    /** Part operations share it; scaling and closing change the set of parts and take it alone. */
+    private final ReadWriteLock membership = new ReentrantReadWriteLock();
+    private final List<Part> parts = new CopyOnWriteArrayList<>();
+    private final Map<String, String> modelAddresses = new LinkedHashMap<>();
     private final Map<String, String> serviceProperties = new HashMap<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private ChildProcess kafka;
-    private RedisServer redis;
+    private KafkaBroker kafka;
+    private LocalRedis redis;
     private SimulatedModelServer simulator;
     private volatile boolean closed;
 
-    private LocalCluster(LocalLayout layout, Options options, Path runDir) {
+    private LocalCluster(LocalLayout layout, Options options, ClusterDirs dirs) {
         this.layout = layout;
         this.options = options;
-        this.runDir = runDir;
+        this.dirs = dirs;
     }
 
     public static LocalCluster start(LocalLayout layout, Options options, Consumer<String> out) {
-        LocalCluster cluster = new LocalCluster(layout, options, layout.newRunDir("local"));
+        Path stateDir = options.stateDir() != null ? options.stateDir() : layout.localDir();
+        LocalCluster cluster = new LocalCluster(layout, options, ClusterDirs.open(stateDir, options.fresh()));
         try {
             cluster.startInfrastructure();
             cluster.startServices();
@@ -98,28 +117,26 @@ public final class LocalCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        cluster.addresses.forEach((name, address) -> out.accept(name + ": " + address));
-        out.accept("logs: " + cluster.runDir.resolve("logs"));
+        cluster.addresses().forEach((name, address) -> out.accept(name + ": " + address));
+        out.accept("state: " + stateDir + (options.fresh() ? " (fresh)" : " (kept across runs; --fresh empties it)"));
+        out.accept("logs: " + cluster.dirs.logs());
         return cluster;
     }
 
     private void startInfrastructure() {
-        int kafkaPort = Ports.preferred(9092);
-        int controllerPort = Ports.preferred(9093);
-        CompletableFuture<ChildProcess> broker = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(layout, runDir, kafkaPort, controllerPort));
-        CompletableFuture<RedisServer> store = CompletableFuture.supplyAsync(() -> RedisServer.start(
-                Ports.preferred(6379), runDir.resolve("redis"), runDir.resolve("logs/redis.log"),
-                OptionalLong.of(ProcessHandle.current().pid())));
+        kafka = new KafkaBroker(layout, dirs, Ports.preferred(9092), Ports.preferred(9093));
+        redis = new LocalRedis(dirs, Ports.preferred(6379));
+        CompletableFuture<PartAction> broker = CompletableFuture.supplyAsync(kafka::start);
+        CompletableFuture<PartAction> store = CompletableFuture.supplyAsync(redis::start);
         ModelEndpoints models = ModelEndpoints.fromEnvironment();
         if (models.needsSimulator()) {
             simulator = startSimulator();
         }
-        kafka = join(broker);
-        redis = join(store);
-        addresses.put("kafka", "127.0.0.1:" + kafkaPort);
-        addresses.put("redis", redis.url());
-        models.describe(simulator == null ? null : simulator.baseUrl().toString()).forEach(addresses::put);
+        parts.add(kafka);
+        parts.add(redis);
+        join(broker);
+        join(store);
+        models.describe(simulator == null ? null : simulator.baseUrl().toString()).forEach(modelAddresses::put);
     }
 
     private SimulatedModelServer startSimulator() {
@@ -134,10 +151,10 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startServices() {
-        serviceProperties.put("kafka.bootstrap.servers", addresses.get("kafka"));
-        serviceProperties.put("quarkus.redis.hosts", redis.url());
-        serviceProperties.put("ratchet.work-dir", runDir.resolve("work").toString());
-        serviceProperties.put("smallrye.messaging.worker.executor-steps.max-concurrency",
+        serviceProperties.put("kafka.bootstrap.servers", kafka.address());
+        serviceProperties.put("quarkus.redis.hosts", redis.address());
+        serviceProperties.put("ratchet.work-dir", dirs.work().toString());
+        serviceProperties.put("ratchet.executor.concurrency",
                 Integer.toString(options.executorConcurrency()));
         if (simulator != null) {
             ModelEndpoints.fromEnvironment().simulatedRoles().forEach(role -> serviceProperties.put(
@@ -154,16 +171,17 @@ public final class LocalCluster implements AutoCloseable {
         if (!options.sequentialStart()) {
             awaitReady(started);
         }
-        started.forEach(s -> addresses.put(s.name(), s.url()));
     }
 
     /** Starts one service; with a sequential start, waits until it is ready before the next one starts. */
     private ServiceProcess service(String service, String name, int preferredPort) {
-        ServiceProcess process = ServiceProcess.start(layout, runDir, service, name, Ports.preferred(preferredPort),
+        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, Ports.preferred(preferredPort),
                 serviceProperties);
-        services.add(process);
+        parts.add(process);
         if (options.sequentialStart()) {
-            process.awaitReady(READY_TIMEOUT);
+            process.start();
+        } else {
+            process.spawn();
         }
         return process;
     }
@@ -173,53 +191,110 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static void awaitReady(List<ServiceProcess> processes) {
-        processes.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT))).toList()
-                .forEach(LocalCluster::join);
+        processes.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitReady(ServiceProcess.READY_TIMEOUT)))
+                .toList().forEach(LocalCluster::join);
+    }
+
+    /**
+     * Stops the part gracefully (SIGTERM and a grace for services, SHUTDOWN for Redis, a controlled shutdown for
+     * Kafka), then starts it again on the same port with the same properties and data directory, and waits until
+     * it serves. Safe to call from any thread while the cluster runs.
+     *
+     * @throws IllegalArgumentException for a name that is not one of {@link #partNames()}
+     */
+    public PartAction restart(String name) {
+        return onPart(name, Part::restart);
+    }
+
+    /** Kills the part with SIGKILL, as a crash would; it stays down until {@link #start(String)}. */
+    public PartAction kill(String name) {
+        return onPart(name, Part::kill);
+    }
+
+    /** Starts a part that was killed, stopped or died, as {@link #restart} does; leaves a running one alone. */
+    public PartAction start(String name) {
+        return onPart(name, Part::start);
+    }
+
+    /** Stops the part gracefully; it stays down until {@link #start(String)}. */
+    public PartAction stop(String name) {
+        return onPart(name, Part::stop);
+    }
+
+    private PartAction onPart(String name, Function<Part, PartAction> operation) {
+        Lock shared = membership.readLock();
+        shared.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the cluster is stopping");
+            }
+            Part part = parts.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no part named '" + name + "'; the parts are "
+                            + String.join(", ", partNames())));
+            return operation.apply(part);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** The names {@link #restart}, {@link #kill} and {@link #start} take: kafka, redis and each service. */
+    public List<String> partNames() {
+        return parts.stream().map(Part::name).toList();
     }
 
     /**
      * Starts or stops executor processes until {@code count} run. Stopped executors leave the consumer group
      * cleanly, so their partitions move to the others at once.
      */
-    public synchronized void scaleExecutors(int count) {
+    public void scaleExecutors(int count) {
         scaleExecutors(count, options.executorConcurrency());
     }
 
     /** As {@link #scaleExecutors(int)}, restarting every executor when the steps in flight per process change. */
-    public synchronized void scaleExecutors(int count, int concurrency) {
-        String key = "smallrye.messaging.worker.executor-steps.max-concurrency";
-        if (!Integer.toString(concurrency).equals(serviceProperties.get(key))) {
-            scaleExecutors0(0);
-            serviceProperties.put(key, Integer.toString(concurrency));
+    public void scaleExecutors(int count, int concurrency) {
+        Lock exclusive = membership.writeLock();
+        exclusive.lock();
+        try {
+            String key = "ratchet.executor.concurrency";
+            if (!Integer.toString(concurrency).equals(serviceProperties.get(key))) {
+                scaleExecutors0(0);
+                serviceProperties.put(key, Integer.toString(concurrency));
+            }
+            scaleExecutors0(count);
+        } finally {
+            exclusive.unlock();
         }
-        scaleExecutors0(count);
     }
 
     private void scaleExecutors0(int count) {
         List<ServiceProcess> running = executors();
         for (int i = running.size() - 1; i >= count; i--) {
             ServiceProcess executor = running.get(i);
-            executor.process().stop(10_000);
-            services.remove(executor);
-            addresses.remove(executor.name());
+            executor.stop();
+            parts.remove(executor);
         }
         List<ServiceProcess> added = new ArrayList<>();
         for (int i = running.size() + 1; i <= count; i++) {
-            ServiceProcess executor = ServiceProcess.start(layout, runDir, "executor-service", "executor-" + i,
+            ServiceProcess executor = ServiceProcess.of(layout, dirs, "executor-service", "executor-" + i,
                     Ports.preferred(executorPort(i)), serviceProperties);
-            services.add(executor);
+            // Before the verifier and the registry, so that addresses stay in the order ./ratchet up prints them.
+            parts.add(parts.indexOf(services().get(services().size() - 2)), executor);
+            executor.spawn();
             added.add(executor);
         }
         awaitReady(added);
-        added.forEach(s -> addresses.put(s.name(), s.url()));
+    }
+
+    private List<ServiceProcess> services() {
+        return parts.stream().filter(ServiceProcess.class::isInstance).map(ServiceProcess.class::cast).toList();
     }
 
     private List<ServiceProcess> executors() {
-        return services.stream().filter(s -> s.name().startsWith("executor-")).toList();
+        return services().stream().filter(s -> s.name().startsWith("executor-")).toList();
     }
 
     /** The simulated model server's base URL, when the cluster runs one. */
-    public Optional<java.net.URI> simulatorUrl() {
+    public Optional<URI> simulatorUrl() {
         return simulator == null ? Optional.empty() : Optional.of(simulator.baseUrl());
     }
 
@@ -229,81 +304,90 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public String plannerUrl() {
-        return addresses.get("planner-service");
+        return addresses().get("planner-service");
     }
 
     public String skillsUrl() {
-        return addresses.get("skills-registry");
+        return addresses().get("skills-registry");
     }
 
     public String kafkaBootstrapServers() {
-        return addresses.get("kafka");
+        return kafka.address();
     }
 
     public String redisUrl() {
-        return redis.url();
+        return redis.address();
     }
 
+    /** Every part's address by name, in the order {@code ./ratchet up} prints them: kafka, redis, model, services. */
     public Map<String, String> addresses() {
-        return Map.copyOf(addresses);
+        Map<String, String> addresses = new LinkedHashMap<>();
+        List<Part> now = List.copyOf(parts);
+        now.stream().filter(p -> !(p instanceof ServiceProcess)).forEach(p -> addresses.put(p.name(), p.address()));
+        addresses.putAll(modelAddresses);
+        now.stream().filter(ServiceProcess.class::isInstance).forEach(p -> addresses.put(p.name(), p.address()));
+        return Collections.unmodifiableMap(addresses);
     }
 
-    public Path runDir() {
-        return runDir;
+    /** The state directory: Redis's AOF, Kafka's logs, this run's logs. */
+    public Path stateDir() {
+        return dirs.root();
     }
 
     /** Pids of every process of the cluster by name (services, kafka, redis), for measurements. */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        services.forEach(s -> pids.put(s.name(), s.process().pid()));
-        pids.put("kafka", kafka.pid());
-        pids.put("redis", redis.pid());
+        services().forEach(s -> pids.put(s.name(), s.pid()));
+        pids.put(kafka.name(), kafka.pid());
+        pids.put(redis.name(), redis.pid());
         return pids;
     }
 
     /** Seconds from each service's process start to its readiness. */
     public Map<String, Double> readySeconds() {
         Map<String, Double> ready = new LinkedHashMap<>();
-        services.forEach(s -> ready.put(s.name(), s.readySeconds()));
+        services().forEach(s -> ready.put(s.name(), s.readySeconds()));
         return ready;
     }
 
     /** Kills an executor process outright (SIGKILL), as a crash would. */
     public void killExecutor(int number) {
-        find("executor-" + number).orElseThrow().process().kill();
+        kill("executor-" + number);
     }
 
-    /** Service processes that died without being asked to stop. */
+    /** Parts that died without being asked to stop; a part killed or stopped on purpose is not one of them. */
     public List<String> unexpectedDeaths() {
-        return services.stream().map(ServiceProcess::process).filter(ChildProcess::diedUnexpectedly)
-                .map(p -> p.name() + " exited with " + p.exitCode() + " (log: " + p.log() + ")").toList();
+        return parts.stream().filter(Part::diedUnexpectedly).map(p -> p.name() + " " + p.exitReport()).toList();
     }
 
     public boolean isClosed() {
         return closed;
     }
 
-    private Optional<ServiceProcess> find(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst();
-    }
-
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        List<CompletableFuture<Void>> stopping = services.stream()
-                .map(s -> CompletableFuture.runAsync(() -> s.process().stop(10_000))).toList();
-        stopping.forEach(CompletableFuture::join);
-        if (kafka != null) {
-            kafka.stop(15_000);
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (simulator != null) {
-            simulator.close();
+    public void close() {
+        Lock exclusive = membership.writeLock();
+        exclusive.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<CompletableFuture<PartAction>> stopping = services().stream()
+                    .map(s -> CompletableFuture.supplyAsync(s::stop)).toList();
+            stopping.forEach(CompletableFuture::join);
+            if (kafka != null) {
+                kafka.stop();
+            }
+            if (redis != null) {
+                redis.stop();
+            }
+            if (simulator != null) {
+                simulator.close();
+            }
+            dirs.close();
+        } finally {
+            exclusive.unlock();
         }
     }
 

@@ -46,15 +46,9 @@ public record LocalLayout(Path home) {
         return stateDir().resolve("cluster.json");
     }
 
-    /** A fresh directory for one run's data and logs. */
-    public Path newRunDir(String kind) {
-        Path dir = stateDir().resolve(kind);
-        deleteTree(dir);
-        try {
-            return Files.createDirectories(dir.resolve("logs")).getParent();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+    /** Where {@code ./ratchet up} and {@code ./ratchet demo} keep their cluster's state across runs. */
+    public Path localDir() {
+        return stateDir().resolve("local");
     }
 
     /** Deletes a directory tree, if it exists. */

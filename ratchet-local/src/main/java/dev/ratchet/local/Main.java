@@ -1,65 +1,86 @@
 package dev.ratchet.local;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./ratchet up} runs the local cluster until Ctrl-C; {@code ./ratchet demo} runs the demo session on it (or
- * on its own cluster when none is up) and exits 0 when the session completed.
+ * on its own cluster when none is up) and exits 0 when the session completed; {@code restart}, {@code kill} and
+ * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters.
  */
 public final class Main {
+
+    static final int USAGE = 64;
 
     private Main() {
     }
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "help" : args[0];
-        int executors = 1;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--executors") && i + 1 < args.length) {
-                executors = parsePositive(args[++i]);
-            } else {
-                usage("unknown option " + args[i]);
-            }
-        }
+        List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
         LocalLayout layout = LocalLayout.fromEnvironment();
-        switch (command) {
-            case "up" -> up(layout, executors);
-            case "demo" -> System.exit(demo(layout, executors));
+        int exit = switch (command) {
+            case "up" -> up(layout, clusterOptions(rest));
+            case "demo" -> demo(layout, clusterOptions(rest));
+            case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
+            case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
             case "help", "--help", "-h" -> usage(null);
             default -> usage("unknown command " + command);
-        }
+        };
+        System.exit(exit);
     }
 
-    private static void up(LocalLayout layout, int executors) {
-        Optional<Map<String, Object>> running = ClusterState.running(layout);
+    /** {@code [--executors N] [--fresh]} of up and demo. */
+    private static LocalCluster.Options clusterOptions(List<String> args) {
+        LocalCluster.Options options = LocalCluster.Options.defaults();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--executors") && i + 1 < args.size()) {
+                options = options.withExecutors(parsePositive(args.get(++i)));
+            } else if (args.get(i).equals("--fresh")) {
+                options = options.withState(null, true);
+            } else {
+                System.exit(usage("unknown option " + args.get(i)));
+            }
+        }
+        return options;
+    }
+
+    private static int up(LocalLayout layout, LocalCluster.Options options) {
+        Optional<Map<String, Object>> running = ClusterState.launcher(layout);
         if (running.isPresent()) {
             System.err.println("a Ratchet cluster is already running (pid " + running.get().get("pid")
                     + ", planner-service " + running.get().get("planner-service") + ")");
-            System.exit(1);
+            return 1;
         }
-        LocalCluster cluster = start(layout, executors);
-        ClusterState.write(layout, cluster.addresses());
+        LocalCluster cluster = start(layout, options);
+        ControlServer control = ControlServer.start(cluster);
+        ClusterState.write(layout, cluster.addresses(), control);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping");
             ClusterState.remove(layout);
+            control.close();
             cluster.close();
             stopped.countDown();
         }, "ratchet-stop"));
+        System.out.println("control: " + control.url() + " (./ratchet restart <part> [--kill])");
         System.out.println("ready");
         supervise(cluster, stopped);
+        return 0;
     }
 
-    private static int demo(LocalLayout layout, int executors) {
+    private static int demo(LocalLayout layout, LocalCluster.Options options) {
         Optional<Map<String, Object>> running = ClusterState.running(layout);
         if (running.isPresent()) {
             System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
             return exitCode(Demo.run(layout, (String) running.get().get("planner-service"), System.out::println));
         }
-        try (LocalCluster cluster = start(layout, executors)) {
+        try (LocalCluster cluster = start(layout, options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
             System.out.println("ready");
             return exitCode(Demo.run(layout, cluster.plannerUrl(), System.out::println));
@@ -69,10 +90,9 @@ public final class Main {
         }
     }
 
-    private static LocalCluster start(LocalLayout layout, int executors) {
+    private static LocalCluster start(LocalLayout layout, LocalCluster.Options options) {
         try {
-            return LocalCluster.start(layout, LocalCluster.Options.defaults().withExecutors(executors),
-                    System.out::println);
+            return LocalCluster.start(layout, options, System.out::println);
         } catch (RuntimeException e) {
             System.err.println("the local cluster did not start: " + e.getMessage());
             System.exit(2);
@@ -80,16 +100,21 @@ public final class Main {
         }
     }
 
-    /** Reports children that die (an executor may; the group takes over its partitions) until shutdown. */
+    /**
+     * Reports parts that die on their own (an executor may; the group takes over its partitions) until shutdown;
+     * parts restarted or killed on purpose are not reported.
+     */
     private static void supervise(LocalCluster cluster, CountDownLatch stopped) {
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         try {
             while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
-                for (String death : cluster.unexpectedDeaths()) {
+                List<String> deaths = cluster.unexpectedDeaths();
+                for (String death : deaths) {
                     if (reported.add(death)) {
-                        System.out.println("warning: " + death);
+                        System.out.println("warning: " + death + "; ./ratchet start <part> starts it again");
                     }
                 }
+                reported.retainAll(deaths);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,17 +134,27 @@ public final class Main {
         } catch (NumberFormatException e) {
             // reported below
         }
-        usage("--executors takes a number from 1 to 24 (the executor topic has 24 partitions)");
+        System.exit(usage("--executors takes a number from 1 to 24 (the executor topic has 24 partitions)"));
         return 1;
     }
 
-    private static void usage(String problem) {
+    private static int usage(String problem) {
         if (problem != null) {
             System.err.println("ratchet: " + problem);
         }
         System.err.println("""
-                usage: ./ratchet up   [--executors N]   run the local cluster until Ctrl-C
-                       ./ratchet demo [--executors N]   run the demo session (on the running cluster, if any)""");
-        System.exit(problem == null ? 0 : 64);
+                usage: ./ratchet up   [--executors N] [--fresh]   run the local cluster until Ctrl-C; its Redis and
+                                                                  Kafka data are kept in .ratchet/local across runs
+                                                                  (--fresh starts empty)
+                       ./ratchet demo [--executors N] [--fresh]   run the demo session (on the running cluster, if any)
+                       ./ratchet restart <part> [--kill]          restart one part of the running cluster: kafka, redis,
+                                                                  planner-service, executor-N, verifier-service,
+                                                                  skills-registry (--kill: SIGKILL, then start)
+                       ./ratchet kill <part>                      SIGKILL one part, as a crash; it stays down
+                       ./ratchet start <part>                     start a part that was killed or died
+                       ./ratchet dlq list [--bootstrap host:port]                  dead letters, replayed or not
+                       ./ratchet dlq replay <topic> [--session ID] [--bootstrap host:port]
+                                                                  send them back to their original topic, once""");
+        return problem == null ? 0 : USAGE;
     }
 }

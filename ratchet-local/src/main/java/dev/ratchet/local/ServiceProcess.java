@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * One Ratchet service as a separate JVM running its packaged Quarkus app, configured through system properties
- * (which take precedence over the app's own defaults and its %prod cluster addresses).
+ * (which take precedence over the app's own defaults and its %prod cluster addresses). Started again, it gets the
+ * same port, properties and instance id.
  */
-final class ServiceProcess {
+final class ServiceProcess extends ProcessPart {
 
     /**
      * Every service JVM: a small heap, the serial collector (one or two cores per service), and only the C1 JIT:
@@ -24,25 +25,26 @@ final class ServiceProcess {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+    /** A service's start-up is 3-10 s here; three minutes covers a first start on a loaded 2-core machine. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Quarkus's own shutdown timeout is 10 s by default (in-flight records finish); then SIGKILL. */
+    private static final long STOP_GRACE_MILLIS = 10_000;
 
-    private final String name;
+    private final List<String> command;
     private final int port;
-    private final ChildProcess process;
-    private final long startedNanos = System.nanoTime();
+    private final ClusterDirs dirs;
+    private volatile long startedNanos;
     private volatile double readySeconds = Double.NaN;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
-        this.name = name;
+    private ServiceProcess(String name, List<String> command, int port, ClusterDirs dirs) {
+        super(name, STOP_GRACE_MILLIS);
+        this.command = command;
         this.port = port;
-        this.process = process;
+        this.dirs = dirs;
     }
 
-    /** From starting the JVM to the first UP readiness answer; NaN until then. */
-    double readySeconds() {
-        return readySeconds;
-    }
-
-    static ServiceProcess start(LocalLayout layout, Path runDir, String service, String name, int port,
+    /** A service process, not started yet: {@link #spawn()} and {@link #awaitReady} start it. */
+    static ServiceProcess of(LocalLayout layout, ClusterDirs dirs, String service, String name, int port,
             Map<String, String> properties) {
         Path jar = layout.serviceJar(service);
         if (!Files.isRegularFile(jar)) {
@@ -58,8 +60,7 @@ final class ServiceProcess {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        ChildProcess process = ChildProcess.start(name, command, runDir, runDir.resolve("logs/" + name + ".log"));
-        return new ServiceProcess(name, port, process);
+        return new ServiceProcess(name, List.copyOf(command), port, dirs);
     }
 
     static List<String> jvmOptions() {
@@ -67,28 +68,44 @@ final class ServiceProcess {
         return override == null || override.isBlank() ? JVM_OPTIONS : List.of(override.trim().split("\\s+"));
     }
 
-    String name() {
-        return name;
+    /** Starts the JVM without waiting for it, so that several services start at once. */
+    void spawn() {
+        startedNanos = System.nanoTime();
+        readySeconds = Double.NaN;
+        started(ChildProcess.start(name(), command, dirs.root(), dirs.log(name())));
+    }
+
+    @Override
+    protected void launch() {
+        spawn();
+        awaitReady(READY_TIMEOUT);
+    }
+
+    @Override
+    String address() {
+        return url();
     }
 
     String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    ChildProcess process() {
-        return process;
+    /** From starting the JVM to the first UP readiness answer; NaN until then. */
+    double readySeconds() {
+        return readySeconds;
     }
 
     /** Waits for {@code /q/health/ready} (which includes Kafka and Redis) to answer UP. */
     void awaitReady(Duration timeout) {
+        ChildProcess child = process();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitCode() + " while starting; see "
-                        + process.log());
+            if (!child.isAlive()) {
+                throw new IllegalStateException(name() + " exited with " + child.exitCode() + " while starting; see "
+                        + child.log());
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -99,11 +116,11 @@ final class ServiceProcess {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
+                throw new IllegalStateException("interrupted while waiting for " + name(), e);
             }
             sleep(20);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + process.log());
+        throw new IllegalStateException(name() + " was not ready within " + timeout + "; see " + child.log());
     }
 
     private static void sleep(long millis) {

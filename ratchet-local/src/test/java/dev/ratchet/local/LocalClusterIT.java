@@ -38,7 +38,7 @@ import redis.clients.jedis.StreamEntryID;
 /**
  * The whole cluster as `./ratchet` runs it: a KRaft broker and redis-server as real processes, the simulated model
  * server, the four services as separate JVMs with two executors in one consumer group. Checked from the outside,
- * through the platform API, a plain Kafka client and a plain Redis client.
+ * through the platform API, a plain Kafka client and a plain Redis client; then its parts are restarted by name.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterIT {
@@ -48,11 +48,13 @@ class LocalClusterIT {
     static Jedis redis;
     static KafkaProbe kafka;
     static final List<String> output = new ArrayList<>();
+    static String demoSession;
 
     @BeforeAll
     static void startCluster() {
         layout = LocalLayout.fromEnvironment();
-        cluster = LocalCluster.start(layout, LocalCluster.Options.defaults().withExecutors(2), output::add);
+        cluster = LocalCluster.start(layout, LocalCluster.Options.defaults().withExecutors(2)
+                .withState(layout.stateDir().resolve("it"), true), output::add);
         redis = new Jedis(URI.create(cluster.redisUrl()));
         kafka = new KafkaProbe(cluster.kafkaBootstrapServers());
     }
@@ -96,6 +98,7 @@ class LocalClusterIT {
                 .anyMatch(l -> l.contains("step 2/3 \"Add top_words\" attempt 2 verified"));
 
         String id = result.sessionId();
+        demoSession = id;
         Map<String, String> session = redis.hgetAll(RedisKeys.session(id));
         assertThat(session).containsEntry("status", "COMPLETED").containsKey("baseCommit");
         List<String> chain = redis.lrange(RedisKeys.patches(id), 0, -1);
@@ -154,6 +157,129 @@ class LocalClusterIT {
         assertThat(result.status()).isEqualTo("COMPLETED");
         assertThat(result.session().path("steps").findValuesAsText("executor")).isNotEmpty()
                 .allMatch("executor-2"::equals);
+    }
+
+    @Test
+    @Order(5)
+    void deadLettersAreListedAndReplayedOnce() {
+        String dlq = Topics.deadLetter(Topics.STEPS_REQUESTED);
+        CommandRun list = CommandRun.dlq(layout, "list", "--bootstrap", cluster.kafkaBootstrapServers());
+        assertThat(list.out()).contains(dlq + ": 1 dead letter, 0 replayed");
+        assertThat(list.outLines()).anySatisfy(l -> assertThat(l).contains("0/0  not replayed")
+                .contains("dev.ratchet.step.requested.v1").contains("from " + Topics.STEPS_REQUESTED))
+                .anySatisfy(l -> assertThat(l).startsWith("      reason: ")
+                        .contains("invalid dev.ratchet.step.requested.v1 data"));
+
+        CommandRun replay = CommandRun.dlq(layout, "replay", Topics.STEPS_REQUESTED, "--bootstrap",
+                cluster.kafkaBootstrapServers());
+
+        assertThat(replay.out()).as(replay.err()).contains("replayed 1 record from " + dlq);
+        // Still poison: an executor takes it again and dead-letters it again, from its new offset.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.records(dlq)).hasSize(2));
+        List<ConsumerRecord<String, String>> dead = kafka.records(dlq);
+        assertThat(KafkaProbe.header(dead.get(1), "dead-letter-offset"))
+                .isNotEqualTo(KafkaProbe.header(dead.get(0), "dead-letter-offset"));
+        assertThat(KafkaProbe.headers(dead.get(1))).containsEntry(CloudEventHeaders.ID, "poison-1");
+        assertThat(CommandRun.dlq(layout, "list", "--bootstrap", cluster.kafkaBootstrapServers()).out())
+                .contains(dlq + ": 2 dead letters, 1 replayed");
+    }
+
+    @Test
+    @Order(6)
+    void servicesRestartedByNameAreReadyAgainOnTheirPortsAndSessionsComplete() throws Exception {
+        String verifier = cluster.addresses().get("verifier-service");
+        long verifierPid = cluster.pids().get("verifier-service");
+
+        Part.PartAction restarted = cluster.restart("verifier-service");
+        Part.PartAction started = cluster.start("executor-1");
+        System.out.println("service restarts: " + restarted + "; " + started);
+
+        assertThat(restarted.done()).isEqualTo("restarted");
+        assertThat(restarted.address()).isEqualTo(verifier);
+        assertThat(restarted.pid()).isNotEqualTo(verifierPid);
+        assertThat(started.done()).as("executor-1 was killed in the test before").isEqualTo("started");
+        assertThat(status(verifier + "/q/health/ready")).isEqualTo(200);
+        assertThat(status(cluster.addresses().get("executor-1") + "/q/health/ready")).isEqualTo(200);
+        assertThat(cluster.unexpectedDeaths()).isEmpty();
+        assertThat(Demo.run(layout, cluster.plannerUrl(), line -> { }).status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(7)
+    void theControlEndpointActsOnPartsByNameAndRefusesUnknownNamesAndStrangers() {
+        try (ControlServer control = ControlServer.start(cluster)) {
+            ControlClient client = new ControlClient(control.url(), control.token());
+
+            ControlClient.Reply killed = client.act("executor-2", "kill");
+            assertThat(killed.ok()).as(killed.text()).isTrue();
+            assertThat(killed.text()).startsWith("killed executor-2 (" + cluster.addresses().get("executor-2"))
+                    .contains("not running");
+            assertThat(cluster.unexpectedDeaths()).as("killed on purpose").isEmpty();
+            ControlClient.Reply again = client.act("executor-2", "start");
+            assertThat(again.text()).startsWith("started executor-2");
+            assertThat(client.act("executor-2", "restart").text()).startsWith("restarted executor-2");
+
+            ControlClient.Reply unknown = client.act("executor-9", "restart");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.text()).contains("no part named 'executor-9'").contains("kafka, redis, "
+                    + "planner-service, executor-1, executor-2, verifier-service, skills-registry");
+            assertThat(new ControlClient(control.url(), "wrong").act("redis", "kill").status()).isEqualTo(403);
+            assertThat(client.parts().text().lines()).contains("redis", "executor-2");
+        }
+        assertThat(cluster.unexpectedDeaths()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void redisRestartedOrKilledKeepsItsDataOnTheSamePort() {
+        redis.set("ratchet:it:kept", "before the restart");
+        long pid = cluster.pids().get("redis");
+
+        Part.PartAction restarted = cluster.restart("redis");
+        System.out.println("redis restart: " + restarted);
+
+        assertThat(restarted.address()).isEqualTo(cluster.redisUrl());
+        assertThat(restarted.pid()).isNotEqualTo(pid);
+        reconnectRedis();
+        assertThat(redis.get("ratchet:it:kept")).isEqualTo("before the restart");
+        assertThat(redis.hget(RedisKeys.session(demoSession), "status")).isEqualTo("COMPLETED");
+        assertThat(redis.llen(RedisKeys.patches(demoSession))).isEqualTo(3);
+        assertThat(Files.exists(cluster.stateDir().resolve("redis"))).isTrue();
+
+        // A kill loses at most the last second of writes; what the restart above loaded is in the AOF already.
+        cluster.kill("redis");
+        assertThat(cluster.unexpectedDeaths()).isEmpty();
+        cluster.start("redis");
+        reconnectRedis();
+        assertThat(redis.hget(RedisKeys.session(demoSession), "status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    @Order(9)
+    void kafkaRestartKeepsTopicsRecordsAndCommittedOffsetsOnTheSamePort() throws Exception {
+        String clusterId = Files.readString(cluster.stateDir().resolve("kafka/cluster-id"));
+        long pid = cluster.pids().get("kafka");
+
+        Part.PartAction restarted = cluster.restart("kafka");
+        System.out.println("kafka restart: " + restarted);
+
+        assertThat(restarted.address()).isEqualTo(cluster.kafkaBootstrapServers());
+        assertThat(restarted.pid()).isNotEqualTo(pid);
+        assertThat(cluster.stateDir().resolve("kafka/cluster-id")).hasContent(clusterId);
+        assertThat(CommandRun.dlq(layout, "list", "--bootstrap", cluster.kafkaBootstrapServers()).out())
+                .as("the dead letters and the replay group's offsets survived")
+                .contains(Topics.deadLetter(Topics.STEPS_REQUESTED) + ": 2 dead letters, 1 replayed");
+        assertThat(cluster.unexpectedDeaths()).isEmpty();
+    }
+
+    private static void reconnectRedis() {
+        redis.close();
+        redis = new Jedis(URI.create(cluster.redisUrl()));
+    }
+
+    private static int status(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String get(String url) throws Exception {

@@ -36,7 +36,7 @@ public final class SharedInfra {
         if (redis == null) {
             Path dir = dir("redis");
             redis = RedisServer.start(Ports.free(), dir, dir.resolve("redis.log"),
-                    OptionalLong.of(ProcessHandle.current().pid()));
+                    OptionalLong.of(ProcessHandle.current().pid()), RedisServer.Persistence.NONE);
             RedisServer started = redis;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-redis"));
         }
