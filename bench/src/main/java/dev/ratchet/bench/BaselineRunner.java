@@ -98,10 +98,9 @@ public final class BaselineRunner {
         List<String> chain = new ArrayList<>();
         for (int k = 0; k < plan.size(); k++) {
             PlanStep step = plan.get(k);
-            StepWork work = new StepWork(repo.toString(), base, k, k, plan.size(), step.title(), step.instructions(),
-                    goal, List.of(Workload.NO_OP));
-            String patch = execute(id, work, chain, tokens);
-            verify(id, work, chain, patch);
+            StepWork work = new StepWork(k, k, plan.size(), step.title(), step.instructions(), goal);
+            String patch = execute(id, repo, base, work, chain, tokens);
+            verify(id, repo, base, chain, patch);
             chain.add(patch);
         }
         return plan.size();
@@ -120,10 +119,11 @@ public final class BaselineRunner {
         }
     }
 
-    private String execute(String id, StepWork work, List<String> chain, AtomicLong tokens) throws Exception {
+    private String execute(String id, Path repo, String base, StepWork work, List<String> chain, AtomicLong tokens)
+            throws Exception {
         executing.acquire();
-        try (Workspace ws = executorClones.lease(id, work.repo(), work.baseCommit(), chain)) {
-            Prompt prompt = ExecutorPrompt.build(work, List.of(), ws.trackedFiles(), ws::read,
+        try (Workspace ws = executorClones.lease(id, repo.toString(), base, chain)) {
+            Prompt prompt = ExecutorPrompt.build(work, List.of(Workload.NO_OP), List.of(), ws.trackedFiles(), ws::read,
                     ws.read("AGENTS.md").orElse(null), new TokenBudget(STEP_CONTEXT_TOKENS));
             ChatResult answer = executor.complete(new ChatRequest(List.of(ChatMessage.system(prompt.system()),
                     ChatMessage.user(prompt.user())), 4096, null, false));
@@ -135,15 +135,15 @@ public final class BaselineRunner {
         }
     }
 
-    private void verify(String id, StepWork work, List<String> chain, String patch) throws Exception {
+    private void verify(String id, Path repo, String base, List<String> chain, String patch) throws Exception {
         verifying.acquire();
-        try (Workspace ws = verifierClones.lease(id, work.repo(), work.baseCommit(), chain)) {
+        try (Workspace ws = verifierClones.lease(id, repo.toString(), base, chain)) {
             Optional<String> misfit = ws.checkApplies(patch);
             if (misfit.isPresent()) {
                 throw new IllegalStateException("baseline patch does not apply: " + misfit.get());
             }
             ws.apply(patch);
-            CheckResult result = checks.run(work.checks().get(0), ws.dir());
+            CheckResult result = checks.run(Workload.NO_OP, ws.dir());
             if (!result.passed()) {
                 throw new IllegalStateException("baseline check failed: " + result.outputTail());
             }

@@ -27,7 +27,7 @@ class HopsTest {
 
     @Test
     void hopsAreMeasuredFromRecordTimestampsToWhenTheConsumerStarted() {
-        StepWork work = new StepWork("/r", "abc", 0, 0, 2, "t", "i", "g", List.of(new Check("c", "true", 5)));
+        StepWork work = new StepWork(0, 0, 2, "t", "i", "g");
         StepRequested s1 = StepRequested.of("S", "s1", 1, 0, T0, new StepRequested.Payload(work, List.of(), 8000));
         Execution execution = new Execution("e", "m", T0, T0.plusMillis(4).plusNanos(500_000), T0.plusMillis(50),
                 Usage.NONE);

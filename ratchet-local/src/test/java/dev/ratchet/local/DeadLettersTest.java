@@ -65,7 +65,7 @@ class DeadLettersTest {
 
     @Test
     void listShowsEachDeadLetterWithTypeSessionReasonOriginAndReplayState() {
-        deadLetter(REQUESTED_DLQ, "session-a", 5, 42, "invalid dev.ratchet.step.requested.v1 data: no stepId");
+        deadLetter(REQUESTED_DLQ, "session-a", 5, 42, "invalid dev.ratchet.step.requested.v2 data: no stepId");
         deadLetter(Topics.deadLetter(Topics.STEPS_VERDICTS), "session-b", 1, 7, "verdict for unknown session");
 
         CommandRun list = dlq("list", "--bootstrap", kafka.bootstrapServers());
@@ -75,9 +75,9 @@ class DeadLettersTest {
                 .contains(Topics.deadLetter(Topics.STEPS_EXECUTED) + ": empty")
                 .contains(Topics.deadLetter(Topics.STEPS_VERDICTS) + ": 1 dead letter, 0 replayed");
         assertThat(list.outLines()).anySatisfy(line -> assertThat(line).contains("0/0").contains("not replayed")
-                .contains("dev.ratchet.step.requested.v1").contains("session session-a")
+                .contains("dev.ratchet.step.requested.v2").contains("session session-a")
                 .contains("from " + REQUESTED + " 5/42"))
-                .contains("      reason: invalid dev.ratchet.step.requested.v1 data: no stepId")
+                .contains("      reason: invalid dev.ratchet.step.requested.v2 data: no stepId")
                 .contains("      cause:  java.lang.IllegalArgumentException: no stepId");
     }
 
@@ -97,7 +97,7 @@ class DeadLettersTest {
             assertThat(r.key()).isEqualTo("key-session-a");
             assertThat(r.value()).isEqualTo("{\"sessionId\":\"session-a\"}");
             assertThat(r.partition()).as("its original partition").isEqualTo(5);
-            assertThat(KafkaProbe.header(r, "ce_type")).contains("dev.ratchet.step.requested.v1");
+            assertThat(KafkaProbe.header(r, "ce_type")).contains("dev.ratchet.step.requested.v2");
             assertThat(KafkaProbe.header(r, "ce_subject")).contains("session-a");
             assertThat(KafkaProbe.header(r, "ce_id")).contains("event-session-a");
             assertThat(KafkaProbe.headers(r).keySet()).noneMatch(h -> h.startsWith("dead-letter-"));
@@ -175,7 +175,7 @@ class DeadLettersTest {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", "event-" + session);
-        headers.put("ce_type", "dev.ratchet.step.requested.v1");
+        headers.put("ce_type", "dev.ratchet.step.requested.v2");
         headers.put("ce_source", "/ratchet/planner");
         headers.put("ce_subject", session);
         headers.put("content-type", "application/json");

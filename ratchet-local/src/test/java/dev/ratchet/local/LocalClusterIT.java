@@ -131,7 +131,7 @@ class LocalClusterIT {
     @Order(3)
     void poisonMessageIsDeadLetteredAndExecutorsKeepWorking() {
         kafka.sendRaw(Topics.STEPS_REQUESTED, "poison", "this is not an event", Map.of(
-                CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.TYPE, "dev.ratchet.step.requested.v1",
+                CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.TYPE, "dev.ratchet.step.requested.v2",
                 CloudEventHeaders.ID, "poison-1", CloudEventHeaders.SOURCE, "/tests"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -139,7 +139,7 @@ class LocalClusterIT {
             assertThat(dead).anySatisfy(r -> {
                 assertThat(r.value()).isEqualTo("this is not an event");
                 assertThat(KafkaProbe.header(r, "dead-letter-reason")).hasValueSatisfying(reason ->
-                        assertThat(reason).contains("invalid dev.ratchet.step.requested.v1 data"));
+                        assertThat(reason).contains("invalid dev.ratchet.step.requested.v2 data"));
             });
         });
         Demo.Result after = Demo.run(layout, cluster.plannerUrl(), line -> { });
@@ -166,9 +166,9 @@ class LocalClusterIT {
         CommandRun list = CommandRun.dlq(layout, "list", "--bootstrap", cluster.kafkaBootstrapServers());
         assertThat(list.out()).contains(dlq + ": 1 dead letter, 0 replayed");
         assertThat(list.outLines()).anySatisfy(l -> assertThat(l).contains("0/0  not replayed")
-                .contains("dev.ratchet.step.requested.v1").contains("from " + Topics.STEPS_REQUESTED))
+                .contains("dev.ratchet.step.requested.v2").contains("from " + Topics.STEPS_REQUESTED))
                 .anySatisfy(l -> assertThat(l).startsWith("      reason: ")
-                        .contains("invalid dev.ratchet.step.requested.v1 data"));
+                        .contains("invalid dev.ratchet.step.requested.v2 data"));
 
         CommandRun replay = CommandRun.dlq(layout, "replay", Topics.STEPS_REQUESTED, "--bootstrap",
                 cluster.kafkaBootstrapServers());

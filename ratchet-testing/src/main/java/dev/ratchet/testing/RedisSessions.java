@@ -3,7 +3,9 @@ package dev.ratchet.testing;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.AcceptedPatch;
+import dev.ratchet.core.session.Session;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.core.store.SessionHash;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
@@ -15,9 +17,12 @@ public final class RedisSessions {
     private RedisSessions() {
     }
 
-    /** Makes the session exist (work on an unknown session is skipped). */
-    public static void register(RedisDataSource redis, String sessionId) {
-        redis.hash(String.class).hset(RedisKeys.session(sessionId), "id", sessionId);
+    /**
+     * Stores the session as the planner would: executors and verifiers take its repository, base commit, checks
+     * and guardrails from here (work on an unknown session is skipped).
+     */
+    public static void register(RedisDataSource redis, Session session) {
+        redis.hash(String.class).hset(RedisKeys.session(session.id()), SessionHash.fields(session));
     }
 
     /** Stores {@code patch} as a blob of the session and appends it to its accepted patches. */

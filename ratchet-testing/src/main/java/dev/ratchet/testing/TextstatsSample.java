@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.patch.ApplyPatch;
 import dev.ratchet.core.patch.PatchApplier;
@@ -65,13 +68,22 @@ public final class TextstatsSample {
     /** Step {@code index} (0-based) of the demo plan, starting after {@code acceptedPatches} accepted patches. */
     public StepWork step(int index, int acceptedPatches) {
         JsonNode step = plan.path("steps").get(index);
-        return new StepWork(repo.toString(), baseCommit, acceptedPatches, index, plan.path("steps").size(),
-                step.path("title").asText(), step.path("instructions").asText(), GOAL, List.of(UNIT_TESTS));
+        return new StepWork(acceptedPatches, index, plan.path("steps").size(), step.path("title").asText(),
+                step.path("instructions").asText(), GOAL);
     }
 
     /** A one-step piece of work with its own title, for scenario rules that match on the title. */
     public StepWork single(String title, String instructions) {
-        return new StepWork(repo.toString(), baseCommit, 0, 0, 1, title, instructions, GOAL, List.of(UNIT_TESTS));
+        return new StepWork(0, 0, 1, title, instructions, GOAL);
+    }
+
+    /**
+     * A session on this sample as the planner stores it (what executors and verifiers read): the demo's goal, the
+     * sample's unit tests unless other checks are given, the default step policy.
+     */
+    public Session session(String id, Check... checks) {
+        return Session.created(id, repo.toString(), GOAL, baseCommit,
+                checks.length == 0 ? List.of(UNIT_TESTS) : List.of(checks), StepPolicy.DEFAULTS, Instant.now());
     }
 
     public static String applyPatch(String file) {

@@ -167,8 +167,7 @@ class KafkaProbeTest {
 
     private static StepRequested request() {
         String session = UUID.randomUUID().toString();
-        StepWork work = new StepWork("/srv/repos/demo", "4b825dc642cb6eb9a060e54bf8d69288fbee4904", 0, 0, 1,
-                "Add greet()", "Add greet(name)", "Greet the user", List.of(new Check("unit", "true", 10)));
+        StepWork work = new StepWork(0, 0, 1, "Add greet()", "Add greet(name)", "Greet the user");
         return StepRequested.of(session, "s1", 1, 0, Instant.now(), new StepRequested.Payload(work, List.of(), 8000));
     }
 

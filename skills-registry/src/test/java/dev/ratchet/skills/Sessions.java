@@ -9,6 +9,7 @@ import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionCreated;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.guardrail.Guardrails;
 
 /** Session lifecycle events as the planner sends them at the end of the textstats demo. */
 final class Sessions {
@@ -36,7 +37,7 @@ final class Sessions {
                         "In textstats.py add main(argv) that reads the file named by argv[0] and prints 'words: N'.",
                         1, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 30, 1)));
         return SessionCompleted.of(session, Instant.now(), new SessionCompleted.Payload(REPO, goal, BASE_COMMIT,
-                steps, List.of(UNIT_TESTS), new Usage(5400, 910, 1300, 700.0), 4200));
+                steps, List.of(UNIT_TESTS), Guardrails.DEFAULTS, new Usage(5400, 910, 1300, 700.0), 4200));
     }
 
     static SessionCreated created(String session, String goal) {

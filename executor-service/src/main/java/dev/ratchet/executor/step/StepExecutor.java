@@ -23,6 +23,7 @@ import dev.ratchet.core.patch.PatchSizeLimit;
 import dev.ratchet.core.prompt.ExecutorPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.core.session.Session;
 import dev.ratchet.models.ChatMessage;
 import dev.ratchet.models.ChatRequest;
 import dev.ratchet.models.ChatResult;
@@ -31,6 +32,7 @@ import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.model.ModelClients;
 import dev.ratchet.runtime.redis.Blobs;
+import dev.ratchet.runtime.redis.SessionReader;
 import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.PatchChain;
 import dev.ratchet.workspace.GitException;
@@ -47,6 +49,7 @@ import dev.ratchet.workspace.Workspaces;
 public class StepExecutor {
 
     private final Workspaces workspaces;
+    private final SessionReader sessions;
     private final PatchChain chain;
     private final Blobs blobs;
     private final ModelClients models;
@@ -54,9 +57,10 @@ public class StepExecutor {
     private final InstanceId instance;
     private final RatchetMetrics metrics;
 
-    StepExecutor(Workspaces workspaces, PatchChain chain, Blobs blobs, ModelClients models, ExecutorConfig config,
-            InstanceId instance, RatchetMetrics metrics) {
+    StepExecutor(Workspaces workspaces, SessionReader sessions, PatchChain chain, Blobs blobs, ModelClients models,
+            ExecutorConfig config, InstanceId instance, RatchetMetrics metrics) {
         this.workspaces = workspaces;
+        this.sessions = sessions;
         this.chain = chain;
         this.blobs = blobs;
         this.models = models;
@@ -76,9 +80,12 @@ public class StepExecutor {
         ChatResult answer = null;
         String patch = "";
         String error = null;
-        try (Workspace ws = workspaces.lease(request.sessionId(), work.repo(), work.baseCommit(),
+        Session session = sessions.find(request.sessionId())
+                .orElseThrow(() -> new IllegalStateException("session " + request.sessionId() + " is gone"));
+        try (Workspace ws = workspaces.lease(request.sessionId(), session.repo(), session.baseCommit(),
                 chain.first(request.sessionId(), work.acceptedPatches()))) {
-            Prompt prompt = ExecutorPrompt.build(work, request.payload().feedback(), ws.trackedFiles(), ws::read,
+            Prompt prompt = ExecutorPrompt.build(work, session.checks(), request.payload().feedback(),
+                    ws.trackedFiles(), ws::read,
                     ws.read("AGENTS.md").orElse(null), new TokenBudget(request.payload().contextBudgetTokens()));
             answer = models.executor().complete(new ChatRequest(List.of(ChatMessage.system(prompt.system()),
                     ChatMessage.user(prompt.user())), config.maxOutputTokens(), null, false));

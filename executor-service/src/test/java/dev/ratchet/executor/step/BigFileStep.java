@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.TextstatsSample;
@@ -29,8 +32,12 @@ final class BigFileStep {
     private BigFileStep() {
     }
 
+    /** The sample with the big file committed, and the step that deletes it. */
+    record BigFile(TextstatsSample sample, String baseCommit, StepWork work) {
+    }
+
     /** The textstats sample plus a committed 2 MiB data file, and the step that deletes it. */
-    static StepWork work() {
+    static BigFile prepare() {
         TextstatsSample sample = TextstatsSample.create();
         try {
             Path data = Files.createDirectories(sample.repo.resolve("data"));
@@ -44,14 +51,15 @@ final class BigFileStep {
         }
         Git.run(sample.repo, "add", "-A");
         Git.run(sample.repo, "commit", "-q", "-m", "add a big data file");
-        return new StepWork(sample.repo.toString(), Git.headCommit(sample.repo), 0, 0, 1, "Drop the big data file",
-                "Delete data/big.txt.", "Drop the big data file", List.of(TextstatsSample.UNIT_TESTS));
+        return new BigFile(sample, Git.headCommit(sample.repo),
+                new StepWork(0, 0, 1, "Drop the big data file", "Delete data/big.txt.", "Drop the big data file"));
     }
 
-    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, StepWork work) {
+    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, BigFile big) {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, session);
-        StepRequested request = StepExecutionTest.request(session, "s1", 1, work, List.of());
+        RedisSessions.register(redis, Session.created(session, big.sample().repo.toString(), big.work().goal(),
+                big.baseCommit(), List.of(TextstatsSample.UNIT_TESTS), StepPolicy.DEFAULTS, Instant.now()));
+        StepRequested request = StepExecutionTest.request(session, "s1", 1, big.work(), List.of());
         kafka.send(request);
         return await().atMost(WAIT).until(() -> kafka.events(StepExecuted.class, e -> e.sessionId().equals(session)),
                 events -> events.size() == 1).get(0);

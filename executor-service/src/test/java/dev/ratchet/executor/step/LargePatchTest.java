@@ -33,7 +33,7 @@ class LargePatchTest {
 
     @Test
     void aTwoMebibytePatchOverTheLimitIsRefusedNamingSizeLimitAndFiles() {
-        StepExecuted executed = BigFileStep.execute(KafkaProbe.shared(), redis, BigFileStep.work());
+        StepExecuted executed = BigFileStep.execute(KafkaProbe.shared(), redis, BigFileStep.prepare());
 
         assertThat(executed.payload().patch()).isNull();
         assertThat(executed.payload().error()).startsWith("the patch is 2.0 MiB, over the 1.0 MiB limit; "

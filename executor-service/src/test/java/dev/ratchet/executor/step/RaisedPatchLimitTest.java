@@ -40,7 +40,7 @@ class RaisedPatchLimitTest {
     @Test
     void aTwoMebibytePatchTravelsAsAReferenceAndTheEventStaysSmall() {
         KafkaProbe kafka = KafkaProbe.shared();
-        StepExecuted executed = BigFileStep.execute(kafka, redis, BigFileStep.work());
+        StepExecuted executed = BigFileStep.execute(kafka, redis, BigFileStep.prepare());
 
         assertThat(executed.payload().error()).isNull();
         assertThat(executed.payload().patch().size()).isGreaterThan(BigFileStep.BIG_FILE_BYTES);

@@ -223,7 +223,7 @@ class StepExecutionTest {
 
     private String newSession() {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, session);
+        RedisSessions.register(redis, textstats.session(session));
         return session;
     }
 

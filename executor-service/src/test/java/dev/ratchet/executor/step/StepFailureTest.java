@@ -169,7 +169,7 @@ class StepFailureTest {
             kafka.records(DLQ).stream().filter(r -> r.key() != null && r.key().startsWith(session + "/"))
                     .forEach(r -> dead.put(r.key().substring(session.length() + 1), r));
             assertThat(dead).containsOnlyKeys("garbage", "headerless", "misrouted", "mismatched");
-            assertThat(reason(dead.get("garbage"))).startsWith("invalid dev.ratchet.step.requested.v1 data");
+            assertThat(reason(dead.get("garbage"))).startsWith("invalid dev.ratchet.step.requested.v2 data");
             assertThat(reason(dead.get("headerless"))).isEqualTo(
                     "missing header ce_specversion: not a binary-mode CloudEvent");
             assertThat(reason(dead.get("misrouted"))).isEqualTo(
@@ -227,7 +227,7 @@ class StepFailureTest {
 
     private String newSession() {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, session);
+        RedisSessions.register(redis, textstats.session(session));
         return session;
     }
 

@@ -33,6 +33,7 @@ import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionStatus;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.planner.session.flow.SessionPlanner;
@@ -144,7 +145,8 @@ class ReaperTest {
     void decisionsAStoppedPlannerStoredButNeverSentAreSentByTheReaper() {
         // A planner stores the plan and dies before publishing the first request.
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), textstats.repo.toString(),
-                "Add word statistics", textstats.baseCommit, List.of(TextstatsSample.UNIT_TESTS), Instant.now()));
+                "Add word statistics", textstats.baseCommit, List.of(TextstatsSample.UNIT_TESTS), StepPolicy.DEFAULTS,
+                Instant.now()));
         String id = created.session().id();
         redis.hash(String.class).hset(RedisKeys.work(id), SessionPlanner.LEASE,
                 "planner-alive|" + (System.currentTimeMillis() + 600_000));
@@ -182,7 +184,7 @@ class ReaperTest {
     private Session storePlanning(String planningLease) {
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), textstats.repo.toString(),
                 "Add word statistics", textstats.baseCommit, List.of(TextstatsSample.UNIT_TESTS),
-                Instant.now().minusSeconds(60)));
+                StepPolicy.DEFAULTS, Instant.now().minusSeconds(60)));
         redis.hash(String.class).hset(RedisKeys.work(created.session().id()), SessionPlanner.LEASE, planningLease);
         return created.session();
     }

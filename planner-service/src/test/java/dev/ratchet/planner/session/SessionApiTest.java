@@ -75,4 +75,45 @@ class SessionApiTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("repo", "goal", "checks"));
     }
+
+    @Test
+    void guardrailsTurnsAndCheckStagesAreStoredWithTheSession() {
+        Map<String, Object> body = Map.of("repo", repo.toString(), "goal", "Add word statistics",
+                "guardrails", Map.of("deletes", true, "maxChangedLines", 50, "forbid", List.of("secrets/**")),
+                "maxTurns", 4,
+                "checks", List.of(Map.of("name", "lint", "command", "true", "stage", "review"),
+                        Map.of("name", "e2e", "command", "python3 -m http.server 8000", "when", "final",
+                                "browser", Map.of("port", 8000, "paths", List.of("/")))));
+        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/sessions").then()
+                .statusCode(201).extract().path("id");
+
+        given().get("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("policy.maxTurns", equalTo(4))
+                .body("policy.guardrails.deletes", equalTo(true))
+                .body("policy.guardrails.maxChangedLines", equalTo(50))
+                .body("policy.guardrails.forbid", equalTo(List.of("secrets/**")))
+                .body("policy.guardrails.maxNewFiles", equalTo(20))
+                .body("checks[0].stage", equalTo("review"))
+                .body("checks[0].when", equalTo("step"))
+                .body("checks[1].when", equalTo("final"))
+                .body("checks[1].browser.port", equalTo(8000));
+    }
+
+    @Test
+    void guardrailsAndTurnsAreValidatedNamingTheField() {
+        Map<String, Object> unknown = Map.of("repo", repo.toString(), "goal", "g",
+                "checks", List.of(Map.of("name", "unit", "command", "true")),
+                "guardrails", Map.of("noDeletesPlease", true));
+        given().contentType(ContentType.JSON).body(unknown).when().post("/api/v1/sessions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("guardrails.noDeletesPlease"));
+
+        Map<String, Object> bad = Map.of("repo", repo.toString(), "goal", "g", "maxTurns", 99,
+                "checks", List.of(Map.of("name", "ui", "command", "npm start",
+                        "browser", Map.of("port", 70_000, "paths", List.of("no-slash")))));
+        given().contentType(ContentType.JSON).body(bad).when().post("/api/v1/sessions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("maxTurns", "checks[0].browser.port",
+                        "checks[0].browser.paths[0]"));
+    }
 }

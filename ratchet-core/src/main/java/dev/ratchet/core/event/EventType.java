@@ -6,11 +6,13 @@ import java.util.Optional;
 /**
  * The catalogue of event types: CloudEvents {@code type}, record class and topic. A breaking change to a payload
  * is a new type name ({@code .v2}), never an edit of an existing one: {@code step.executed} and {@code step.verified}
- * are v2 since their patch moved from the event into Redis ({@link BlobRef}).
+ * are v2 since their patch moved from the event into Redis ({@link BlobRef}); {@code step.requested} is v2 since its
+ * {@link StepWork} no longer names the repository, base commit and checks (read from the session, never trusted
+ * from an event).
  */
 public enum EventType {
     SESSION_CREATED("dev.ratchet.session.created.v1", SessionCreated.class, Topics.SESSIONS_EVENTS),
-    STEP_REQUESTED("dev.ratchet.step.requested.v1", StepRequested.class, Topics.STEPS_REQUESTED),
+    STEP_REQUESTED("dev.ratchet.step.requested.v2", StepRequested.class, Topics.STEPS_REQUESTED),
     STEP_EXECUTED("dev.ratchet.step.executed.v2", StepExecuted.class, Topics.STEPS_EXECUTED),
     STEP_VERIFIED("dev.ratchet.step.verified.v2", StepVerified.class, Topics.STEPS_VERDICTS),
     STEP_REJECTED("dev.ratchet.step.rejected.v1", StepRejected.class, Topics.STEPS_VERDICTS),

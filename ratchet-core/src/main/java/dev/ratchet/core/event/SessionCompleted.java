@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ratchet.core.guardrail.Guardrails;
+
 /**
- * Every step of the plan is verified. Carries what a skill needs: the goal, the steps as carried out, the checks
- * and what the session cost.
+ * Every step of the plan is verified. Carries what a skill needs: the goal, the steps as carried out, the checks,
+ * the guardrails the steps obeyed and what the session cost.
  */
 public record SessionCompleted(UUID eventId, String sessionId, String stepId, int attempt, int variant,
         Instant occurredAt, Payload payload) implements RatchetEvent {
 
     public record Payload(String repo, String goal, String baseCommit, List<CompletedStep> steps, List<Check> checks,
-            Usage usage, long durationMs) {
+            Guardrails guardrails, Usage usage, long durationMs) {
     }
 
     public record CompletedStep(String stepId, String title, String instructions, int attempts, PatchStats stats) {

@@ -43,9 +43,12 @@ final class GuardrailsJson {
             for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
                 String name = names.next();
                 if (!FIELDS.contains(name)) {
-                    throw new UnrecognizedPropertyException(p, "unknown field guardrails." + name + " (known: "
-                            + String.join(", ", FIELDS) + ")", p.currentLocation(), GuardrailsUpdate.class, name,
-                            new ArrayList<>(FIELDS));
+                    UnrecognizedPropertyException unknown = new UnrecognizedPropertyException(p, "unknown field "
+                            + "guardrails." + name + " (known: " + String.join(", ", FIELDS) + ")",
+                            p.currentLocation(), GuardrailsUpdate.class, name, new ArrayList<>(FIELDS));
+                    // The path names the field itself, so an API answer can say guardrails.<name>.
+                    unknown.prependPath(GuardrailsUpdate.class, name);
+                    throw unknown;
                 }
             }
             List<String> allow = globs(p, node, "allow");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.StepWork;
 
 /**
@@ -38,7 +39,8 @@ public final class ExecutorPrompt {
     private ExecutorPrompt() {
     }
 
-    public static Prompt build(StepWork work, List<String> feedback, List<String> files,
+    /** @param checks the session's checks, named so the model knows what will judge its patch */
+    public static Prompt build(StepWork work, List<Check> checks, List<String> feedback, List<String> files,
             Function<String, Optional<String>> reader, String agentsMd, TokenBudget budget) {
         StringBuilder user = new StringBuilder()
                 .append("Goal of the session: ").append(work.goal()).append("\n\n")
@@ -46,7 +48,7 @@ public final class ExecutorPrompt {
                 .append(work.title()).append('\n')
                 .append(work.instructions()).append("\n\n")
                 .append("Checks: ");
-        work.checks().forEach(c -> user.append('`').append(c.command()).append("` "));
+        checks.forEach(c -> user.append('`').append(c.command()).append("` "));
         user.append("\n\n");
         if (!feedback.isEmpty()) {
             StringBuilder why = new StringBuilder();

@@ -14,18 +14,22 @@ import dev.ratchet.core.event.Usage;
  * {@code version} increases with every stored change.
  */
 public record Session(String id, String repo, String goal, String baseCommit, List<Check> checks,
-        SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
+        StepPolicy policy, SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
         Instant finishedAt, String failureReason, int planningResumes, long version) {
 
+    public Session {
+        policy = policy == null ? StepPolicy.DEFAULTS : policy;
+    }
+
     public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
-            Instant now) {
-        return new Session(id, repo, goal, baseCommit, List.copyOf(checks), SessionStatus.PLANNING, List.of(), 0,
-                now, now, null, null, 0, 0);
+            StepPolicy policy, Instant now) {
+        return new Session(id, repo, goal, baseCommit, List.copyOf(checks), policy, SessionStatus.PLANNING,
+                List.of(), 0, now, now, null, null, 0, 0);
     }
 
     /** The same session as stored at {@code storedVersion}. */
     public Session withVersion(long storedVersion) {
-        return new Session(id, repo, goal, baseCommit, checks, status, steps, currentStep, createdAt, updatedAt,
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, updatedAt,
                 finishedAt, failureReason, planningResumes, storedVersion);
     }
 
@@ -45,32 +49,32 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
     Session withStep(StepState step) {
         List<StepState> list = new ArrayList<>(steps);
         list.set(step.index(), step);
-        return new Session(id, repo, goal, baseCommit, checks, status, List.copyOf(list), currentStep, createdAt,
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, List.copyOf(list), currentStep, createdAt,
                 updatedAt, finishedAt, failureReason, planningResumes, version);
     }
 
     Session withPlan(List<StepState> plan, Instant now) {
-        return new Session(id, repo, goal, baseCommit, checks, SessionStatus.RUNNING, List.copyOf(plan), 0,
+        return new Session(id, repo, goal, baseCommit, checks, policy, SessionStatus.RUNNING, List.copyOf(plan), 0,
                 createdAt, now, null, null, planningResumes, version);
     }
 
     Session planningResumed(Instant now) {
-        return new Session(id, repo, goal, baseCommit, checks, status, steps, currentStep, createdAt, now, finishedAt,
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
                 failureReason, planningResumes + 1, version);
     }
 
     Session advancedTo(int step, Instant now) {
-        return new Session(id, repo, goal, baseCommit, checks, status, steps, step, createdAt, now, finishedAt,
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, step, createdAt, now, finishedAt,
                 failureReason, planningResumes, version);
     }
 
     Session touched(Instant now) {
-        return new Session(id, repo, goal, baseCommit, checks, status, steps, currentStep, createdAt, now, finishedAt,
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
                 failureReason, planningResumes, version);
     }
 
     Session finished(SessionStatus end, String reason, Instant now) {
-        return new Session(id, repo, goal, baseCommit, checks, end, steps, currentStep, createdAt, now, now, reason,
+        return new Session(id, repo, goal, baseCommit, checks, policy, end, steps, currentStep, createdAt, now, now, reason,
                 planningResumes, version);
     }
 }

@@ -46,8 +46,8 @@ public final class SessionMachine {
 
     /** A new session, waiting for its plan; announced with {@code SessionCreated}. */
     public Transition created(String id, String repo, String goal, String baseCommit, List<Check> checks,
-            Instant now) {
-        Session session = Session.created(id, repo, goal, baseCommit, checks, now);
+            StepPolicy policy, Instant now) {
+        Session session = Session.created(id, repo, goal, baseCommit, checks, policy, now);
         Progress created = new Progress(Progress.SESSION_CREATED, null, 0, "session " + id + " created on " + repo
                 + " at " + baseCommit.substring(0, Math.min(12, baseCommit.length())) + ": " + goal, now);
         return new Transition(Transition.Outcome.APPLIED, session, Optional.empty(),
@@ -300,8 +300,8 @@ public final class SessionMachine {
 
     private StepRequested requestFor(Session session, StepState step) {
         Attempt attempt = step.lastAttempt();
-        StepWork work = new StepWork(session.repo(), session.baseCommit(), step.index(), step.index(),
-                session.steps().size(), step.title(), step.instructions(), session.goal(), session.checks());
+        StepWork work = new StepWork(step.index(), step.index(), session.steps().size(), step.title(),
+                step.instructions(), session.goal());
         List<String> feedback = step.attempts().stream().filter(a -> a.status() == AttemptStatus.REJECTED)
                 .map(SessionMachine::feedback).toList();
         return StepRequested.of(session.id(), step.id(), attempt.number(), 0, attempt.requestedAt(),
@@ -315,7 +315,8 @@ public final class SessionMachine {
                 .toList();
         long duration = Duration.between(session.createdAt(), session.finishedAt()).toMillis();
         return SessionCompleted.of(session.id(), session.finishedAt(), new SessionCompleted.Payload(session.repo(),
-                session.goal(), session.baseCommit(), steps, session.checks(), session.usage(), duration));
+                session.goal(), session.baseCommit(), steps, session.checks(), session.policy().guardrails(),
+                session.usage(), duration));
     }
 
     private static SessionFailed failedEvent(Session session, String stepId, int attempt) {

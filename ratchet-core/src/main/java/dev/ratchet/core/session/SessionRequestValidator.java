@@ -24,6 +24,8 @@ public final class SessionRequestValidator {
     public static final int MAX_CHECK_COMMAND_CHARS = 4096;
     /** A check may run as long as a real test suite does: up to an hour. */
     public static final int MAX_CHECK_TIMEOUT_SECONDS = 3600;
+    public static final int MAX_BROWSER_PATHS = 20;
+    public static final int MAX_BROWSER_PATH_CHARS = 2048;
     /** Each check runs after every step, so 20 already means 20 suites per step. */
     public static final int DEFAULT_MAX_CHECKS = 20;
 
@@ -45,7 +47,15 @@ public final class SessionRequestValidator {
     }
 
     public List<FieldViolation> validate(String repo, String goal, List<Check> checks) {
+        return validate(repo, goal, checks, null);
+    }
+
+    /** @param maxTurns null for the default */
+    public List<FieldViolation> validate(String repo, String goal, List<Check> checks, Integer maxTurns) {
         List<FieldViolation> violations = new ArrayList<>();
+        if (maxTurns != null && (maxTurns < 1 || maxTurns > StepPolicy.MAX_TURNS_LIMIT)) {
+            violations.add(new FieldViolation("maxTurns", "must be between 1 and " + StepPolicy.MAX_TURNS_LIMIT));
+        }
         validateRepo(repo, violations);
         if (goal == null || goal.isBlank()) {
             violations.add(new FieldViolation("goal", "must not be blank: say what the session should achieve"));
@@ -106,6 +116,28 @@ public final class SessionRequestValidator {
                 violations.add(new FieldViolation(field + ".timeoutSeconds", "must be between 1 and "
                         + MAX_CHECK_TIMEOUT_SECONDS));
             }
+            if (check.browser() != null) {
+                validateBrowser(check.browser(), field + ".browser", violations);
+            }
+        }
+    }
+
+    private static void validateBrowser(Check.Browser browser, String field, List<FieldViolation> violations) {
+        if (browser.port() < 1 || browser.port() > 65_535) {
+            violations.add(new FieldViolation(field + ".port", "must be a TCP port (1..65535) the server listens on"));
+        }
+        if (browser.paths().isEmpty() || browser.paths().size() > MAX_BROWSER_PATHS) {
+            violations.add(new FieldViolation(field + ".paths", "must list 1 to " + MAX_BROWSER_PATHS + " paths"));
+        }
+        for (int i = 0; i < browser.paths().size(); i++) {
+            String path = browser.paths().get(i);
+            if (path == null || !path.startsWith("/") || path.length() > MAX_BROWSER_PATH_CHARS) {
+                violations.add(new FieldViolation(field + ".paths[" + i + "]", "must start with / and be at most "
+                        + MAX_BROWSER_PATH_CHARS + " characters"));
+            }
+        }
+        if (browser.readySeconds() > MAX_CHECK_TIMEOUT_SECONDS) {
+            violations.add(new FieldViolation(field + ".readySeconds", "must be at most " + MAX_CHECK_TIMEOUT_SECONDS));
         }
     }
 

@@ -166,7 +166,7 @@ class EventCodecTest {
 
         assertThatThrownBy(() -> EventCodec.decode(headers(event), "{\"eventId\": \"" + event.eventId() + "\", "))
                 .isInstanceOf(PoisonEventException.class)
-                .hasMessageStartingWith("invalid dev.ratchet.step.requested.v1 data: ");
+                .hasMessageStartingWith("invalid dev.ratchet.step.requested.v2 data: ");
     }
 
     @Test
@@ -200,7 +200,7 @@ class EventCodecTest {
 
         assertThatThrownBy(() -> EventCodec.decode(headers(noStep), EventCodec.encode(noStep)))
                 .isInstanceOf(PoisonEventException.class)
-                .hasMessage("dev.ratchet.step.requested.v1 data lacks stepId or attempt");
+                .hasMessage("dev.ratchet.step.requested.v2 data lacks stepId or attempt");
     }
 
     @Test
@@ -230,7 +230,7 @@ class EventCodecTest {
         assertThat(EventCodec.decode(headers(first), EventCodec.encode(first))).isEqualTo(first);
         assertThatThrownBy(() -> EventCodec.decode(headers(negative), EventCodec.encode(negative)))
                 .isInstanceOf(PoisonEventException.class)
-                .hasMessage("dev.ratchet.step.requested.v1 data lacks stepId or attempt");
+                .hasMessage("dev.ratchet.step.requested.v2 data lacks stepId or attempt");
     }
 
     @Test

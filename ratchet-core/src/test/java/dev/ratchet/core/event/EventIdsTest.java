@@ -54,13 +54,13 @@ class EventIdsTest {
     static Stream<Arguments> stepCoordinates() {
         String session = SampleEvents.SESSION;
         return Stream.of(
-                arguments(session, "s2", 2, 1, "17cf0fda-950e-3aef-a24e-57ed2552ef3a"),
-                arguments(session, "s2", 2, 0, "22d9f09d-0caa-3f90-8904-3071e999da80"),
-                arguments(session, "s2", 1, 1, "a9c2514c-e7b6-34b3-be33-2a0735e7ddfe"),
-                arguments(session, "s1", 2, 1, "e7cc4e02-a1bd-3af8-a3a0-bcc6c2f6edcd"),
-                arguments("7c9e6679-7425-40de-944b-e07fc1f90ae7", "s2", 2, 1, "48fa9abe-fde0-3615-a75e-eaa9caa084a7"),
-                arguments(session, "s2", 12, 1, "70251ca7-9ad6-3db2-80cb-a7f2d3ece216"),
-                arguments(session, "s2", 2, 10, "f19b104b-a855-32b3-a195-8fed2d89ff9a"));
+                arguments(session, "s2", 2, 1, "7202e0e5-bbfe-3a81-b907-1a9ce634ef41"),
+                arguments(session, "s2", 2, 0, "11014106-3167-347f-8a5c-54219037c19e"),
+                arguments(session, "s2", 1, 1, "3f6ba176-9f0a-320d-ac2d-946a2d7c0aad"),
+                arguments(session, "s1", 2, 1, "516547ba-867d-3de2-af27-a9cb423b535b"),
+                arguments("7c9e6679-7425-40de-944b-e07fc1f90ae7", "s2", 2, 1, "f05d563c-840b-3279-863e-c775c125233f"),
+                arguments(session, "s2", 12, 1, "b71ce0fb-3ad9-35a6-aca9-f72c7a6ff6f0"),
+                arguments(session, "s2", 2, 10, "0ab1fd45-188f-30cb-ad13-b4dcd4b22763"));
     }
 
     @ParameterizedTest(name = "{1}/{2}/{3}")

@@ -44,7 +44,7 @@ final class GoldenEvents {
 
     static final List<Row> ROWS = List.of(
             row(SESSION_CREATED, "dev.ratchet.session.created.v1", "a2d5a70e-e18e-3623-bc0f-7a954260737f"),
-            row(STEP_REQUESTED, "dev.ratchet.step.requested.v1", "17cf0fda-950e-3aef-a24e-57ed2552ef3a"),
+            row(STEP_REQUESTED, "dev.ratchet.step.requested.v2", "7202e0e5-bbfe-3a81-b907-1a9ce634ef41"),
             row(STEP_EXECUTED, "dev.ratchet.step.executed.v2", "3e2224e5-dd06-3901-85e4-ba264ff38133"),
             row(STEP_VERIFIED, "dev.ratchet.step.verified.v2", "b780148e-ca2a-3dd7-b391-9540b4ad80c4"),
             row(STEP_REJECTED, "dev.ratchet.step.rejected.v1", "4b2edadb-07ae-333e-8dc3-e9076a394ed4"),

@@ -3,6 +3,8 @@ package dev.ratchet.core.event;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ratchet.core.guardrail.Guardrails;
+
 /** One realistic event of every catalogued type, built with the records' own factories. */
 public final class SampleEvents {
 
@@ -14,8 +16,8 @@ public final class SampleEvents {
     public static final List<Check> CHECKS = List.of(new Check("unit", "mvn -q test", 600),
             new Check("lint", "ruff check .", 60));
     public static final Usage USAGE = new Usage(1200, 340, 2100, 161.9);
-    public static final StepWork WORK = new StepWork(REPO, BASE, 1, 1, 3, "Add greet()",
-            "Add greet(name) to src/app.py and a test", GOAL, CHECKS);
+    public static final StepWork WORK = new StepWork(1, 1, 3, "Add greet()",
+            "Add greet(name) to src/app.py and a test", GOAL);
     public static final Execution EXECUTION = new Execution("executor-7", "fast-coder-1", T0, T0.plusMillis(40),
             T0.plusMillis(2300), USAGE);
     public static final Verification VERIFICATION = new Verification("verifier-2", T0.plusMillis(2350),
@@ -61,7 +63,7 @@ public final class SampleEvents {
         return SessionCompleted.of(SESSION, T0.plusSeconds(60), new SessionCompleted.Payload(REPO, GOAL, BASE,
                 List.of(new SessionCompleted.CompletedStep("s1", "Add greet()", "Add greet(name)", 1, STATS),
                         new SessionCompleted.CompletedStep("s2", "Test greet()", "Add a test", 2, PatchStats.EMPTY)),
-                CHECKS, USAGE, 60_000));
+                CHECKS, Guardrails.DEFAULTS, USAGE, 60_000));
     }
 
     public static SessionFailed failed() {

@@ -24,6 +24,7 @@ import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.Transition;
 
@@ -43,7 +44,8 @@ class SessionFilesTest {
     private final List<Progress> progress = new ArrayList<>();
 
     private static Session planning() {
-        return Session.created("sess-42", "/srv/repos/demo", "Greet users\nby name", SHA, CHECKS, T0);
+        return Session.created("sess-42", "/srv/repos/demo", "Greet users\nby name", SHA, CHECKS,
+                StepPolicy.DEFAULTS, T0);
     }
 
     private static Execution execution(StepRequested r) {
@@ -196,7 +198,8 @@ class SessionFilesTest {
 
     @Test
     void agentsWithoutARepositoryAgentsMd() {
-        Session oneCheck = Session.created("s", "/r", "g", SHA, List.of(new Check("unit", "make test", 60)), T0);
+        Session oneCheck = Session.created("s", "/r", "g", SHA, List.of(new Check("unit", "make test", 60)),
+                StepPolicy.DEFAULTS, T0);
 
         assertThat(render("AGENTS.md", oneCheck, List.of())).contains("| no model: 1 check |\n")
                 .endsWith("_The repository has no AGENTS.md at the base commit._\n");

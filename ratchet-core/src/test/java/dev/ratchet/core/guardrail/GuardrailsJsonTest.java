@@ -74,7 +74,7 @@ class GuardrailsJsonTest {
                 Request.class))
                 .isInstanceOfSatisfying(UnrecognizedPropertyException.class, e -> {
                     assertThat(e.getPropertyName()).isEqualTo("allowed");
-                    assertThat(path(e)).isEqualTo("guardrails");
+                    assertThat(path(e)).as("ends at the unknown field itself").isEqualTo("guardrails.allowed");
                 });
         assertThatThrownBy(() -> Json.mapper().readValue("{\"guardrails\":{\"maxNewFiles\":-1}}", Request.class))
                 .isInstanceOfSatisfying(InvalidFormatException.class, e -> {

@@ -18,6 +18,7 @@ import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.SessionMachine;
 
 class JsonTest {
@@ -69,7 +70,8 @@ class JsonTest {
         assertThat(Json.read(Json.write(request), StepRequested.class)).isEqualTo(request);
 
         SessionMachine machine = new SessionMachine(3, 8000);
-        Session created = Session.created("sess", "/r", "goal", "abc", List.of(new Check("unit", "make", 60)), AT);
+        Session created = Session.created("sess", "/r", "goal", "abc", List.of(new Check("unit", "make", 60)),
+                StepPolicy.DEFAULTS, AT);
         Session running = machine.planned(created, List.of(new PlanStep("s1", "One", "Do one")), AT).session();
 
         String json = Json.write(running);

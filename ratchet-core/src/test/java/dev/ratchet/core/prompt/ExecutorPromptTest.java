@@ -20,9 +20,8 @@ class ExecutorPromptTest {
 
     private static final List<Check> CHECKS = List.of(new Check("unit", "npm run test", 600),
             new Check("lint", "npm run lint", 120));
-    private static final StepWork WORK = new StepWork("/srv/repos/site", "abc123", 1, 1, 3, "Add the banner",
-            "Render <Banner/> from src/components/Banner.tsx in src/app/page.tsx.", "Greet visitors on the home page",
-            CHECKS);
+    private static final StepWork WORK = new StepWork(1, 1, 3, "Add the banner",
+            "Render <Banner/> from src/components/Banner.tsx in src/app/page.tsx.", "Greet visitors on the home page");
 
     private static Function<String, Optional<String>> reader(Map<String, String> files) {
         return path -> Optional.ofNullable(files.get(path));
@@ -36,7 +35,7 @@ class ExecutorPromptTest {
 
     @Test
     void carriesGoalStepInstructionsAndChecks() {
-        Prompt prompt = ExecutorPrompt.build(WORK, List.of(), List.of("package.json"),
+        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), List.of("package.json"),
                 reader(Map.of("package.json", "{\"name\": \"site\"}\n")), null, new TokenBudget(8000));
 
         assertThat(prompt.system()).contains("*** Begin Patch").contains("Show 3 lines of context");
@@ -59,7 +58,7 @@ class ExecutorPromptTest {
         List<String> feedback = List.of("at check: unit failed\nOutput:\nExpected 'Hello' but got 'Hi'",
                 "at apply: src/app/page.tsx: hunk 1: context not found");
 
-        Prompt prompt = ExecutorPrompt.build(WORK, feedback, List.of(), reader(Map.of()), null,
+        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, feedback, List.of(), reader(Map.of()), null,
                 new TokenBudget(8000));
 
         assertThat(prompt.user())
@@ -72,7 +71,7 @@ class ExecutorPromptTest {
     void includesTheRepositorysAgentsMd() {
         String agentsMd = Fixtures.read("agents-md/agentsmd-agents.md-AGENTS.md");
 
-        Prompt prompt = ExecutorPrompt.build(WORK, List.of(), List.of(), reader(Map.of()), agentsMd,
+        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), List.of(), reader(Map.of()), agentsMd,
                 new TokenBudget(8000));
 
         assertThat(prompt.user()).contains("AGENTS.md of the repository:\n" + agentsMd + "\n\n");
@@ -89,7 +88,7 @@ class ExecutorPromptTest {
         List<String> listing = List.of("README.md", "a.txt", "src/app/page.tsx", "src/components/Banner.tsx",
                 "src/lib/util.ts");
 
-        String user = ExecutorPrompt.build(WORK, List.of(), listing, reader(files), null, new TokenBudget(8000))
+        String user = ExecutorPrompt.build(WORK, CHECKS, List.of(), listing, reader(files), null, new TokenBudget(8000))
                 .user();
 
         List<String> order = user.lines().filter(l -> l.startsWith("=== ")).toList();
@@ -115,7 +114,7 @@ class ExecutorPromptTest {
         List<String> listing = List.of("big1.ts", "big2.ts", "small.ts", "src/app/page.tsx");
         TokenBudget budget = new TokenBudget(3000);
 
-        Prompt prompt = ExecutorPrompt.build(WORK, List.of(), listing, reader(files), null, budget);
+        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), listing, reader(files), null, budget);
 
         assertThat(prompt.user()).contains(files.get("src/app/page.tsx")).contains(files.get("small.ts"));
         assertThat(prompt.omittedFiles()).isNotEmpty();
@@ -144,7 +143,7 @@ class ExecutorPromptTest {
         for (int limit = 1000; limit <= 6000; limit += 250) {
             TokenBudget budget = new TokenBudget(limit);
 
-            Prompt prompt = ExecutorPrompt.build(WORK, List.of("at check: unit failed\nOutput:\n" + "E ".repeat(3000)),
+            Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of("at check: unit failed\nOutput:\n" + "E ".repeat(3000)),
                     listing, reader(files), agentsMd, budget);
 
             assertThat(prompt.tokens()).as("limit %d", limit).isLessThanOrEqualTo(limit);
@@ -156,7 +155,7 @@ class ExecutorPromptTest {
     void binaryFilesAndUnreadableFilesAreSkipped() {
         Map<String, String> files = Map.of("logo.png", "\u0089PNG\r\n\u001a\n\0\0\0\rIHDR", "notes.txt", "hello\n");
 
-        Prompt prompt = ExecutorPrompt.build(WORK, List.of(), List.of("logo.png", "notes.txt", "missing.txt"),
+        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), List.of("logo.png", "notes.txt", "missing.txt"),
                 reader(files), null, new TokenBudget(8000));
 
         assertThat(prompt.user()).contains("=== notes.txt ===\nhello\n")

@@ -63,7 +63,7 @@ class AttemptTest {
     @Test
     void decidedTakesWhatTheVerdictReports() {
         StepRequested request = StepRequested.of("sess", "s1", 1, 0, T, new StepRequested.Payload(
-                new StepWork("/r", "abc", 0, 0, 1, "t", "i", "g", List.of()), List.of(), 4000));
+                new StepWork(0, 0, 1, "t", "i", "g"), List.of(), 4000));
         StepVerified verified = Verdicts.verified(request, USAGE);
         StepRejected rejected = Verdicts.rejected(request, USAGE, "unit failed", "AssertionError");
         Attempt requested = Attempt.requested(1, T);

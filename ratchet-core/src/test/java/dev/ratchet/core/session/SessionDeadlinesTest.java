@@ -33,7 +33,7 @@ class SessionDeadlinesTest {
     private final SessionMachine machine = new SessionMachine(3, 8000, DEADLINES);
 
     private Session planning() {
-        return machine.created(ID, "/srv/repos/demo", "Greet users", "abc1234def", CHECKS, T0).session();
+        return machine.created(ID, "/srv/repos/demo", "Greet users", "abc1234def", CHECKS, StepPolicy.DEFAULTS, T0).session();
     }
 
     private Transition running() {
@@ -42,7 +42,8 @@ class SessionDeadlinesTest {
 
     @Test
     void creationIsADecisionThatAnnouncesTheSession() {
-        Transition t = machine.created(ID, "/srv/repos/demo", "Greet users", "abc1234def5678", CHECKS, T0);
+        Transition t = machine.created(ID, "/srv/repos/demo", "Greet users", "abc1234def5678", CHECKS,
+                StepPolicy.DEFAULTS, T0);
 
         assertThat(t.outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(t.session().status()).isEqualTo(SessionStatus.PLANNING);

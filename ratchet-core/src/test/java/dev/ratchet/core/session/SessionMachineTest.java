@@ -42,7 +42,8 @@ class SessionMachineTest {
     private final SessionMachine machine = new SessionMachine(3, 8000);
 
     static Session newSession() {
-        return Session.created(ID, "/srv/repos/demo", "Greet users by name", "abc1234def", CHECKS, T0);
+        return Session.created(ID, "/srv/repos/demo", "Greet users by name", "abc1234def", CHECKS, StepPolicy.DEFAULTS,
+                T0);
     }
 
     static StepRequested request(Transition t) {
@@ -73,9 +74,9 @@ class SessionMachineTest {
         assertThat(request.attempt()).isEqualTo(1);
         assertThat(request.variant()).isZero();
         assertThat(request.occurredAt()).isEqualTo(at);
-        assertThat(request.eventId()).isEqualTo(UUID.fromString("fac6abfe-aa9e-32ff-b83f-5b663af6f2b0"));
-        assertThat(request.payload().work()).isEqualTo(new StepWork("/srv/repos/demo", "abc1234def", 0, 0, 3,
-                "Add greet()", "Add greet(name) to src/app.py", "Greet users by name", CHECKS));
+        assertThat(request.eventId()).isEqualTo(UUID.fromString("b4033583-c8c8-3bdc-a5e1-5c673b6fb12b"));
+        assertThat(request.payload().work()).isEqualTo(new StepWork(0, 0, 3, "Add greet()",
+                "Add greet(name) to src/app.py", "Greet users by name"));
         assertThat(request.payload().feedback()).isEmpty();
         assertThat(request.payload().contextBudgetTokens()).isEqualTo(8000);
         assertThat(t.progress()).extracting(Progress::type).containsExactly(Progress.SESSION_PLANNED,
@@ -119,7 +120,7 @@ class SessionMachineTest {
         assertThat(r2b.stepId()).isEqualTo("s2");
         assertThat(r2b.attempt()).isEqualTo(2);
         assertThat(r2b.eventId()).isNotEqualTo(r2.eventId())
-                .isEqualTo(UUID.fromString("03d8d0ff-642c-3f00-b3b3-f177c6dac45d"));
+                .isEqualTo(UUID.fromString("cdf7db6b-8c65-3adc-bd4b-f5fce58a805f"));
         assertThat(r2b.payload().work().acceptedPatches()).isEqualTo(1);
         assertThat(r2b.payload().feedback()).containsExactly("at check: check unit failed (exit 1)\nOutput:\n"
                 + "E   AssertionError: 'Hi Ada' != 'Hello, Ada'");

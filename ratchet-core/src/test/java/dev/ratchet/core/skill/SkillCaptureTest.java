@@ -12,6 +12,7 @@ import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionCompleted.CompletedStep;
 import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.guardrail.Guardrails;
 
 class SkillCaptureTest {
 
@@ -27,7 +28,7 @@ class SkillCaptureTest {
     private static SessionCompleted completed(String sessionId, String goal) {
         return SessionCompleted.of(sessionId, Instant.parse("2025-03-01T10:00:00Z"), new SessionCompleted.Payload(
                 "/srv/repos/demo", goal, "4b825dc642cb6eb9a060e54bf8d69288fbee4904", STEPS, CHECKS,
-                new Usage(4300, 370, 4000, 92.5), 65_000));
+                Guardrails.DEFAULTS, new Usage(4300, 370, 4000, 92.5), 65_000));
     }
 
     @Test

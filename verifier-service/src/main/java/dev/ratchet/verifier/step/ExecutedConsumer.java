@@ -24,6 +24,7 @@ import dev.ratchet.runtime.messaging.Sources;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.Outcomes;
 import dev.ratchet.runtime.redis.ProgressLog;
+import dev.ratchet.runtime.redis.SessionReader;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.Ownership;
 import dev.ratchet.runtime.work.WorkLeases;
@@ -40,16 +41,19 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
     static final String ROLE = "verifier";
 
     private final StepVerifier verifier;
+    private final SessionReader sessions;
     private final MutinyEmitter<String> verdicts;
     private final ProgressLog progress;
     private final RatchetMetrics metrics;
     private final String instance;
     private final LeasedConsumer<StepExecuted> consumer;
 
-    ExecutedConsumer(StepVerifier verifier, @Channel(Channels.STEPS_VERDICTS) MutinyEmitter<String> verdicts,
+    ExecutedConsumer(StepVerifier verifier, SessionReader sessions,
+            @Channel(Channels.STEPS_VERDICTS) MutinyEmitter<String> verdicts,
             ProgressLog progress, RatchetMetrics metrics, Redelivery redelivery, WorkLeases leases,
             Outcomes outcomes, OwnedWork work, InstanceId instance) {
         this.verifier = verifier;
+        this.sessions = sessions;
         this.verdicts = verdicts;
         this.progress = progress;
         this.metrics = metrics;
@@ -66,8 +70,9 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
     /** Every check's own timeout, plus two minutes for preparing the workspace and applying the patch. */
     @Override
     public Duration bound(StepExecuted executed) {
-        return Duration.ofSeconds(executed.payload().work().checks().stream().mapToLong(Check::timeoutSeconds).sum())
-                .plusMinutes(2);
+        long checks = sessions.find(executed.sessionId()).map(s -> s.checks().stream()
+                .mapToLong(Check::timeoutSeconds).sum()).orElse(0L);
+        return Duration.ofSeconds(checks).plusMinutes(2);
     }
 
     @Override

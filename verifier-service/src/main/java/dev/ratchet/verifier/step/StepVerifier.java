@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +18,11 @@ import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Verification;
+import dev.ratchet.core.session.Session;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.Blobs;
+import dev.ratchet.runtime.redis.SessionReader;
 import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.MissingBlobException;
 import dev.ratchet.runtime.redis.PatchChain;
@@ -37,15 +40,17 @@ import dev.ratchet.workspace.Workspaces;
 public class StepVerifier {
 
     private final Workspaces workspaces;
+    private final SessionReader sessions;
     private final PatchChain chain;
     private final Blobs blobs;
     private final CheckRunner checks;
     private final InstanceId instance;
     private final RatchetMetrics metrics;
 
-    StepVerifier(Workspaces workspaces, PatchChain chain, Blobs blobs, VerifierConfig config, InstanceId instance,
-            RatchetMetrics metrics) {
+    StepVerifier(Workspaces workspaces, SessionReader sessions, PatchChain chain, Blobs blobs, VerifierConfig config,
+            InstanceId instance, RatchetMetrics metrics) {
         this.workspaces = workspaces;
+        this.sessions = sessions;
         this.chain = chain;
         this.blobs = blobs;
         this.checks = new CheckRunner(config.outputTailBytes());
@@ -60,7 +65,13 @@ public class StepVerifier {
             return rejected(executed, started, StepRejected.STAGE_EXECUTE, p.error(), null, List.of());
         }
         StepWork work = p.work();
-        try (Workspace ws = workspaces.lease(executed.sessionId(), work.repo(), work.baseCommit(),
+        // Where to verify and what to run come from the stored session, never from the event.
+        Session session = sessions.find(executed.sessionId()).orElse(null);
+        if (session == null) {
+            return rejected(executed, started, StepRejected.STAGE_VERIFY, "verification failed: session "
+                    + executed.sessionId() + " is gone", null, List.of());
+        }
+        try (Workspace ws = workspaces.lease(executed.sessionId(), session.repo(), session.baseCommit(),
                 chain.first(executed.sessionId(), work.acceptedPatches()))) {
             String patch = blobs.get(p.patch());
             Optional<String> misfit = ws.checkApplies(patch);
@@ -70,7 +81,7 @@ public class StepVerifier {
             }
             ws.apply(patch);
             List<CheckResult> results = new ArrayList<>();
-            for (Check check : work.checks()) {
+            for (Check check : stepChecks(session)) {
                 CheckResult result = checks.run(check, ws.dir());
                 results.add(result);
                 if (!result.passed()) {
@@ -88,6 +99,12 @@ public class StepVerifier {
             return rejected(executed, started, StepRejected.STAGE_VERIFY, "verification failed: " + e.getMessage(),
                     null, List.of());
         }
+    }
+
+    /** The checks run after every step, stage by stage (review, fast, test), in the session's order within a stage. */
+    static List<Check> stepChecks(Session session) {
+        return session.checks().stream().filter(c -> c.when() == Check.When.STEP)
+                .sorted(Comparator.comparing(Check::stage)).toList();
     }
 
     /** Checks stop at the first failure: later checks cannot make a failed attempt pass, only slow the retry. */

@@ -69,10 +69,9 @@ class LongCheckTest {
     void aCheckLongerThanTheAcknowledgementLimitLeavesTheConsumerWorking() throws IOException {
         Path finish = Files.createTempDirectory("long-check").resolve("finish");
         StepWork demo = textstats.step(0, 0);
-        StepWork slow = new StepWork(demo.repo(), demo.baseCommit(), 0, 0, 1, demo.title(), demo.instructions(),
-                demo.goal(), List.of(new Check("slow-suite", "while [ ! -e '" + finish + "' ]; do sleep 0.2; done; "
-                        + "echo suite done", 120)));
-        String slowSession = send(slow);
+        Check slowSuite = new Check("slow-suite", "while [ ! -e '" + finish + "' ]; do sleep 0.2; done; "
+                + "echo suite done", 120);
+        String slowSession = send(demo, slowSuite);
 
         // the slow attempt is being verified (its progress line is written when the work starts)
         await().atMost(WAIT).until(() -> redis.stream(String.class).xlen(RedisKeys.progress(slowSession)) == 1);
@@ -93,9 +92,10 @@ class LongCheckTest {
         awaitVerified(send(demo));
     }
 
-    private String send(StepWork work) {
+    /** An executed attempt of a session whose checks are {@code checks} (the sample's tests when none). */
+    private String send(StepWork work, Check... checks) {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, session);
+        RedisSessions.register(redis, textstats.session(session, checks));
         StepRequested request = StepVerificationTest.request(session, "s1", 1, work);
         kafka.send(StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(work,
                 RedisSessions.store(redis, session, step1), DiffStats.of(step1),

@@ -175,11 +175,10 @@ class StepVerificationTest {
 
     @Test
     void hangingCheckIsKilledAndRejectedAsTimedOut() {
-        String session = newSession();
+        String session = newSession(TextstatsSample.UNIT_TESTS, new Check("hangs", "sleep 30", 1),
+                new Check("never-run", "echo unreachable", 10));
         StepWork demo = textstats.step(0, 0);
-        StepWork work = new StepWork(demo.repo(), demo.baseCommit(), 0, 0, demo.stepCount(), demo.title(),
-                demo.instructions(), demo.goal(), List.of(TextstatsSample.UNIT_TESTS, new Check("hangs", "sleep 30", 1),
-                        new Check("never-run", "echo unreachable", 10)));
+        StepWork work = new StepWork(0, 0, demo.stepCount(), demo.title(), demo.instructions(), demo.goal());
         kafka.send(executed(session, "s1", 1, work, step1));
 
         StepRejected.Payload p = await().atMost(Duration.ofSeconds(15)).until(
@@ -309,9 +308,10 @@ class StepVerificationTest {
         RedisSessions.accept(redis, session, "s1", step1);
     }
 
-    String newSession() {
+    /** A session on the sample, stored as the planner would; the verifier runs its checks (the sample's tests). */
+    String newSession(Check... checks) {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, session);
+        RedisSessions.register(redis, textstats.session(session, checks));
         return session;
     }
 

@@ -2,9 +2,18 @@ package dev.ratchet.planner.session.api;
 
 import java.util.List;
 
-/** Body of {@code POST /api/v1/sessions}. {@code timeoutSeconds} of a check defaults to 300. */
-public record CreateSessionRequest(String repo, String goal, List<CheckRequest> checks) {
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.guardrail.Guardrails;
 
-    public record CheckRequest(String name, String command, Integer timeoutSeconds) {
+/**
+ * Body of {@code POST /api/v1/sessions}. A check's {@code timeoutSeconds} defaults to 300, its {@code stage} to
+ * {@code test} and its {@code when} to {@code step}; {@code guardrails} holds only the fields to change from the
+ * defaults (unknown fields are an error); {@code maxTurns} defaults to 8.
+ */
+public record CreateSessionRequest(String repo, String goal, List<CheckRequest> checks, Guardrails guardrails,
+        Integer maxTurns) {
+
+    public record CheckRequest(String name, String command, Integer timeoutSeconds, Check.Stage stage,
+            Check.When when, Check.Browser browser) {
     }
 }

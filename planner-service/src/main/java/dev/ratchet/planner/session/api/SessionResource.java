@@ -73,9 +73,10 @@ public class SessionResource {
         }
         List<Check> checks = body.checks() == null ? null : body.checks().stream()
                 .map(c -> c == null ? null : new Check(c.name(), c.command(),
-                        c.timeoutSeconds() == null ? DEFAULT_CHECK_TIMEOUT_SECONDS : c.timeoutSeconds()))
+                        c.timeoutSeconds() == null ? DEFAULT_CHECK_TIMEOUT_SECONDS : c.timeoutSeconds(), c.stage(),
+                        c.when(), c.browser()))
                 .toList();
-        Session session = sessions.create(body.repo(), body.goal(), checks);
+        Session session = sessions.create(body.repo(), body.goal(), checks, body.guardrails(), body.maxTurns());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();
     }

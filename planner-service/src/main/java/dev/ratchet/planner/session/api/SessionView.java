@@ -12,13 +12,14 @@ import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Attempt;
 import dev.ratchet.core.session.AttemptTimings;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.StepState;
 
 /** What {@code GET /api/v1/sessions/{id}} returns: status, plan, per-step attempts with timings and usage. */
 public record SessionView(String id, String status, String repo, String goal, String baseCommit,
         Instant createdAt, Instant updatedAt, Instant finishedAt, String failureReason, List<Check> checks,
-        List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches, Usage usage,
-        Totals timings, Map<String, String> links) {
+        StepPolicy policy, List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches,
+        Usage usage, Totals timings, Map<String, String> links) {
 
     public record StepView(String id, int index, String title, String status, int attempts,
             List<AttemptView> attemptHistory) {
@@ -50,7 +51,7 @@ public record SessionView(String id, String status, String repo, String goal, St
                 "agents", self + "/files/AGENTS.md", "plan", self + "/files/PLAN.md",
                 "progressFile", self + "/files/PROGRESS.md", "verify", self + "/files/VERIFY.md");
         return new SessionView(s.id(), s.status().name(), s.repo(), s.goal(), s.baseCommit(), s.createdAt(),
-                s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), plan, steps, s.verifiedSteps(),
+                s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), s.policy(), plan, steps, s.verifiedSteps(),
                 acceptedPatches, s.usage(), totals, links);
     }
 

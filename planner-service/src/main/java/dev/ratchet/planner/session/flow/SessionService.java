@@ -8,11 +8,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionRequestValidator;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.api.ApiConfig;
 import dev.ratchet.planner.session.store.SessionStore;
@@ -41,15 +43,20 @@ public class SessionService {
         this.machine = machine;
     }
 
-    /** @throws ProblemException (400) naming every invalid field */
-    public Session create(String repo, String goal, List<Check> checks) {
-        List<FieldViolation> violations = validator.validate(repo, goal, checks);
+    /**
+     * @param guardrails null for the defaults
+     * @param maxTurns null for the default
+     * @throws ProblemException (400) naming every invalid field
+     */
+    public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns) {
+        List<FieldViolation> violations = validator.validate(repo, goal, checks, maxTurns);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("Invalid session request", violations);
         }
         Path path = RepoLocation.parse(repo).orElseThrow();
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.toString(),
-                goal.strip(), Git.headCommit(path), checks, Instant.now()));
+                goal.strip(), Git.headCommit(path), checks,
+                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), Instant.now()));
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();

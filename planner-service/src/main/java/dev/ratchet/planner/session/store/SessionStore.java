@@ -15,6 +15,7 @@ import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.core.store.SessionHash;
 import dev.ratchet.runtime.redis.ProgressLog;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;

@@ -1,4 +1,4 @@
-package dev.ratchet.planner.session.store;
+package dev.ratchet.core.store;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,13 +12,16 @@ import dev.ratchet.core.event.Check;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionStatus;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.StepState;
 
 /**
  * A session as the fields of its Redis hash. Scalars are plain fields (readable with {@code redis-cli HGETALL});
- * the checks and the steps with their attempts are JSON fields.
+ * the checks, the step policy and the steps with their attempts are JSON fields. The planner writes it; executors
+ * and verifiers read it, to take what they need (repository, base commit, checks, guardrails) from stored state
+ * rather than from an event.
  */
-final class SessionHash {
+public final class SessionHash {
 
     private static final TypeReference<List<Check>> CHECKS = new TypeReference<>() {
     };
@@ -28,13 +31,14 @@ final class SessionHash {
     private SessionHash() {
     }
 
-    static Map<String, String> fields(Session s) {
+    public static Map<String, String> fields(Session s) {
         Map<String, String> f = new HashMap<>();
         f.put("id", s.id());
         f.put("repo", s.repo());
         f.put("goal", s.goal());
         f.put("baseCommit", s.baseCommit());
         f.put("checks", Json.write(s.checks()));
+        f.put("policy", Json.write(s.policy()));
         f.put("status", s.status().name());
         f.put("steps", Json.write(s.steps()));
         f.put("currentStep", Integer.toString(s.currentStep()));
@@ -47,10 +51,12 @@ final class SessionHash {
         return f;
     }
 
-    static Session session(Map<String, String> f) {
+    public static Session session(Map<String, String> f) {
         try {
             return new Session(f.get("id"), f.get("repo"), f.get("goal"), f.get("baseCommit"),
-                    Json.mapper().readValue(f.get("checks"), CHECKS), SessionStatus.valueOf(f.get("status")),
+                    Json.mapper().readValue(f.get("checks"), CHECKS),
+                    f.containsKey("policy") ? Json.read(f.get("policy"), StepPolicy.class) : StepPolicy.DEFAULTS,
+                    SessionStatus.valueOf(f.get("status")),
                     Json.mapper().readValue(f.get("steps"), STEPS), Integer.parseInt(f.get("currentStep")),
                     Instant.parse(f.get("createdAt")), Instant.parse(f.get("updatedAt")),
                     blank(f.get("finishedAt")) ? null : Instant.parse(f.get("finishedAt")),
