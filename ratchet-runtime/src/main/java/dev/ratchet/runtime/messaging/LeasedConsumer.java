@@ -98,13 +98,8 @@ public final class LeasedConsumer<I extends RatchetEvent> {
                     input.eventId(), input.sessionId());
             case HELD_BY_ANOTHER -> LOG.infof("%s %s is being worked on by %s; left to it", role, input.eventId(),
                     claim.holder());
-            case TAKEN -> {
-                if (!work.submit(claim.lease().orElseThrow(), steps.bound(input),
-                        ownership -> run(input, field, producedAt, ownership))) {
-                    LOG.infof("%s %s is in hand here already; this delivery of it is dropped", role,
-                            input.eventId());
-                }
-            }
+            case TAKEN -> work.submit(claim.lease().orElseThrow(), steps.bound(input),
+                    ownership -> run(input, field, producedAt, ownership));
         }
     }
 

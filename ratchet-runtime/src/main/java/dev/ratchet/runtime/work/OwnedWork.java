@@ -59,22 +59,22 @@ public final class OwnedWork implements AutoCloseable {
      * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns; unless this
      * instance has the same lease's work in hand already. A lease's owner may take it again (its acquire script
      * answers "taken"), so the same question delivered twice to one instance, say the record a dead executor left
-     * unacknowledged and the reaper's resend of it, would otherwise run twice at once.
+     * uncommitted and the reaper's resend of it, would otherwise run twice at once.
      *
      * @param bound how long the work can take at most by its own timeouts (for the health check only)
-     * @return false when the lease's work was in hand already, and nothing was started
      */
-    public boolean submit(Lease lease, Duration bound, Consumer<Ownership> work) {
+    public void submit(Lease lease, Duration bound, Consumer<Ownership> work) {
         Job job = new Job(lease, bound);
         if (owned.putIfAbsent(lease, job) != null) {
-            return false;
+            LOG.infof("%s: %s %s is in hand here already; this delivery of it is dropped", name, lease.sessionId(),
+                    lease.field());
+            return;
         }
         if (stopping) {
             release(job);
-            return true;
+            return;
         }
         job.future = pool.submit(() -> job.run(work));
-        return true;
     }
 
     /** Work this instance holds now, running or waiting. */
