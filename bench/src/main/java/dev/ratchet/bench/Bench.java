@@ -144,7 +144,7 @@ public final class Bench {
 
     private void idleMemory(LocalCluster cluster, Figures footprint) {
         step("idle for 10 s");
-        sleep(Duration.ofSeconds(settings.quick() ? 3 : 10));
+        Pause.of(Duration.ofSeconds(settings.quick() ? 3 : 10));
         ClusterProcesses.max(cluster, ProcessStats::rssMb)
                 .forEach((service, mb) -> footprint.add("rss_mb.idle." + service, mb, "MB"));
     }
@@ -165,14 +165,5 @@ public final class Bench {
 
     private void step(String message) {
         out.accept(String.format(Locale.ROOT, "[%s] %s", Instant.now().toString().substring(11, 19), message));
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

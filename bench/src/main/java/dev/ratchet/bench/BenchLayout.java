@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import dev.ratchet.local.LocalLayout;
 
 /** Where the benchmark writes, and its own classpath (written by the build). */
-final class BenchLayout {
+public final class BenchLayout {
 
     private BenchLayout() {
     }
@@ -24,12 +24,12 @@ final class BenchLayout {
     }
 
     /** Full runs are evidence and are kept in the repository; quick (CI smoke) runs are not. */
-    static Path resultsDir(LocalLayout layout, boolean quick) {
+    public static Path resultsDir(LocalLayout layout, boolean quick) {
         Path results = layout.home().resolve("bench/results");
         return quick ? results.resolve("quick") : results;
     }
 
-    static Path markdown(LocalLayout layout, boolean quick) {
+    public static Path markdown(LocalLayout layout, boolean quick) {
         return quick ? resultsDir(layout, true).resolve("BENCHMARKS.md")
                 : layout.home().resolve("docs/BENCHMARKS.md");
     }

@@ -54,7 +54,7 @@ public final class RatchetRunner {
         int n = 0;
         for (long next = start; next < end; next += interval.toMillis()) {
             Path repo = workload.newRepository();
-            sleepUntil(next);
+            Pause.until(next);
             ids.add(api.createSession(workload.sessionRequest(profile, n++, repo)).path("id").asText());
         }
         return await(ids, start);
@@ -74,20 +74,8 @@ public final class RatchetRunner {
                 long tokens = completed.stream().mapToLong(c -> c.payload().usage().tokensOut()).sum();
                 return new RunResult(last - start, ids.size(), completed.size(), steps, tokens);
             }
-            sleepUntil(System.currentTimeMillis() + 20);
+            Pause.of(Duration.ofMillis(20));
         }
         throw new IllegalStateException(ids.size() + " benchmark sessions did not end within " + TIMEOUT);
-    }
-
-    private static void sleepUntil(long epochMillis) {
-        long wait = epochMillis - System.currentTimeMillis();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
     }
 }

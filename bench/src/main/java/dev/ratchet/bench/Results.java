@@ -74,7 +74,8 @@ public final class Results {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static void write(Path file, String text, boolean append) {
+    /** Writes (or appends to) a results file, creating its directory. */
+    public static void write(Path file, String text, boolean append) {
         try {
             Files.createDirectories(file.getParent());
             if (append) {

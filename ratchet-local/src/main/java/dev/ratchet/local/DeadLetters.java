@@ -35,7 +35,7 @@ import dev.ratchet.core.event.Topics;
  * and only then marked, so a replay interrupted in between sends them again next time, which the services' event-id
  * deduplication absorbs.
  */
-final class DeadLetters implements AutoCloseable {
+public final class DeadLetters implements AutoCloseable {
 
     static final String REPLAY_GROUP = "ratchet-dlq-replay";
     /** Every request gives up after 15 s: a wrong address or a stopped broker is an error, not a hang. */
@@ -51,7 +51,7 @@ final class DeadLetters implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
 
-    DeadLetters(String bootstrapServers) {
+    public DeadLetters(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "group.id", REPLAY_GROUP,
                 "client.id", "ratchet-dlq", "enable.auto.commit", false, "request.timeout.ms",
@@ -62,6 +62,13 @@ final class DeadLetters implements AutoCloseable {
     /** The dead-letter topic of each of Ratchet's topics. */
     static List<String> topics() {
         return Topics.all().stream().map(Topics.TopicSpec::name).filter(n -> n.endsWith(Topics.DLQ_SUFFIX)).toList();
+    }
+
+    /** Every record of {@code dlq} as it is on the topic, oldest first; none when there is no such topic. */
+    public List<ConsumerRecord<byte[], byte[]>> records(String dlq) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        partitions(dlq).ifPresent(p -> scan(p, endOffsets(p), records::add));
+        return records;
     }
 
     /** Visits every record of {@code dlq}, oldest first, with whether it was replayed; false when there is no topic. */

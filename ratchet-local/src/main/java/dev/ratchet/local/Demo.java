@@ -49,8 +49,7 @@ public final class Demo {
         Path repo = prepareRepository(layout);
         out.accept("sample repository: " + repo + " (a copy of examples/" + SAMPLE + ")");
         PlatformClient api = new PlatformClient(plannerUrl);
-        JsonNode created = api.createSession(Map.of("repo", repo.toString(), "goal", GOAL, "checks",
-                List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND, "timeoutSeconds", 60))));
+        JsonNode created = api.createSession(sessionRequest(repo));
         String id = created.path("id").asText();
         out.accept("session " + id + " submitted to " + plannerUrl);
         follow(api, id, out);
@@ -92,7 +91,14 @@ public final class Demo {
         }
     }
 
-    private static void requirePython() {
+    /** The demo's session request on {@code repo}: its goal and its one check, the sample's unittest suite. */
+    public static Map<String, Object> sessionRequest(Path repo) {
+        return Map.of("repo", repo.toString(), "goal", GOAL, "checks",
+                List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND, "timeoutSeconds", 60)));
+    }
+
+    /** The sample's check runs python3; without it every session would fail at its first check. */
+    public static void requirePython() {
         ProcessRunner.Result python;
         try {
             python = ProcessRunner.run(List.of("python3", "--version"), Path.of("."), Duration.ofSeconds(20), null,
@@ -107,9 +113,17 @@ public final class Demo {
     }
 
     static Path prepareRepository(LocalLayout layout) {
+        try {
+            return prepareRepository(layout, Files.createTempDirectory("ratchet-demo-").resolve(SAMPLE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sample repository", e);
+        }
+    }
+
+    /** A copy of the sample project in {@code target} (created), committed as a repository of its own. */
+    public static Path prepareRepository(LocalLayout layout, Path target) {
         Path source = layout.examples().resolve(SAMPLE);
         try {
-            Path target = Files.createTempDirectory("ratchet-demo-").resolve(SAMPLE);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.filter(f -> !f.toString().contains("__pycache__")).toList()) {
                     Path to = target.resolve(source.relativize(file).toString());

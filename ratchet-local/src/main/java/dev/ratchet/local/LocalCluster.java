@@ -46,45 +46,54 @@ public final class LocalCluster implements AutoCloseable {
      * @param sequentialStart start the services one after another (to measure each one's start-up alone)
      * @param stateDir where Redis, Kafka, logs and clones live; null for {@code .ratchet/local}
      * @param fresh empty the state directory first (benchmarks and tests start clean; {@code up --fresh})
+     * @param portOffset added to every preferred port (9092, 6379, 8080...), for a cluster that runs while others
+     *        do: a port is found free long before its process binds it (a service takes 3-100 s to start), so two
+     *        clusters starting at once on the same preferred ports can each take the other's service for its own
      */
     public record Options(int executors, int executorConcurrency, double tokensPerSecond,
             Duration timeToFirstToken, Path scenario, Map<String, String> properties,
-            boolean sequentialStart, Path stateDir, boolean fresh) {
+            boolean sequentialStart, Path stateDir, boolean fresh, int portOffset) {
 
         public static Options defaults() {
             return new Options(1, 4, SimulatorConfig.DEFAULT_TOKENS_PER_SECOND,
-                    SimulatorConfig.DEFAULT_TIME_TO_FIRST_TOKEN, null, Map.of(), false, null, false);
+                    SimulatorConfig.DEFAULT_TIME_TO_FIRST_TOKEN, null, Map.of(), false, null, false, 0);
+        }
+
+        /** Every preferred port moved by {@code offset}. */
+        public Options withPortOffset(int offset) {
+            return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
+                    properties, sequentialStart, stateDir, fresh, offset);
         }
 
         public Options withExecutors(int n) {
             return new Options(n, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario, properties,
-                    sequentialStart, stateDir, fresh);
+                    sequentialStart, stateDir, fresh, portOffset);
         }
 
         public Options withExecutorConcurrency(int n) {
             return new Options(executors, n, tokensPerSecond, timeToFirstToken, scenario, properties,
-                    sequentialStart, stateDir, fresh);
+                    sequentialStart, stateDir, fresh, portOffset);
         }
 
         public Options withScenario(Path file) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, file, properties,
-                    sequentialStart, stateDir, fresh);
+                    sequentialStart, stateDir, fresh, portOffset);
         }
 
         public Options withProperties(Map<String, String> more) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
-                    Map.copyOf(more), sequentialStart, stateDir, fresh);
+                    Map.copyOf(more), sequentialStart, stateDir, fresh, portOffset);
         }
 
         public Options withSequentialStart(boolean sequential) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
-                    properties, sequential, stateDir, fresh);
+                    properties, sequential, stateDir, fresh, portOffset);
         }
 
         /** The state in {@code dir}, emptied first when {@code startFresh}. */
         public Options withState(Path dir, boolean startFresh) {
             return new Options(executors, executorConcurrency, tokensPerSecond, timeToFirstToken, scenario,
-                    properties, sequentialStart, dir, startFresh);
+                    properties, sequentialStart, dir, startFresh, portOffset);
         }
     }
 
@@ -124,8 +133,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        kafka = new KafkaBroker(layout, dirs, Ports.preferred(9092), Ports.preferred(9093));
-        redis = new LocalRedis(dirs, Ports.preferred(6379));
+        kafka = new KafkaBroker(layout, dirs, port(9092), port(9093));
+        redis = new LocalRedis(dirs, port(6379));
         CompletableFuture<PartAction> broker = CompletableFuture.supplyAsync(kafka::start);
         CompletableFuture<PartAction> store = CompletableFuture.supplyAsync(redis::start);
         ModelEndpoints models = ModelEndpoints.fromEnvironment();
@@ -143,7 +152,7 @@ public final class LocalCluster implements AutoCloseable {
         Path scenario = options.scenario() != null ? options.scenario() : layout.examples().resolve(SCENARIO);
         try {
             return SimulatedModelServer.start(SimulatorConfig.defaults(Scenario.load(scenario))
-                    .withPort(Ports.preferred(8090)).withTokensPerSecond(options.tokensPerSecond())
+                    .withPort(port(8090)).withTokensPerSecond(options.tokensPerSecond())
                     .withTimeToFirstToken(options.timeToFirstToken()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated model server", e);
@@ -175,7 +184,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts one service; with a sequential start, waits until it is ready before the next one starts. */
     private ServiceProcess service(String service, String name, int preferredPort) {
-        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, Ports.preferred(preferredPort),
+        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, port(preferredPort),
                 serviceProperties);
         parts.add(process);
         if (options.sequentialStart()) {
@@ -184,6 +193,11 @@ public final class LocalCluster implements AutoCloseable {
             process.spawn();
         }
         return process;
+    }
+
+    /** The preferred port moved by the options' offset, if it is free; any free port otherwise. */
+    private int port(int preferred) {
+        return Ports.preferred(preferred + options.portOffset());
     }
 
     private static int executorPort(int number) {
@@ -276,7 +290,7 @@ public final class LocalCluster implements AutoCloseable {
         List<ServiceProcess> added = new ArrayList<>();
         for (int i = running.size() + 1; i <= count; i++) {
             ServiceProcess executor = ServiceProcess.of(layout, dirs, "executor-service", "executor-" + i,
-                    Ports.preferred(executorPort(i)), serviceProperties);
+                    port(executorPort(i)), serviceProperties);
             // Before the verifier and the registry, so that addresses stay in the order ./ratchet up prints them.
             parts.add(parts.indexOf(services().get(services().size() - 2)), executor);
             executor.spawn();

@@ -7,7 +7,7 @@ import java.util.Locale;
  * name, on the same port and data directory. Each part's operations run one at a time (its monitor); different
  * parts can be restarted at once, from any thread.
  */
-abstract class Part {
+public abstract class Part {
 
     private final String name;
 
@@ -74,7 +74,7 @@ abstract class Part {
      * What an operation on a part did, as {@code ./ratchet restart} prints it; a restart also says how long the
      * stop took (NaN otherwise).
      */
-    record PartAction(String part, String done, String address, long pid, boolean alive, double seconds,
+    public record PartAction(String part, String done, String address, long pid, boolean alive, double seconds,
             double stopSeconds) {
 
         static PartAction of(Part part, String done, long startedNanos, double stopSeconds) {

@@ -22,15 +22,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaProbe;
-import dev.ratchet.workspace.Git;
-import dev.ratchet.workspace.ProcessRunner;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntry;
 import redis.clients.jedis.StreamEntryID;
@@ -111,15 +108,11 @@ class LocalClusterIT {
 
         // The ratchet's claim: base commit + the accepted patches is a tree whose checks pass.
         Path check = Files.createTempDirectory("ratchet-it-check-");
-        Git.run(check.getParent(), "clone", "-q", result.repo().toString(), check.getFileName().toString());
-        Git.run(check, "checkout", "-q", session.get("baseCommit"));
-        for (String json : chain) {
-            BlobRef patch = Json.read(json, AcceptedPatch.class).patch();
-            Git.runWithInput(check, redis.hget(patch.key(), patch.sha256()), "apply", "--index", "-");
-        }
-        ProcessRunner.Result tests = ProcessRunner.run(List.of("sh", "-c", Demo.CHECK_COMMAND), check,
-                Duration.ofSeconds(60), null, 8192);
-        assertThat(tests.ok()).as(tests.output()).isTrue();
+        List<String> patches = chain.stream().map(json -> Json.read(json, AcceptedPatch.class).patch())
+                .map(patch -> redis.hget(patch.key(), patch.sha256())).toList();
+        VerifiedState.Replay replay = VerifiedState.replay(result.repo(), session.get("baseCommit"), patches,
+                Demo.CHECK_COMMAND, check);
+        assertThat(replay.passed()).as(replay.describe()).isTrue();
         assertThat(Files.readString(check.resolve("textstats.py"))).contains("def top_words(text, n):")
                 .contains("def main(argv):");
 

@@ -186,6 +186,25 @@ class StepExecutionTest {
     }
 
     @Test
+    void aRequestDeliveredTwiceAtOnceIsExecutedOnce() {
+        // As after a kill: the record the dead executor left unacknowledged and the reaper's resend of it reach the
+        // same executor together. Its lease lets its owner take it again; the work must not run twice.
+        String session = newSession();
+        StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
+        long modelCalls = SimulatedModelResource.requestCount();
+
+        kafka.send(request);
+        kafka.send(request);
+        List<ConsumerRecord<String, String>> sent = await().atMost(WAIT).until(
+                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 2);
+        sent.forEach(r -> kafka.awaitHandled("ratchet-executors", r, WAIT));
+        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
+
+        assertThat(stepProgress(session, Progress.STEP_STARTED)).as("step.started entries").isEqualTo(1);
+        assertThat(SimulatedModelResource.requestCount() - modelCalls).as("model calls").isEqualTo(1);
+    }
+
+    @Test
     void aRequestSomeoneElseHoldsTheLeaseOnIsLeftToThem() {
         String session = newSession();
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());

@@ -18,8 +18,9 @@ import dev.ratchet.runtime.work.WorkLeases;
 /**
  * The skeleton of a consumer whose work can take long (an executor's model call, a verifier's checks). For each
  * record: decode it (poison goes to the dead-letter topic); if this question was answered before, send the stored
- * answer again, unchanged; else take the work's lease in Redis, hand the work to the {@link OwnedWork} pool and
- * acknowledge the record. The work's answer is stored once, then sent; only a lease holder answers.
+ * answer again, unchanged; else take the work's lease in Redis, hand the work to the {@link OwnedWork} pool (unless
+ * this instance works on it already) and acknowledge the record. The work's answer is stored once, then sent; only a
+ * lease holder answers.
  * <p>
  * So a consumer never waits on long work, a killed instance's work is taken over when its lease runs out (the
  * reaper sends the request again), two instances never both answer, and one event id never carries two contents.
@@ -103,6 +104,17 @@ public final class LeasedConsumer<I extends RatchetEvent> {
     }
 
     private void run(I input, String field, long producedAt, Ownership ownership) {
+        // The same question's work may have ended here between this delivery's look at the answers and its
+        // lease: then it has an answer, which is sent again rather than worked out twice.
+        boolean[] decided = {false};
+        redelivery.handle("answers to " + input.eventId(), () -> outcomes.find(input.sessionId(), field)
+                .ifPresent(stored -> {
+                    steps.send(stored);
+                    decided[0] = true;
+                }));
+        if (decided[0]) {
+            return;
+        }
         Instant start = Instant.now();
         redelivery.handle("start of " + input.eventId(), () -> steps.started(input, producedAt));
         RatchetEvent answer = steps.answer(input, start, ownership);

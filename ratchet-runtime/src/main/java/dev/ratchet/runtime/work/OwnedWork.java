@@ -56,13 +56,20 @@ public final class OwnedWork implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns.
+     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns; unless this
+     * instance has the same lease's work in hand already. A lease's owner may take it again (its acquire script
+     * answers "taken"), so the same question delivered twice to one instance, say the record a dead executor left
+     * uncommitted and the reaper's resend of it, would otherwise run twice at once.
      *
      * @param bound how long the work can take at most by its own timeouts (for the health check only)
      */
     public void submit(Lease lease, Duration bound, Consumer<Ownership> work) {
         Job job = new Job(lease, bound);
-        owned.put(lease, job);
+        if (owned.putIfAbsent(lease, job) != null) {
+            LOG.infof("%s: %s %s is in hand here already; this delivery of it is dropped", name, lease.sessionId(),
+                    lease.field());
+            return;
+        }
         if (stopping) {
             release(job);
             return;

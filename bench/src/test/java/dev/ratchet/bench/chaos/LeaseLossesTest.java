@@ -1,0 +1,33 @@
+package dev.ratchet.bench.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeaseLossesTest {
+
+    static final String REQUEST = "0f1e2d3c-4b5a-3968-8776-a5b4c3d2e1f0";
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void bothReportsOfALostLeaseInAnExecutorsLogAreRead() throws Exception {
+        Files.writeString(logs.resolve("executor-1.log"), String.join("\n",
+                "2026-11-28 10:00:01,000 INFO  [io.quarkus] (main) executor-service started in 2.013s.",
+                "2026-11-28 10:00:09,114 WARN  [dev.rat.run.wor.OwnedWork] (executor-steps-leases) executor-steps: "
+                        + "lost the lease on 5b0e7c1e-0000-4000-8000-000000000001 executor:" + REQUEST
+                        + "; its work is stopped and its result will not be sent",
+                "2026-11-28 10:00:09,201 WARN  [dev.rat.run.mes.LeasedConsumer] (executor-steps-1) executor "
+                        + REQUEST + ": the lease was lost while working; the result is thrown away", ""));
+        Files.writeString(logs.resolve("executor-2.log"), "2026-11-28 10:00:01,000 INFO  [io.quarkus] started\n");
+        Files.writeString(logs.resolve("verifier-service.log"), "WARN verifier-steps: lost the lease on s verifier:x\n");
+
+        assertThat(LeaseLosses.read(logs)).containsExactly(new LeaseLoss("executor-1", "executor:" + REQUEST),
+                new LeaseLoss("executor-1", "executor:" + REQUEST));
+    }
+}
