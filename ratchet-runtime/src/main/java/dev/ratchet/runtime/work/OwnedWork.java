@@ -62,7 +62,14 @@ public final class OwnedWork implements AutoCloseable {
      */
     public void submit(Lease lease, Duration bound, Consumer<Ownership> work) {
         Job job = new Job(lease, bound);
-        owned.put(lease, job);
+        // A lease is re-entrant for its owner (a restarted instance keeps its id and takes its own work back at
+        // once), so the same work can come twice while this instance is on it: the reaper's re-send after the
+        // lease looked lost, and the record redelivered after a rebalance. One run answers both.
+        if (owned.putIfAbsent(lease, job) != null) {
+            LOG.infof("%s: already working on %s %s; the repeated request is left to that run", name,
+                    lease.sessionId(), lease.field());
+            return;
+        }
         if (stopping) {
             release(job);
             return;
@@ -149,7 +156,7 @@ public final class OwnedWork implements AutoCloseable {
                 }
             } finally {
                 thread = null;
-                owned.remove(lease);
+                owned.remove(lease, this);
                 Thread.interrupted();
                 if (!answered && !lost) {
                     release(this);
@@ -159,7 +166,7 @@ public final class OwnedWork implements AutoCloseable {
 
         void lose() {
             lost = true;
-            owned.remove(lease);
+            owned.remove(lease, this);
             Thread running = thread;
             if (running != null) {
                 running.interrupt();
