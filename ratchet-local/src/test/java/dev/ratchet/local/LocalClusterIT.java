@@ -22,18 +22,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.Topics;
-import dev.ratchet.core.json.Json;
-import dev.ratchet.core.session.AcceptedPatch;
+import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaProbe;
-import dev.ratchet.workspace.Git;
-import dev.ratchet.workspace.ProcessRunner;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.StreamEntry;
-import redis.clients.jedis.StreamEntryID;
 
 /**
  * The whole cluster as `./ratchet` runs it: a KRaft broker and redis-server as real processes, the simulated model
@@ -99,28 +93,16 @@ class LocalClusterIT {
 
         String id = result.sessionId();
         demoSession = id;
-        Map<String, String> session = redis.hgetAll(RedisKeys.session(id));
-        assertThat(session).containsEntry("status", "COMPLETED").containsKey("baseCommit");
-        List<String> chain = redis.lrange(RedisKeys.patches(id), 0, -1);
-        assertThat(chain).hasSize(3);
-        List<StreamEntry> progress = redis.xrange(RedisKeys.progress(id), (StreamEntryID) null, null,
-                Integer.MAX_VALUE);
-        assertThat(progress).extracting(e -> e.getFields().get("type")).contains("session.created",
-                "session.planned", "step.executed", "step.rejected", "session.completed");
+        AuditedSession audited = new AuditedSession(id, result.repo(), cluster.redisUrl());
+        assertThat(audited.progress()).extracting(Progress::type).contains("session.created", "session.planned",
+                "step.executed", "step.rejected", "session.completed");
         assertThat(redis.zscore(RedisKeys.SESSIONS, id)).isNotNull();
 
         // The ratchet's claim: base commit + the accepted patches is a tree whose checks pass.
-        Path check = Files.createTempDirectory("ratchet-it-check-");
-        Git.run(check.getParent(), "clone", "-q", result.repo().toString(), check.getFileName().toString());
-        Git.run(check, "checkout", "-q", session.get("baseCommit"));
-        for (String json : chain) {
-            BlobRef patch = Json.read(json, AcceptedPatch.class).patch();
-            Git.runWithInput(check, redis.hget(patch.key(), patch.sha256()), "apply", "--index", "-");
-        }
-        ProcessRunner.Result tests = ProcessRunner.run(List.of("sh", "-c", Demo.CHECK_COMMAND), check,
-                Duration.ofSeconds(60), null, 8192);
-        assertThat(tests.ok()).as(tests.output()).isTrue();
-        assertThat(Files.readString(check.resolve("textstats.py"))).contains("def top_words(text, n):")
+        audited.assertCompletedWithEveryStepVerifiedOnce();
+        assertThat(audited.chain()).hasSize(3);
+        Path tree = audited.assertChainPassesChecks(Demo.CHECK_COMMAND);
+        assertThat(Files.readString(tree.resolve("textstats.py"))).contains("def top_words(text, n):")
                 .contains("def main(argv):");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cluster.skillsUrl()
@@ -150,6 +132,11 @@ class LocalClusterIT {
     @Order(4)
     void sessionsCompleteWhenOneOfTwoExecutorsIsKilled() {
         cluster.killExecutor(1);
+        // Killed on purpose, executor-1 is no death to report; a process killed from outside the launcher is.
+        Signals.send("KILL", cluster.pids().get("skills-registry"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cluster.unexpectedDeaths())
+                .singleElement().asString().startsWith("skills-registry exited with 137"));
+        cluster.start("skills-registry");
         assertThat(cluster.unexpectedDeaths()).isEmpty();
 
         Demo.Result result = Demo.run(layout, cluster.plannerUrl(), line -> { });
