@@ -312,6 +312,14 @@ public final class LocalCluster implements AutoCloseable {
         return simulator == null ? Optional.empty() : Optional.of(simulator.baseUrl());
     }
 
+    /**
+     * Chat completion requests the simulated model received so far, whatever their answer (0 without a
+     * simulator): a test learns from it that a model call is in flight, which no progress line says.
+     */
+    public long modelRequests() {
+        return simulator == null ? 0 : simulator.requestCount();
+    }
+
     /** The JVM options every service process runs with. */
     public static List<String> serviceJvmOptions() {
         return ServiceProcess.jvmOptions();

@@ -24,13 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.Topics;
-import dev.ratchet.core.json.Json;
-import dev.ratchet.core.session.AcceptedPatch;
+import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaProbe;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.StreamEntry;
-import redis.clients.jedis.StreamEntryID;
 
 /**
  * The whole cluster as `./ratchet` runs it: a KRaft broker and redis-server as real processes, the simulated model
@@ -96,24 +93,16 @@ class LocalClusterIT {
 
         String id = result.sessionId();
         demoSession = id;
-        Map<String, String> session = redis.hgetAll(RedisKeys.session(id));
-        assertThat(session).containsEntry("status", "COMPLETED").containsKey("baseCommit");
-        List<String> chain = redis.lrange(RedisKeys.patches(id), 0, -1);
-        assertThat(chain).hasSize(3);
-        List<StreamEntry> progress = redis.xrange(RedisKeys.progress(id), (StreamEntryID) null, null,
-                Integer.MAX_VALUE);
-        assertThat(progress).extracting(e -> e.getFields().get("type")).contains("session.created",
-                "session.planned", "step.executed", "step.rejected", "session.completed");
+        AuditedSession audited = new AuditedSession(id, result.repo(), cluster.redisUrl());
+        assertThat(audited.progress()).extracting(Progress::type).contains("session.created", "session.planned",
+                "step.executed", "step.rejected", "session.completed");
         assertThat(redis.zscore(RedisKeys.SESSIONS, id)).isNotNull();
 
         // The ratchet's claim: base commit + the accepted patches is a tree whose checks pass.
-        Path check = Files.createTempDirectory("ratchet-it-check-");
-        List<String> patches = chain.stream().map(json -> Json.read(json, AcceptedPatch.class).patch())
-                .map(patch -> redis.hget(patch.key(), patch.sha256())).toList();
-        VerifiedState.Replay replay = VerifiedState.replay(result.repo(), session.get("baseCommit"), patches,
-                Demo.CHECK_COMMAND, check);
-        assertThat(replay.passed()).as(replay.describe()).isTrue();
-        assertThat(Files.readString(check.resolve("textstats.py"))).contains("def top_words(text, n):")
+        audited.assertCompletedWithEveryStepVerifiedOnce();
+        assertThat(audited.chain()).hasSize(3);
+        Path tree = audited.assertChainPassesChecks(Demo.CHECK_COMMAND);
+        assertThat(Files.readString(tree.resolve("textstats.py"))).contains("def top_words(text, n):")
                 .contains("def main(argv):");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cluster.skillsUrl()
@@ -143,6 +132,11 @@ class LocalClusterIT {
     @Order(4)
     void sessionsCompleteWhenOneOfTwoExecutorsIsKilled() {
         cluster.killExecutor(1);
+        // Killed on purpose, executor-1 is no death to report; a process killed from outside the launcher is.
+        Signals.send("KILL", cluster.pids().get("skills-registry"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cluster.unexpectedDeaths())
+                .singleElement().asString().startsWith("skills-registry exited with 137"));
+        cluster.start("skills-registry");
         assertThat(cluster.unexpectedDeaths()).isEmpty();
 
         Demo.Result result = Demo.run(layout, cluster.plannerUrl(), line -> { });

@@ -112,6 +112,19 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     /**
+     * As {@link #events}, but reading each topic up to its end offsets as they are now, so that no event already
+     * written is missed (a single poll may return only part of a topic).
+     */
+    public <T extends RatchetEvent> List<T> eventsToEnd(Class<T> type, Predicate<? super T> filter,
+            Duration atMost) {
+        List<T> events = new ArrayList<>();
+        for (EventType eventType : eventTypes(type)) {
+            events.addAll(matching(recordsToEnd(eventType.topic(), atMost), eventType, type, filter));
+        }
+        return events;
+    }
+
+    /**
      * Waits until {@code group} has committed an offset past {@code record}: proof that the service's consumer
      * handled (acknowledged) it, without sleeping.
      */
@@ -150,10 +163,7 @@ public final class KafkaProbe implements AutoCloseable {
     private <T extends RatchetEvent> T exactlyOne(String group, TopicPartition input, long inputOffset,
             Class<T> type, Predicate<? super T> matching, Duration atMost) {
         awaitCommittedPast(group, input, inputOffset, atMost);
-        List<T> found = new ArrayList<>();
-        for (EventType eventType : eventTypes(type)) {
-            found.addAll(matching(recordsToEnd(eventType.topic(), atMost), eventType, type, matching));
-        }
+        List<T> found = eventsToEnd(type, matching, atMost);
         Assertions.assertThat(found)
                 .as("%s events matching, once %s handled %s offset %d", type.getSimpleName(), group, input,
                         inputOffset)

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +202,28 @@ class StepExecutionTest {
         await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
 
         assertThat(stepProgress(session, Progress.STEP_STARTED)).as("step.started entries").isEqualTo(1);
+        assertThat(SimulatedModelResource.requestCount() - modelCalls).as("model calls").isEqualTo(1);
+    }
+
+    @Test
+    void aRequestRepeatedWhileThisExecutorWorksOnItIsNotStartedAgain() {
+        String session = newSession();
+        StepRequested request = request(session, "s1", 1, textstats.single("Add word_count while a repeat arrives",
+                "In textstats.py add word_count(text), the number of words in text."), List.of());
+        long modelCalls = SimulatedModelResource.requestCount();
+        kafka.send(request);
+        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_STARTED) == 1);
+
+        // The same request again while the model call stalls (15 s): the reaper's re-send after a lease ran out,
+        // or the record redelivered after a rebalance. This executor holds the lease itself and is working on it.
+        RecordMetadata repeat = kafka.send(request);
+        kafka.awaitHandled("ratchet-executors", repeat, WAIT);
+        assertThat(stepProgress(session, Progress.STEP_EXECUTED)).as("the first run still waits for the model")
+                .isZero();
+
+        awaitExecuted(session, request);
+        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
+        assertThat(stepProgress(session, Progress.STEP_STARTED)).as("started once").isEqualTo(1);
         assertThat(SimulatedModelResource.requestCount() - modelCalls).as("model calls").isEqualTo(1);
     }
 

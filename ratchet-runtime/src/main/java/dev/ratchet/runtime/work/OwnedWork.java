@@ -56,18 +56,18 @@ public final class OwnedWork implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns; unless this
-     * instance has the same lease's work in hand already. A lease's owner may take it again (its acquire script
-     * answers "taken"), so the same question delivered twice to one instance, say the record a dead executor left
-     * uncommitted and the reaper's resend of it, would otherwise run twice at once.
+     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns.
      *
      * @param bound how long the work can take at most by its own timeouts (for the health check only)
      */
     public void submit(Lease lease, Duration bound, Consumer<Ownership> work) {
         Job job = new Job(lease, bound);
+        // A lease is re-entrant for its owner (a restarted instance keeps its id and takes its own work back at
+        // once), so the same work can come twice while this instance is on it: the reaper's re-send after the
+        // lease looked lost, and the record redelivered after a rebalance. One run answers both.
         if (owned.putIfAbsent(lease, job) != null) {
-            LOG.infof("%s: %s %s is in hand here already; this delivery of it is dropped", name, lease.sessionId(),
-                    lease.field());
+            LOG.infof("%s: already working on %s %s; the repeated request is left to that run", name,
+                    lease.sessionId(), lease.field());
             return;
         }
         if (stopping) {
@@ -156,7 +156,7 @@ public final class OwnedWork implements AutoCloseable {
                 }
             } finally {
                 thread = null;
-                owned.remove(lease);
+                owned.remove(lease, this);
                 Thread.interrupted();
                 if (!answered && !lost) {
                     release(this);
@@ -166,7 +166,7 @@ public final class OwnedWork implements AutoCloseable {
 
         void lose() {
             lost = true;
-            owned.remove(lease);
+            owned.remove(lease, this);
             Thread running = thread;
             if (running != null) {
                 running.interrupt();
