@@ -1,17 +1,15 @@
 package dev.ratchet.executor.step;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.TextstatsSample;
@@ -24,7 +22,6 @@ import io.quarkus.redis.datasource.RedisDataSource;
 final class BigFileStep {
 
     static final int BIG_FILE_BYTES = 2 * 1024 * 1024;
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     private BigFileStep() {
     }
@@ -48,12 +45,10 @@ final class BigFileStep {
                 "Delete data/big.txt.", "Drop the big data file", List.of(TextstatsSample.UNIT_TESTS));
     }
 
-    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, StepWork work) {
+    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, OwnedWork owned, StepWork work) {
         String session = UUID.randomUUID().toString();
         RedisSessions.register(redis, session);
         StepRequested request = StepExecutionTest.request(session, "s1", 1, work, List.of());
-        kafka.send(request);
-        return await().atMost(WAIT).until(() -> kafka.events(StepExecuted.class, e -> e.sessionId().equals(session)),
-                events -> events.size() == 1).get(0);
+        return StepExecutionTest.answer(kafka, owned, request, kafka.send(request));
     }
 }
