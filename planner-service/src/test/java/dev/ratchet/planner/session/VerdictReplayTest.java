@@ -55,10 +55,10 @@ class VerdictReplayTest {
     /** Held by the test, so that no reaper pass writes to Redis (or opens a transaction) while writes are paused. */
     static final String REAPER_HOLDER = "verdict-replay-test";
     /**
-     * How long Redis writes stay paused at most: under the Redis client's 10 s command timeout, after which a
-     * blocked transaction would fail instead of conflicting.
+     * How long Redis writes stay paused at most: under the Redis client's command timeout (40 s in the test
+     * settings), after which a blocked transaction would fail instead of conflicting.
      */
-    static final Duration PAUSE = Duration.ofSeconds(8);
+    static final Duration PAUSE = Duration.ofSeconds(30);
 
     static SessionDriver driver;
 
@@ -199,7 +199,7 @@ class VerdictReplayTest {
         redis.execute("CLIENT", "PAUSE", Long.toString(PAUSE.toMillis()), "WRITE");
         try {
             verdicts.forEach(v -> sent.add(kafka.send(v)));
-            await().atMost(PAUSE.minusSeconds(1)).until(() -> inBlockedTransactions() >= verdicts.size());
+            await().atMost(PAUSE.minusSeconds(5)).until(() -> inBlockedTransactions() >= verdicts.size());
             assertThat(inBlockedTransactions()).as("connections waiting inside MULTI").isEqualTo(verdicts.size());
         } finally {
             redis.execute("CLIENT", "UNPAUSE");
