@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -70,19 +71,35 @@ public final class KafkaProbe implements AutoCloseable {
      */
     public RecordMetadata send(RatchetEvent event) {
         EventType type = event.eventType();
-        Map<String, String> headers = Map.of(
+        return sendRaw(type.topic(), type.key(event), EventCodec.encode(event), ceHeaders(event));
+    }
+
+    /** {@link #send(RatchetEvent)} to one partition, e.g. the one a poison record went to just before. */
+    public RecordMetadata send(RatchetEvent event, int partition) {
+        EventType type = event.eventType();
+        return sendRaw(type.topic(), partition, type.key(event), EventCodec.encode(event), ceHeaders(event));
+    }
+
+    /** The headers {@link #send} writes: the CloudEvents attributes of {@code event}, binary mode. */
+    public static Map<String, String> ceHeaders(RatchetEvent event) {
+        return Map.of(
                 CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
                 CloudEventHeaders.ID, event.eventId().toString(),
-                CloudEventHeaders.TYPE, type.ceType(),
+                CloudEventHeaders.TYPE, event.eventType().ceType(),
                 CloudEventHeaders.SOURCE, "/ratchet/tests",
                 CloudEventHeaders.SUBJECT, event.sessionId(),
                 CloudEventHeaders.TIME, event.occurredAt().toString(),
                 CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return sendRaw(type.topic(), type.key(event), EventCodec.encode(event), headers);
     }
 
     public RecordMetadata sendRaw(String topic, String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        return sendRaw(topic, null, key, value, headers);
+    }
+
+    /** @param partition where to write, or null to let the key decide */
+    public RecordMetadata sendRaw(String topic, Integer partition, String key, String value,
+            Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value);
         headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         try {
             return producer.send(record).get();
@@ -106,7 +123,8 @@ public final class KafkaProbe implements AutoCloseable {
     public <T extends RatchetEvent> List<T> events(Class<T> type, Predicate<? super T> filter) {
         List<T> events = new ArrayList<>();
         for (EventType eventType : eventTypes(type)) {
-            events.addAll(matching(records(eventType.topic()), eventType, type, filter));
+            matching(records(eventType.topic()), eventType, type, filter)
+                    .forEach(r -> events.add(type.cast(decode(r))));
         }
         return events;
     }
@@ -117,11 +135,7 @@ public final class KafkaProbe implements AutoCloseable {
      */
     public <T extends RatchetEvent> List<T> eventsToEnd(Class<T> type, Predicate<? super T> filter,
             Duration atMost) {
-        List<T> events = new ArrayList<>();
-        for (EventType eventType : eventTypes(type)) {
-            events.addAll(matching(recordsToEnd(eventType.topic(), atMost), eventType, type, filter));
-        }
-        return events;
+        return matchingRecords(type, filter, atMost).stream().map(r -> type.cast(decode(r))).toList();
     }
 
     /**
@@ -160,15 +174,69 @@ public final class KafkaProbe implements AutoCloseable {
                 matching, atMost);
     }
 
+    /**
+     * {@link #awaitExactlyOne(String, RecordMetadata, Class, Predicate, Duration)} for a service that acknowledges
+     * its input before it answers (executors and verifiers hand the work to a pool of their own once they hold
+     * its lease): after the group has committed past the input, waits until {@code finished} says the work is done
+     * too, then reads to the end of the output topic.
+     *
+     * @param finished true once the service has nothing left to write for the input, e.g. no owned work in flight
+     */
+    public <T extends RatchetEvent> T awaitExactlyOne(String group, RecordMetadata input, BooleanSupplier finished,
+            Class<T> type, Predicate<? super T> matching, Duration atMost) {
+        return one(awaitOutputs(group, input, finished, type, matching, atMost), type,
+                "once " + group + " handled " + input + " and finished");
+    }
+
+    /**
+     * Every matching record a service wrote for {@code input}, read as {@link #awaitExactlyOne} reads them: for a
+     * question asked twice on purpose, whose answer must come twice and byte for byte the same.
+     */
+    public <T extends RatchetEvent> List<ConsumerRecord<String, String>> awaitOutputs(String group,
+            RecordMetadata input, BooleanSupplier finished, Class<T> type, Predicate<? super T> matching,
+            Duration atMost) {
+        awaitCommittedPast(group, new TopicPartition(input.topic(), input.partition()), input.offset(), atMost);
+        Awaitility.await().atMost(atMost).until(finished::getAsBoolean);
+        return matchingRecords(type, matching, atMost);
+    }
+
+    /**
+     * The one matching event written for work that no Kafka record started (a plan made by a request thread):
+     * waits until {@code finished} says the service has sent everything for it, then reads to the end of the
+     * output topic.
+     */
+    public <T extends RatchetEvent> T awaitExactlyOne(BooleanSupplier finished, Class<T> type,
+            Predicate<? super T> matching, Duration atMost) {
+        Awaitility.await().atMost(atMost).until(finished::getAsBoolean);
+        return one(matchingRecords(type, matching, atMost), type, "once finished");
+    }
+
     private <T extends RatchetEvent> T exactlyOne(String group, TopicPartition input, long inputOffset,
             Class<T> type, Predicate<? super T> matching, Duration atMost) {
         awaitCommittedPast(group, input, inputOffset, atMost);
-        List<T> found = eventsToEnd(type, matching, atMost);
-        Assertions.assertThat(found)
-                .as("%s events matching, once %s handled %s offset %d", type.getSimpleName(), group, input,
-                        inputOffset)
-                .hasSize(1);
-        return found.get(0);
+        return one(matchingRecords(type, matching, atMost), type,
+                "once " + group + " handled " + input + " offset " + inputOffset);
+    }
+
+    private static <T extends RatchetEvent> T one(List<ConsumerRecord<String, String>> found, Class<T> type,
+            String when) {
+        Assertions.assertThat(found).as("%s events matching, %s", type.getSimpleName(), when).hasSize(1);
+        return type.cast(decode(found.get(0)));
+    }
+
+    /** The records of {@code type}'s topics, read to their end offsets now, whose events match. */
+    private <T extends RatchetEvent> List<ConsumerRecord<String, String>> matchingRecords(Class<T> type,
+            Predicate<? super T> matching, Duration atMost) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        for (EventType eventType : eventTypes(type)) {
+            found.addAll(matching(recordsToEnd(eventType.topic(), atMost), eventType, type, matching));
+        }
+        return found;
+    }
+
+    /** The Ratchet event a record carries. */
+    public static RatchetEvent decode(ConsumerRecord<String, String> record) {
+        return EventCodec.decode(headers(record), record.value());
     }
 
     private void awaitCommittedPast(String group, TopicPartition partition, long offset, Duration atMost) {
@@ -183,8 +251,11 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /** Every record on the topic up to its end offsets as they are now, whatever a poll happened to return. */
-    private synchronized List<ConsumerRecord<String, String>> recordsToEnd(String topic, Duration atMost) {
+    /**
+     * Every record on the topic up to its end offsets as they are now, whatever a poll happened to return: for
+     * asserting that something is not there.
+     */
+    public synchronized List<ConsumerRecord<String, String>> recordsToEnd(String topic, Duration atMost) {
         return readers.computeIfAbsent(topic, TopicReader::new).pollToEnd(atMost);
     }
 
@@ -197,18 +268,14 @@ public final class KafkaProbe implements AutoCloseable {
         return types;
     }
 
-    private static <T extends RatchetEvent> List<T> matching(List<ConsumerRecord<String, String>> records,
-            EventType eventType, Class<T> type, Predicate<? super T> filter) {
-        List<T> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            if (eventType.ceType().equals(header(record, CloudEventHeaders.TYPE).orElse(""))) {
-                T event = type.cast(EventCodec.decode(headers(record), record.value()));
-                if (filter.test(event)) {
-                    events.add(event);
-                }
-            }
-        }
-        return events;
+    /** The records of {@code eventType} whose events match. */
+    private static <T extends RatchetEvent> List<ConsumerRecord<String, String>> matching(
+            List<ConsumerRecord<String, String>> records, EventType eventType, Class<T> type,
+            Predicate<? super T> filter) {
+        return records.stream()
+                .filter(r -> eventType.ceType().equals(header(r, CloudEventHeaders.TYPE).orElse(""))
+                        && filter.test(type.cast(decode(r))))
+                .toList();
     }
 
     /** Asserts the record is a binary-mode CloudEvent of {@code type} from {@code source} about {@code session}. */
@@ -221,6 +288,20 @@ public final class KafkaProbe implements AutoCloseable {
         Assertions.assertThat(header(record, CloudEventHeaders.ID)).isPresent();
         Assertions.assertThat(header(record, CloudEventHeaders.TIME)).isPresent();
         Assertions.assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).contains(CloudEventHeaders.JSON);
+    }
+
+    /**
+     * Asserts that the records are copies of one record: the same key, value and headers (a stored answer or a
+     * decision sent again with its original id), whichever partitions they went to.
+     */
+    public static void assertCopies(List<ConsumerRecord<String, String>> records) {
+        Assertions.assertThat(records).as("copies of one record").isNotEmpty();
+        ConsumerRecord<String, String> first = records.get(0);
+        for (ConsumerRecord<String, String> record : records) {
+            Assertions.assertThat(record.key()).as("key of a copy").isEqualTo(first.key());
+            Assertions.assertThat(record.value()).as("value of a copy").isEqualTo(first.value());
+            Assertions.assertThat(headers(record)).as("headers of a copy").isEqualTo(headers(first));
+        }
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

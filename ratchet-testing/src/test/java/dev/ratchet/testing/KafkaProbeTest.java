@@ -132,6 +132,76 @@ class KafkaProbeTest {
         assertThat(exactlyOne(handling, StepVerified.class).stepId()).isEqualTo("s1");
     }
 
+    @Test
+    void aServiceThatAnswersAfterAcknowledgingIsReadOnceItIsFinished() {
+        StepRequested request = request();
+        AtomicBoolean finished = new AtomicBoolean();
+        Handling handling = handleAcknowledgingFirst(request, () -> probe.send(executed(request, "first")), finished);
+
+        StepExecuted executed = probe.awaitExactlyOne(handling.group(), handling.input(), finished::get,
+                StepExecuted.class, e -> e.sessionId().equals(handling.session()), WAIT);
+
+        assertThat(executed.payload().error()).isEqualTo("first");
+        assertThat(handling.service()).succeedsWithin(WAIT);
+    }
+
+    @Test
+    void aDuplicateWrittenAfterTheAcknowledgementButBeforeTheWorkFinishedFails() {
+        StepRequested request = request();
+        AtomicBoolean finished = new AtomicBoolean();
+        Handling handling = handleAcknowledgingFirst(request, () -> {
+            probe.send(executed(request, "first"));
+            probe.send(executed(request, "duplicate"));
+        }, finished);
+
+        assertThatThrownBy(() -> probe.awaitExactlyOne(handling.group(), handling.input(), finished::get,
+                StepExecuted.class, e -> e.sessionId().equals(handling.session()), WAIT))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("and finished")
+                .hasMessageContaining("Expected size: 1 but was: 2");
+        assertThat(handling.service()).succeedsWithin(WAIT);
+    }
+
+    @Test
+    void aQuestionAskedTwiceGetsItsAnswerTwiceAsCopiesOfOneRecord() {
+        StepRequested request = request();
+        StepExecuted answer = executed(request, "stored");
+        AtomicBoolean finished = new AtomicBoolean();
+        Handling handling = handleAcknowledgingFirst(request, () -> {
+            probe.send(answer);
+            probe.send(answer);
+        }, finished);
+
+        List<ConsumerRecord<String, String>> answers = probe.awaitOutputs(handling.group(), handling.input(),
+                finished::get, StepExecuted.class, e -> e.sessionId().equals(handling.session()), WAIT);
+
+        assertThat(answers).hasSize(2);
+        KafkaProbe.assertCopies(answers);
+        assertThat(KafkaProbe.decode(answers.get(1)).eventId()).isEqualTo(answer.eventId());
+        StepExecuted other = executed(request, "a second content under the same id");
+        probe.send(other);
+        List<ConsumerRecord<String, String>> three = probe.recordsToEnd(Topics.STEPS_EXECUTED, WAIT).stream()
+                .filter(r -> r.key().equals(handling.session())).toList();
+        assertThat(three).hasSize(3);
+        assertThatThrownBy(() -> KafkaProbe.assertCopies(three)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("value of a copy");
+    }
+
+    /**
+     * Sends {@code input}; a stand-in service acknowledges it first, as executors and verifiers do once they hold
+     * the work's lease, then writes {@code output} and only then says it is finished.
+     */
+    private static Handling handleAcknowledgingFirst(RatchetEvent input, Runnable output, AtomicBoolean finished) {
+        String group = "stand-in-" + input.sessionId();
+        RecordMetadata sent = probe.send(input);
+        return new Handling(input.sessionId(), group, sent, CompletableFuture.runAsync(() -> {
+            handle(group, sent, () -> {
+            });
+            output.run();
+            finished.set(true);
+        }));
+    }
+
     /** An input record and the stand-in service handling it in the background. */
     private record Handling(String session, String group, RecordMetadata input, CompletableFuture<Void> service) {
     }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -26,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.ratchet.core.event.CloudEventHeaders;
-import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.Topics;
@@ -47,6 +45,7 @@ import io.restassured.response.Response;
 class SkillCaptureTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String GROUP = "ratchet-skills";
     static final String GOAL = "Add word statistics to textstats";
     static final String SLUG = "add-word-statistics-to-textstats";
 
@@ -138,7 +137,7 @@ class SkillCaptureTest {
         SessionFailed failed = Sessions.failed(session, GOAL);
         kafka.send(failed);
 
-        kafka.awaitHandled("ratchet-skills", record(failed.eventId()), WAIT);
+        kafka.awaitHandled(GROUP, record(failed.eventId()), WAIT);
         String name = Sessions.skillName(SLUG, session);
         assertThat(redis.key().exists(RedisKeys.skill(name))).isFalse();
         assertThat(redis.sortedSet(String.class).zscore(RedisKeys.SKILLS, name)).isEmpty();
@@ -161,7 +160,7 @@ class SkillCaptureTest {
         kafka.send(completed);
         List<ConsumerRecord<String, String>> copies = await().atMost(WAIT).until(
                 () -> records(completed.eventId().toString()), records -> records.size() == 2);
-        kafka.awaitHandled("ratchet-skills", copies.get(1), WAIT);
+        kafka.awaitHandled(GROUP, copies.get(1), WAIT);
 
         assertThat(redis.hash(String.class).hgetall(RedisKeys.skill(name))).isEqualTo(before);
         assertThat(redis.sortedSet(String.class).zscore(RedisKeys.SKILLS, name)).isEqualTo(scoreBefore);
@@ -182,54 +181,6 @@ class SkillCaptureTest {
         assertThat(metadata.size()).isEqualTo(5);
         metadata.fields().forEachRemaining(e -> assertThat(e.getValue().isTextual())
                 .as("metadata %s: %s is a YAML string", e.getKey(), e.getValue()).isTrue());
-    }
-
-    @Test
-    void poisonRecordsGoToTheDeadLetterTopicAndCaptureCarriesOn() {
-        String session = UUID.randomUUID().toString();
-        SessionCompleted valid = Sessions.completed(session, GOAL);
-
-        kafka.sendRaw(Topics.SESSIONS_EVENTS, session + "/garbage", "<html>not json</html>",
-                ceHeaders(valid.eventId().toString(), valid.eventType().ceType()));
-        kafka.sendRaw(Topics.SESSIONS_EVENTS, session + "/headerless", EventCodec.encode(valid), Map.of());
-        kafka.sendRaw(Topics.SESSIONS_EVENTS, session + "/unknown", EventCodec.encode(valid),
-                ceHeaders(valid.eventId().toString(), "dev.ratchet.session.archived.v1"));
-        Map<String, String> noId = new HashMap<>(ceHeaders(valid.eventId().toString(), valid.eventType().ceType()));
-        noId.remove(CloudEventHeaders.ID);
-        kafka.sendRaw(Topics.SESSIONS_EVENTS, session + "/no-id", EventCodec.encode(valid), noId);
-
-        kafka.send(valid);
-
-        await().atMost(WAIT).untilAsserted(() -> {
-            Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-            kafka.records(Topics.deadLetter(Topics.SESSIONS_EVENTS)).stream()
-                    .filter(r -> r.key() != null && r.key().startsWith(session + "/"))
-                    .forEach(r -> dead.put(r.key().substring(session.length() + 1), r));
-            assertThat(dead).containsOnlyKeys("garbage", "headerless", "unknown", "no-id");
-            assertThat(reason(dead.get("garbage"))).startsWith("invalid dev.ratchet.session.completed.v1 data");
-            assertThat(reason(dead.get("headerless")))
-                    .isEqualTo("missing header ce_specversion: not a binary-mode CloudEvent");
-            assertThat(reason(dead.get("unknown"))).isEqualTo("unknown event type 'dev.ratchet.session.archived.v1'");
-            assertThat(reason(dead.get("no-id"))).startsWith("missing header ce_id");
-            assertThat(dead.get("garbage").value()).isEqualTo("<html>not json</html>");
-            assertThat(KafkaProbe.header(dead.get("garbage"), "dead-letter-topic")).contains(Topics.SESSIONS_EVENTS);
-        });
-
-        String name = Sessions.skillName(SLUG, session);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/skills/" + name).then().statusCode(200)
-                .body("sessionId", equalTo(session)));
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        return KafkaProbe.header(record, "dead-letter-reason").orElse(null);
-    }
-
-    private static Map<String, String> ceHeaders(String id, String ceType) {
-        return Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-                CloudEventHeaders.ID, id,
-                CloudEventHeaders.TYPE, ceType,
-                CloudEventHeaders.SOURCE, "/ratchet/tests",
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     }
 
     private List<ConsumerRecord<String, String>> records(String eventId) {

@@ -1,11 +1,8 @@
 package dev.ratchet.executor.step;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +12,7 @@ import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.TextstatsSample;
@@ -27,7 +25,6 @@ import io.quarkus.redis.datasource.RedisDataSource;
 final class BigFileStep {
 
     static final int BIG_FILE_BYTES = 2 * 1024 * 1024;
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     private BigFileStep() {
     }
@@ -55,13 +52,11 @@ final class BigFileStep {
                 new StepWork(0, 0, 1, "Drop the big data file", "Delete data/big.txt.", "Drop the big data file"));
     }
 
-    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, BigFile big) {
+    static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, OwnedWork owned, BigFile big) {
         String session = UUID.randomUUID().toString();
         RedisSessions.register(redis, Session.created(session, big.sample().repo.toString(), big.work().goal(),
                 big.baseCommit(), List.of(TextstatsSample.UNIT_TESTS), StepPolicy.DEFAULTS, Instant.now()));
         StepRequested request = StepExecutionTest.request(session, "s1", 1, big.work(), List.of());
-        kafka.send(request);
-        return await().atMost(WAIT).until(() -> kafka.events(StepExecuted.class, e -> e.sessionId().equals(session)),
-                events -> events.size() == 1).get(0);
+        return StepExecutionTest.answer(kafka, owned, request, kafka.send(request));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
@@ -31,9 +32,12 @@ class LargePatchTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    OwnedWork work;
+
     @Test
     void aTwoMebibytePatchOverTheLimitIsRefusedNamingSizeLimitAndFiles() {
-        StepExecuted executed = BigFileStep.execute(KafkaProbe.shared(), redis, BigFileStep.prepare());
+        StepExecuted executed = BigFileStep.execute(KafkaProbe.shared(), redis, work, BigFileStep.prepare());
 
         assertThat(executed.payload().patch()).isNull();
         assertThat(executed.payload().error()).startsWith("the patch is 2.0 MiB, over the 1.0 MiB limit; "

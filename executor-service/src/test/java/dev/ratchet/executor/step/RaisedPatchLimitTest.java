@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
@@ -37,10 +38,13 @@ class RaisedPatchLimitTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    OwnedWork work;
+
     @Test
     void aTwoMebibytePatchTravelsAsAReferenceAndTheEventStaysSmall() {
         KafkaProbe kafka = KafkaProbe.shared();
-        StepExecuted executed = BigFileStep.execute(kafka, redis, BigFileStep.prepare());
+        StepExecuted executed = BigFileStep.execute(kafka, redis, work, BigFileStep.prepare());
 
         assertThat(executed.payload().error()).isNull();
         assertThat(executed.payload().patch().size()).isGreaterThan(BigFileStep.BIG_FILE_BYTES);

@@ -23,6 +23,8 @@ import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.work.Lease;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
@@ -45,6 +47,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class StepExecutionTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String GROUP = "ratchet-executors";
     static TextstatsSample textstats;
 
     @Inject
@@ -52,6 +55,9 @@ class StepExecutionTest {
 
     @Inject
     dev.ratchet.workspace.Workspaces workspaces;
+
+    @Inject
+    OwnedWork work;
 
     final KafkaProbe kafka = KafkaProbe.shared();
 
@@ -71,9 +77,9 @@ class StepExecutionTest {
     void firstStepOfTheDemoBecomesAUnifiedDiffThatApplies() {
         String session = newSession();
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
-        kafka.send(request);
+        RecordMetadata sent = kafka.send(request);
 
-        StepExecuted executed = awaitExecuted(session, request);
+        StepExecuted executed = answer(kafka, work, request, sent);
         StepExecuted.Payload p = executed.payload();
         assertThat(executed.eventId()).isEqualTo(StepExecuted.of(request, Instant.now(), p).eventId());
         assertThat(executed.stepId()).isEqualTo("s1");
@@ -130,9 +136,8 @@ class StepExecutionTest {
         List<String> chain = textstats.chain("step1.patch");
         RedisSessions.accept(redis, session, "s1", chain.get(0));
         StepRequested request = request(session, "s2", 1, textstats.step(1, 1), List.of());
-        kafka.send(request);
 
-        StepExecuted.Payload p = awaitExecuted(session, request).payload();
+        StepExecuted.Payload p = answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).isNull();
         String patch = RedisSessions.blob(redis, p.patch());
         assertThat(patch).contains("+def top_words(text, n):").contains("most_common(n)")
@@ -150,9 +155,8 @@ class StepExecutionTest {
         RedisSessions.accept(redis, session, "s1", chain.get(0));
         StepRequested request = request(session, "s2", 2, textstats.step(1, 1), List.of(
                 "at check: check 'unit-tests' failed (exit 1)\nOutput:\nFAIL: test_ties_are_alphabetical"));
-        kafka.send(request);
 
-        StepExecuted.Payload p = awaitExecuted(session, request).payload();
+        StepExecuted.Payload p = answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).isNull();
         // Only the scenario's "was rejected" rule answers with the fixed top_words.
         String patch = RedisSessions.blob(redis, p.patch());
@@ -164,21 +168,16 @@ class StepExecutionTest {
     void aRequestAnsweredBeforeGetsTheStoredAnswerAgainWithoutAModelCall() {
         String session = newSession();
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
-        kafka.send(request);
-        awaitExecuted(session, request);
-        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
+        answer(kafka, work, request, kafka.send(request));
         long modelCalls = SimulatedModelResource.requestCount();
 
-        kafka.send(request);
-        ConsumerRecord<String, String> redelivered = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 2).get(1);
-        kafka.awaitHandled("ratchet-executors", redelivered, WAIT);
+        RecordMetadata again = kafka.send(request);
 
         // The same answer again, byte for byte: one event id never carries two contents.
-        List<ConsumerRecord<String, String>> answers = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_EXECUTED, StepExecuted.of(request, Instant.now(), null).eventId()),
-                r -> r.size() == 2);
-        assertThat(answers.get(1).value()).isEqualTo(answers.get(0).value());
+        List<ConsumerRecord<String, String>> answers = kafka.awaitOutputs(GROUP, again, () -> idle(work, request),
+                StepExecuted.class, e -> e.sessionId().equals(session), WAIT);
+        assertThat(answers).hasSize(2);
+        KafkaProbe.assertCopies(answers);
         assertThat(SimulatedModelResource.requestCount()).as("no second model call").isEqualTo(modelCalls);
         assertThat(stepProgress(session, Progress.STEP_STARTED)).isEqualTo(1);
         assertThat(stepProgress(session, Progress.STEP_EXECUTED)).isEqualTo(1);
@@ -195,11 +194,10 @@ class StepExecutionTest {
         long modelCalls = SimulatedModelResource.requestCount();
 
         kafka.send(request);
-        kafka.send(request);
-        List<ConsumerRecord<String, String>> sent = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 2);
-        sent.forEach(r -> kafka.awaitHandled("ratchet-executors", r, WAIT));
-        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
+        RecordMetadata second = kafka.send(request);
+        // Exactly one answer once the group has handled both records and the executor holds no work for it.
+        answer(kafka, work, request, second);
+        assertThat(stepProgress(session, Progress.STEP_EXECUTED)).as("step.executed entries").isEqualTo(1);
 
         assertThat(stepProgress(session, Progress.STEP_STARTED)).as("step.started entries").isEqualTo(1);
         assertThat(SimulatedModelResource.requestCount() - modelCalls).as("model calls").isEqualTo(1);
@@ -221,8 +219,8 @@ class StepExecutionTest {
         assertThat(stepProgress(session, Progress.STEP_EXECUTED)).as("the first run still waits for the model")
                 .isZero();
 
-        awaitExecuted(session, request);
-        await().atMost(WAIT).until(() -> stepProgress(session, Progress.STEP_EXECUTED) == 1);
+        answer(kafka, work, request, repeat);
+        assertThat(stepProgress(session, Progress.STEP_EXECUTED)).as("executed once").isEqualTo(1);
         assertThat(stepProgress(session, Progress.STEP_STARTED)).as("started once").isEqualTo(1);
         assertThat(SimulatedModelResource.requestCount() - modelCalls).as("model calls").isEqualTo(1);
     }
@@ -236,12 +234,10 @@ class StepExecutionTest {
                 "executor-elsewhere|" + farAway);
         long modelCalls = SimulatedModelResource.requestCount();
 
-        kafka.send(request);
-        ConsumerRecord<String, String> sent = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 1).get(0);
-        kafka.awaitHandled("ratchet-executors", sent, WAIT);
+        RecordMetadata sent = kafka.send(request);
 
-        assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).isEmpty();
+        assertThat(kafka.awaitOutputs(GROUP, sent, () -> idle(work, request), StepExecuted.class,
+                e -> e.sessionId().equals(session), WAIT)).isEmpty();
         assertThat(SimulatedModelResource.requestCount()).isEqualTo(modelCalls);
         assertThat(redis.hash(String.class).hget(RedisKeys.work(session), "executor:" + request.eventId()))
                 .startsWith("executor-elsewhere|");
@@ -252,12 +248,10 @@ class StepExecutionTest {
         String session = UUID.randomUUID().toString();
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
 
-        kafka.send(request);
-        ConsumerRecord<String, String> sent = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_REQUESTED, request.eventId()), r -> r.size() == 1).get(0);
-        kafka.awaitHandled("ratchet-executors", sent, WAIT);
+        RecordMetadata sent = kafka.send(request);
 
-        assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).isEmpty();
+        assertThat(kafka.awaitOutputs(GROUP, sent, () -> idle(work, request), StepExecuted.class,
+                e -> e.sessionId().equals(session), WAIT)).isEmpty();
         assertThat(redis.key().exists(RedisKeys.work(session))).as("nothing written for it").isFalse();
         assertThat(kafka.records(Topics.deadLetter(Topics.STEPS_REQUESTED)))
                 .noneMatch(r -> session.equals(KafkaProbe.header(r, CloudEventHeaders.SUBJECT).orElse(null)));
@@ -274,21 +268,24 @@ class StepExecutionTest {
                 .filter(m -> type.equals(m.payload().get("type"))).count();
     }
 
-    private List<ConsumerRecord<String, String>> records(String topic, UUID eventId) {
-        return kafka.records(topic).stream()
-                .filter(r -> eventId.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID).orElse(null)))
-                .toList();
-    }
-
     static StepRequested request(String session, String stepId, int attempt, StepWork work, List<String> feedback) {
         return StepRequested.of(session, stepId, attempt, 0, Instant.now(),
                 new StepRequested.Payload(work, feedback, TextstatsSample.CONTEXT_BUDGET));
     }
 
-    private StepExecuted awaitExecuted(String session, StepRequested request) {
-        return await().atMost(WAIT).until(() -> kafka.events(StepExecuted.class,
-                e -> e.sessionId().equals(session) && e.stepId().equals(request.stepId())
-                        && e.attempt() == request.attempt()),
-                events -> events.size() == 1).get(0);
+    /**
+     * The executor's one answer to {@code request}: read once the group has handled the record and the executor
+     * holds no work for it, so that a second answer written later would be seen.
+     */
+    static StepExecuted answer(KafkaProbe kafka, OwnedWork work, StepRequested request, RecordMetadata sent) {
+        return kafka.awaitExactlyOne(GROUP, sent, () -> idle(work, request), StepExecuted.class,
+                e -> e.sessionId().equals(request.sessionId()) && e.stepId().equals(request.stepId())
+                        && e.attempt() == request.attempt(), WAIT);
+    }
+
+    /** True when the executor holds no lease on {@code request}: its work on it, if any, is over. */
+    static boolean idle(OwnedWork work, StepRequested request) {
+        String field = Lease.field(StepConsumer.ROLE, request.eventId());
+        return work.inFlight().stream().noneMatch(w -> w.lease().field().equals(field));
     }
 }

@@ -4,28 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.ratchet.core.event.CloudEventHeaders;
-import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.PatchStats;
-import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
@@ -40,8 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What goes wrong in execution (a useless answer, a model that is down, a missing patch chain) becomes the attempt's
- * {@code error}, for the verifier to reject with; only records that can never be processed go to the dead-letter
- * topic, and the executor carries on after them.
+ * {@code error}, for the verifier to reject with, and none of it is dead-lettered: only records that can never be
+ * processed are ({@link PoisonRequestsTest}).
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -57,6 +51,9 @@ class StepFailureTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    OwnedWork work;
+
     final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
@@ -69,9 +66,7 @@ class StepFailureTest {
         String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Explain word_count", "Add word_count(text) to textstats.py."), List.of());
-        kafka.send(request);
-
-        StepExecuted.Payload p = awaitExecuted(session).payload();
+        StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).startsWith("the executor model's answer is not a valid apply_patch patch")
                 .contains("Begin Patch");
         assertThat(p.patch()).isNull();
@@ -87,9 +82,7 @@ class StepFailureTest {
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Add word_count during an outage", "Add word_count(text) to textstats.py."),
                 List.of());
-        kafka.send(request);
-
-        StepExecuted.Payload p = awaitExecuted(session).payload();
+        StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).contains("executor model").contains("failed after 2 attempts")
                 .contains("HTTP 500").contains("the model backend is down");
         assertThat(p.patch()).isNull();
@@ -105,9 +98,7 @@ class StepFailureTest {
         String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Tidy words", "Tidy up words() in textstats.py."), List.of());
-        kafka.send(request);
-
-        StepExecuted.Payload p = awaitExecuted(session).payload();
+        StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).isEqualTo("the patch changes nothing");
         assertThat(p.patch()).isNull();
         assertThat(p.stats()).isEqualTo(PatchStats.EMPTY);
@@ -119,9 +110,7 @@ class StepFailureTest {
         String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Edit the stats module", "Import sys in the stats module."), List.of());
-        kafka.send(request);
-
-        StepExecuted.Payload p = awaitExecuted(session).payload();
+        StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).isEqualTo("the patch does not fit the files: *** Update File: stats.py does not exist");
         assertThat(p.patch()).isNull();
         assertProgressAndNoDeadLetter(session, request);
@@ -131,87 +120,10 @@ class StepFailureTest {
     void missingAcceptedPatchesBecomeAnError() {
         String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s2", 1, textstats.step(1, 1), List.of());
-        kafka.send(request);
-
-        StepExecuted.Payload p = awaitExecuted(session).payload();
+        StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
         assertThat(p.error()).contains("has 0 accepted patches in Redis, the step needs 1");
         assertThat(p.patch()).isNull();
         assertProgressAndNoDeadLetter(session, request);
-    }
-
-    @Test
-    void poisonRecordsGoToTheDeadLetterTopicAndTheExecutorCarriesOn() {
-        String session = newSession();
-        StepRequested valid = StepExecutionTest.request(session, "s1", 1, textstats.step(0, 0), List.of());
-
-        // 1. CloudEvents headers of a step request, but the data is not JSON.
-        StepRequested garbled = StepExecutionTest.request(session, "s1", 2, textstats.step(0, 0), List.of());
-        kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/garbage", "garbage {" + session,
-                ceHeaders(garbled, garbled.eventType().ceType()));
-        // 2. A step request's JSON without any ce_ header: not a binary-mode CloudEvent.
-        StepRequested headerless = StepExecutionTest.request(session, "s1", 3, textstats.step(0, 0), List.of());
-        kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/headerless", EventCodec.encode(headerless), Map.of());
-        // 3. A well-formed StepExecuted, but on the requests topic.
-        StepExecuted misrouted = StepExecuted.of(valid, Instant.now(), new StepExecuted.Payload(
-                valid.payload().work(), null, PatchStats.EMPTY, null, "not for the executor"));
-        kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/misrouted", EventCodec.encode(misrouted),
-                ceHeaders(misrouted, misrouted.eventType().ceType()));
-        // 4. Headers and data disagree on the event id.
-        StepRequested mismatched = StepExecutionTest.request(session, "s1", 4, textstats.step(0, 0), List.of());
-        Map<String, String> wrongId = new HashMap<>(ceHeaders(mismatched, mismatched.eventType().ceType()));
-        wrongId.put(CloudEventHeaders.ID, UUID.randomUUID().toString());
-        kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/mismatched", EventCodec.encode(mismatched), wrongId);
-
-        kafka.send(valid);
-
-        await().atMost(WAIT).untilAsserted(() -> {
-            Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-            kafka.records(DLQ).stream().filter(r -> r.key() != null && r.key().startsWith(session + "/"))
-                    .forEach(r -> dead.put(r.key().substring(session.length() + 1), r));
-            assertThat(dead).containsOnlyKeys("garbage", "headerless", "misrouted", "mismatched");
-            assertThat(reason(dead.get("garbage"))).startsWith("invalid dev.ratchet.step.requested.v2 data");
-            assertThat(reason(dead.get("headerless"))).isEqualTo(
-                    "missing header ce_specversion: not a binary-mode CloudEvent");
-            assertThat(reason(dead.get("misrouted"))).isEqualTo(
-                    "dev.ratchet.step.executed.v2 does not belong on " + Topics.STEPS_REQUESTED);
-            assertThat(reason(dead.get("mismatched"))).contains("does not match data eventId "
-                    + mismatched.eventId());
-            assertThat(dead.get("garbage").value()).isEqualTo("garbage {" + session);
-            assertThat(KafkaProbe.header(dead.get("garbage"), "dead-letter-topic")).contains(Topics.STEPS_REQUESTED);
-        });
-
-        StepExecuted executed = awaitExecuted(session);
-        assertThat(executed.attempt()).isEqualTo(1);
-        assertThat(executed.payload().error()).isNull();
-        assertThat(textstats.applyCheck(List.of(), RedisSessions.blob(redis, executed.payload().patch()))).isEmpty();
-    }
-
-    @Test
-    void requestWithoutPayloadIsPoison() {
-        String session = UUID.randomUUID().toString();
-        StepRequested empty = new StepRequested(UUID.randomUUID(), session, "s1", 1, 0, Instant.now(), null);
-        kafka.sendRaw(Topics.STEPS_REQUESTED, session + "/no-payload", EventCodec.encode(empty),
-                ceHeaders(empty, empty.eventType().ceType()));
-
-        ConsumerRecord<String, String> dead = await().atMost(WAIT).until(() -> kafka.records(DLQ).stream()
-                .filter(r -> (session + "/no-payload").equals(r.key())).toList(), r -> r.size() == 1).get(0);
-        assertThat(KafkaProbe.header(dead, "dead-letter-exception-class-name"))
-                .contains("dev.ratchet.core.event.PoisonEventException");
-        assertThat(reason(dead)).contains("payload");
-        assertThat(kafka.events(StepExecuted.class, e -> e.sessionId().equals(session))).isEmpty();
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        return KafkaProbe.header(record, "dead-letter-reason").orElse(null);
-    }
-
-    private static Map<String, String> ceHeaders(RatchetEvent event, String ceType) {
-        return Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-                CloudEventHeaders.ID, event.eventId().toString(),
-                CloudEventHeaders.TYPE, ceType,
-                CloudEventHeaders.SOURCE, "/ratchet/tests",
-                CloudEventHeaders.SUBJECT, event.sessionId(),
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     }
 
     private void assertProgressAndNoDeadLetter(String session, StepRequested request) {
@@ -229,10 +141,5 @@ class StepFailureTest {
         String session = UUID.randomUUID().toString();
         RedisSessions.register(redis, textstats.session(session));
         return session;
-    }
-
-    private StepExecuted awaitExecuted(String session) {
-        return await().atMost(WAIT).until(() -> kafka.events(StepExecuted.class, e -> e.sessionId().equals(session)),
-                events -> events.size() == 1).get(0);
     }
 }

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Execution;
@@ -19,7 +22,9 @@ import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
+import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaProbe;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.restassured.http.ContentType;
 
 /**
@@ -29,6 +34,8 @@ import io.restassured.http.ContentType;
 final class SessionDriver {
 
     static final String CHECK_COMMAND = "python3 -m unittest discover -s tests -t .";
+    static final String GROUP = "ratchet-planner";
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     final KafkaProbe kafka = KafkaProbe.shared();
     private final Path repo;
@@ -46,10 +53,33 @@ final class SessionDriver {
                 .when().post("/api/v1/sessions").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Waits for the planner's request for the attempt, to drive a session on: the first copy seen. A decision sent
+     * again after a replay is a byte-identical copy, so any copy will do here; {@link #firstRequest} and
+     * {@link #requestAfter} assert that there is exactly one.
+     */
     StepRequested awaitRequest(String id, String stepId, int attempt) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> kafka.events(StepRequested.class,
-                e -> e.sessionId().equals(id) && e.stepId().equals(stepId) && e.attempt() == attempt),
-                list -> list.size() == 1).get(0);
+        return await().atMost(WAIT).until(() -> kafka.events(StepRequested.class, matching(id, stepId, attempt)),
+                list -> !list.isEmpty()).get(0);
+    }
+
+    /** The one request of a new session's first step, read once planning is over and its events were sent. */
+    StepRequested firstRequest(String id, RedisDataSource redis) {
+        return kafka.awaitExactlyOne(() -> planned(id, redis), StepRequested.class, matching(id, "s1", 1), WAIT);
+    }
+
+    /** The one request for the attempt that the verdict {@code sent} led to, read once the planner handled it. */
+    StepRequested requestAfter(RecordMetadata sent, String id, String stepId, int attempt) {
+        return kafka.awaitExactlyOne(GROUP, sent, StepRequested.class, matching(id, stepId, attempt), WAIT);
+    }
+
+    private static boolean planned(String id, RedisDataSource redis) {
+        String status = redis.hash(String.class).hget(RedisKeys.session(id), "status");
+        return status != null && !status.equals("PLANNING") && !redis.key().exists(RedisKeys.outbox(id));
+    }
+
+    static Predicate<StepRequested> matching(String id, String stepId, int attempt) {
+        return e -> e.sessionId().equals(id) && e.stepId().equals(stepId) && e.attempt() == attempt;
     }
 
     /** Verifies each of the sample plan's three steps in turn: the session completes. */
@@ -63,7 +93,7 @@ final class SessionDriver {
     String completed() {
         String id = start();
         verifyEveryStep(id);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/sessions/" + id).then()
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/sessions/" + id).then()
                 .body("status", equalTo("COMPLETED")));
         return id;
     }

@@ -59,6 +59,9 @@ class SessionDeadlinesTest {
             assertThat(p.message()).isEqualTo("session " + ID + " created on /srv/repos/demo at abc1234def56: "
                     + "Greet users");
         });
+        Session stored = t.session().withVersion(7);
+        assertThat(stored.version()).isEqualTo(7);
+        assertThat(stored.withVersion(0)).isEqualTo(t.session());
     }
 
     @Test
@@ -199,6 +202,67 @@ class SessionDeadlinesTest {
         assertThat(t.session().failureReason()).isEqualTo("the session did not finish within its time limit of 2 h");
         assertThat(t.events()).singleElement().isInstanceOfSatisfying(SessionFailed.class,
                 e -> assertThat(e.stepId()).isEqualTo("s1"));
+    }
+
+    @Test
+    void aSessionPastItsTimeLimitFailsNamingTheAttemptItWasOn() {
+        Session running = running().session();
+        StepRequested first = (StepRequested) running().events().get(0);
+        Session retrying = machine.onVerdict(running, Verdicts.rejected(first, Usage.NONE, "check failed", "FAIL"),
+                T0.plusSeconds(20)).session();
+
+        Transition t = machine.onDeadline(retrying, WORKING, T0.plus(Duration.ofHours(2)));
+
+        assertThat(t.events()).singleElement().isInstanceOfSatisfying(SessionFailed.class, e -> {
+            assertThat(e.stepId()).isEqualTo("s1");
+            assertThat(e.attempt()).isEqualTo(2);
+        });
+        assertThat(t.progress()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(Progress.SESSION_FAILED);
+            assertThat(p.attempt()).isEqualTo(2);
+            assertThat(p.terminal()).isTrue();
+        });
+    }
+
+    @Test
+    void theTimeLimitIsNamedInHoursMinutesOrSeconds() {
+        assertThat(failureAtTimeLimit(Duration.ofMinutes(90))).endsWith("time limit of 90 min");
+        assertThat(failureAtTimeLimit(Duration.ofSeconds(45))).endsWith("time limit of 45 s");
+        assertThat(failureAtTimeLimit(Duration.ofSeconds(150))).endsWith("time limit of 150 s");
+        assertThat(failureAtTimeLimit(Duration.ofHours(3))).endsWith("time limit of 3 h");
+    }
+
+    private String failureAtTimeLimit(Duration limit) {
+        SessionMachine limited = new SessionMachine(3, 8000, new Deadlines(Duration.ofSeconds(30), 2, limit, 1));
+        Session session = limited.planned(planning(), PLAN, T0.plusSeconds(1)).session();
+        return limited.onDeadline(session, WORKING, T0.plus(limit)).session().failureReason();
+    }
+
+    @Test
+    void aRunningSessionWhoseStepIsNotWaitingForAnAnswerIsNotDue() {
+        Session running = running().session();
+        StepState step = running.current().orElseThrow();
+        StepRequested first = (StepRequested) running().events().get(0);
+        Attempt decided = step.lastAttempt().decided(Verdicts.verified(first, Usage.NONE), T0.plusSeconds(20));
+        Session decidedNotAdvanced = running.withStep(step.withAttempt(decided, StepStatus.VERIFIED));
+
+        Transition t = machine.onDeadline(decidedNotAdvanced, Liveness.NOBODY, T0.plus(Duration.ofHours(1)));
+
+        assertThat(t.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(t.session()).isSameAs(decidedNotAdvanced);
+        assertThat(t.events()).isEmpty();
+    }
+
+    @Test
+    void zeroRedeliveriesAndZeroResumesAreAllowed() {
+        Deadlines none = new Deadlines(Duration.ofSeconds(1), 0, Duration.ofSeconds(1), 0);
+
+        assertThat(none.maxRedeliveries()).isZero();
+        assertThat(none.maxPlanningResumes()).isZero();
+        assertThatThrownBy(() -> new Deadlines(Duration.ofSeconds(1), 1, Duration.ofHours(1), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Deadlines(Duration.ofSeconds(1), 1, Duration.ZERO, 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

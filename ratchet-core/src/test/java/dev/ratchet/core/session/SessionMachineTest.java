@@ -81,6 +81,7 @@ class SessionMachineTest {
         assertThat(request.payload().contextBudgetTokens()).isEqualTo(8000);
         assertThat(t.progress()).extracting(Progress::type).containsExactly(Progress.SESSION_PLANNED,
                 Progress.STEP_REQUESTED);
+        assertThat(t.progress()).noneMatch(Progress::terminal);
         assertThat(t.progress().get(0).message()).isEqualTo("plan ready: 3 steps");
         // the same plan decided again gives the same request
         assertThat(machine.planned(newSession(), PLAN, at).events()).isEqualTo(t.events());

@@ -156,6 +156,16 @@ class SessionRequestValidatorTest {
                 .containsExactly(new FieldViolation("checks", "must list at most 2 checks, not 3"));
         assertThatThrownBy(() -> new SessionRequestValidator(dir -> true, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SessionRequestValidator(dir -> true, 1).validate(repo.toString(), GOAL, CHECKS.subList(0, 1)))
+                .as("one check at most is a limit, not a mistake").isEmpty();
+    }
+
+    @Test
+    void aRepoOfExactlyTheLongestLengthIsLookedUp() {
+        String path = "/" + "d".repeat(4095);
+
+        assertThat(validator.validate(path, GOAL, CHECKS)).extracting(FieldViolation::message)
+                .singleElement().asString().doesNotContain("at most 4096 characters");
     }
 
     @Test

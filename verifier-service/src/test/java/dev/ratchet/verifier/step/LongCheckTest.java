@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
@@ -57,6 +59,9 @@ class LongCheckTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    OwnedWork owned;
+
     final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
@@ -71,41 +76,42 @@ class LongCheckTest {
         StepWork demo = textstats.step(0, 0);
         Check slowSuite = new Check("slow-suite", "while [ ! -e '" + finish + "' ]; do sleep 0.2; done; "
                 + "echo suite done", 120);
-        String slowSession = send(demo, slowSuite);
+        StepExecuted slowAttempt = executed(demo, slowSuite);
+        RecordMetadata slowSent = kafka.send(slowAttempt);
+        String slowSession = slowAttempt.sessionId();
 
         // the slow attempt is being verified (its progress line is written when the work starts)
         await().atMost(WAIT).until(() -> redis.stream(String.class).xlen(RedisKeys.progress(slowSession)) == 1);
-        String quickSession = send(demo);
+        StepExecuted quickAttempt = executed(demo);
 
-        StepVerified quick = awaitVerified(quickSession);
+        StepVerified quick = verified(quickAttempt, kafka.send(quickAttempt));
         assertThat(kafka.events(StepVerified.class, e -> e.sessionId().equals(slowSession)))
                 .as("the quick attempt was verified while the slow check still ran").isEmpty();
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         Files.createFile(finish);
 
-        StepVerified slowVerdict = awaitVerified(slowSession);
+        StepVerified slowVerdict = verified(slowAttempt, slowSent);
         assertThat(slowVerdict.payload().checks()).singleElement()
                 .satisfies(c -> assertThat(c.outputTail()).contains("suite done"));
         assertThat(quick.payload().checks()).isNotEmpty();
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         // and the channel still takes new work after the long one
-        awaitVerified(send(demo));
+        StepExecuted later = executed(demo);
+        verified(later, kafka.send(later));
     }
 
     /** An executed attempt of a session whose checks are {@code checks} (the sample's tests when none). */
-    private String send(StepWork work, Check... checks) {
+    private StepExecuted executed(StepWork work, Check... checks) {
         String session = UUID.randomUUID().toString();
         RedisSessions.register(redis, textstats.session(session, checks));
         StepRequested request = StepVerificationTest.request(session, "s1", 1, work);
-        kafka.send(StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(work,
+        return StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(work,
                 RedisSessions.store(redis, session, step1), DiffStats.of(step1),
-                StepVerificationTest.execution(request), null)));
-        return session;
+                StepVerificationTest.execution(request), null));
     }
 
-    private StepVerified awaitVerified(String session) {
-        return await().atMost(WAIT).until(() -> kafka.events(StepVerified.class, e -> e.sessionId().equals(session)),
-                events -> events.size() == 1).get(0);
+    private StepVerified verified(StepExecuted executed, RecordMetadata sent) {
+        return StepVerificationTest.verdict(kafka, owned, executed, sent, StepVerified.class);
     }
 
     public static class LowAcknowledgementLimit implements QuarkusTestProfile {

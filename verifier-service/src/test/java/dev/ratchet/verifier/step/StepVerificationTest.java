@@ -1,18 +1,16 @@
 package dev.ratchet.verifier.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,6 @@ import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.EventType;
-import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.StepExecuted;
@@ -35,6 +32,8 @@ import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.work.Lease;
+import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.TextstatsSample;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
@@ -55,11 +54,15 @@ import io.quarkus.test.junit.QuarkusTest;
 class StepVerificationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String GROUP = "ratchet-verifiers";
     static TextstatsSample textstats;
     static String step1;
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    OwnedWork owned;
 
     final KafkaProbe kafka = KafkaProbe.shared();
 
@@ -73,9 +76,8 @@ class StepVerificationTest {
     void correctFirstStepIsVerified() {
         String session = newSession();
         StepExecuted executed = executed(session, "s1", 1, textstats.step(0, 0), step1);
-        kafka.send(executed);
 
-        StepVerified verified = awaitVerdict(session, StepVerified.class);
+        StepVerified verified = sendAndAwait(executed, StepVerified.class);
         assertThat(verified.eventId()).isEqualTo(StepVerified.of(executed, Instant.now(), null).eventId());
         assertThat(verified.stepId()).isEqualTo("s1");
         assertThat(verified.attempt()).isEqualTo(1);
@@ -114,9 +116,8 @@ class StepVerificationTest {
         String session = newSession();
         acceptStep1(session);
         String attempt1 = textstats.diff(List.of(step1), "step2-attempt1.patch");
-        kafka.send(executed(session, "s2", 1, textstats.step(1, 1), attempt1));
-
-        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        StepRejected.Payload p = sendAndAwait(executed(session, "s2", 1, textstats.step(1, 1), attempt1),
+                StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_CHECK);
         assertThat(p.reason()).isEqualTo("check 'unit-tests' failed (exit 1)");
         assertThat(p.outputTail()).contains("FAIL: test_ties_are_alphabetical").contains("FAILED (failures=1)");
@@ -133,9 +134,8 @@ class StepVerificationTest {
         String session = newSession();
         acceptStep1(session);
         String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
-        kafka.send(executed(session, "s2", 2, textstats.step(1, 1), attempt2));
-
-        StepVerified verified = awaitVerdict(session, StepVerified.class);
+        StepVerified verified = sendAndAwait(executed(session, "s2", 2, textstats.step(1, 1), attempt2),
+                StepVerified.class);
         assertThat(verified.attempt()).isEqualTo(2);
         assertThat(verified.payload().checks()).extracting(CheckResult::passed).containsExactly(true);
         assertThat(verified.payload().checks().get(0).outputTail()).contains("Ran 6 tests");
@@ -146,9 +146,8 @@ class StepVerificationTest {
         String session = newSession();
         // Step 2's diff is relative to the state after step 1; against the bare base commit it does not apply.
         String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
-        kafka.send(executed(session, "s2", 1, textstats.step(1, 0), attempt2));
-
-        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        StepRejected.Payload p = sendAndAwait(executed(session, "s2", 1, textstats.step(1, 0), attempt2),
+                StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_APPLY);
         assertThat(p.reason()).isEqualTo("the patch does not apply to the step's starting state");
         assertThat(p.outputTail()).contains("patch does not apply");
@@ -163,9 +162,8 @@ class StepVerificationTest {
         StepRequested request = request(session, "s1", 1, textstats.step(0, 0));
         StepExecuted executed = StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(
                 request.payload().work(), null, PatchStats.EMPTY, execution(request), error));
-        kafka.send(executed);
 
-        StepRejected rejected = awaitVerdict(session, StepRejected.class);
+        StepRejected rejected = sendAndAwait(executed, StepRejected.class);
         assertThat(rejected.eventId()).isEqualTo(StepRejected.of(executed, Instant.now(), null).eventId());
         assertThat(rejected.payload().stage()).isEqualTo(StepRejected.STAGE_EXECUTE);
         assertThat(rejected.payload().reason()).isEqualTo(error);
@@ -179,11 +177,8 @@ class StepVerificationTest {
                 new Check("never-run", "echo unreachable", 10));
         StepWork demo = textstats.step(0, 0);
         StepWork work = new StepWork(0, 0, demo.stepCount(), demo.title(), demo.instructions(), demo.goal());
-        kafka.send(executed(session, "s1", 1, work, step1));
 
-        StepRejected.Payload p = await().atMost(Duration.ofSeconds(15)).until(
-                () -> kafka.events(StepRejected.class, e -> e.sessionId().equals(session)),
-                events -> events.size() == 1).get(0).payload();
+        StepRejected.Payload p = sendAndAwait(executed(session, "s1", 1, work, step1), StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_CHECK);
         assertThat(p.reason()).startsWith("check 'hangs' timed out after");
         assertThat(p.checks()).extracting(CheckResult::name).as("checks stop at the first failure")
@@ -201,9 +196,8 @@ class StepVerificationTest {
         StepExecuted executed = StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(
                 request.payload().work(), BlobRef.of(session, step1), DiffStats.of(step1), execution(request),
                 null));
-        kafka.send(executed);
 
-        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        StepRejected.Payload p = sendAndAwait(executed, StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_VERIFY);
         assertThat(p.reason()).startsWith("verification failed: no blob " + BlobRef.of(session, step1).sha256());
     }
@@ -212,9 +206,8 @@ class StepVerificationTest {
     void missingAcceptedPatchesAreRejectedAtVerify() {
         String session = newSession();
         String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
-        kafka.send(executed(session, "s2", 1, textstats.step(1, 1), attempt2));
-
-        StepRejected.Payload p = awaitVerdict(session, StepRejected.class).payload();
+        StepRejected.Payload p = sendAndAwait(executed(session, "s2", 1, textstats.step(1, 1), attempt2),
+                StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_VERIFY);
         assertThat(p.reason()).startsWith("verification failed:")
                 .contains("has 0 accepted patches in Redis, the step needs 1");
@@ -224,84 +217,19 @@ class StepVerificationTest {
     void aRedeliveredAttemptGetsTheStoredVerdictAgainWithoutRunningTheChecks() {
         String session = newSession();
         StepExecuted executed = executed(session, "s1", 1, textstats.step(0, 0), step1);
-        kafka.send(executed);
-        StepVerified verified = awaitVerdict(session, StepVerified.class);
+        sendAndAwait(executed, StepVerified.class);
 
-        kafka.send(executed);
-        ConsumerRecord<String, String> redelivered = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_EXECUTED, executed.eventId()), records -> records.size() == 2).get(1);
-        kafka.awaitHandled("ratchet-verifiers", redelivered, WAIT);
+        RecordMetadata again = kafka.send(executed);
 
         // The same verdict, byte for byte: the checks did not run again (they would give new timings).
-        List<ConsumerRecord<String, String>> verdicts = await().atMost(WAIT).until(
-                () -> records(Topics.STEPS_VERDICTS, verified.eventId()), records -> records.size() == 2);
-        assertThat(verdicts.get(1).value()).isEqualTo(verdicts.get(0).value());
-        assertThat(kafka.events(StepRejected.class, e -> e.sessionId().equals(session))).isEmpty();
+        List<ConsumerRecord<String, String>> verdicts = kafka.awaitOutputs(GROUP, again, () -> idle(owned, executed),
+                StepVerdict.class, e -> e.sessionId().equals(session), WAIT);
+        assertThat(verdicts).hasSize(2);
+        KafkaProbe.assertCopies(verdicts);
         assertThat(redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")))
                 .as("verified once").hasSize(1);
         assertThat(kafka.records(Topics.deadLetter(Topics.STEPS_EXECUTED)))
                 .noneMatch(r -> session.equals(r.key()));
-    }
-
-    private List<ConsumerRecord<String, String>> records(String topic, UUID eventId) {
-        return kafka.records(topic).stream()
-                .filter(r -> eventId.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID).orElse(null)))
-                .toList();
-    }
-
-    @Test
-    void poisonRecordsGoToTheDeadLetterTopicAndTheVerifierCarriesOn() {
-        String session = newSession();
-        StepExecuted valid = executed(session, "s1", 1, textstats.step(0, 0), step1);
-
-        // 1. CloudEvents headers of an executed attempt, but the data is not JSON.
-        StepExecuted garbled = executed(session, "s1", 2, textstats.step(0, 0), step1);
-        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/garbage", "{\"eventId\": " + session,
-                ceHeaders(garbled.eventId(), session, garbled.eventType().ceType()));
-        // 2. The JSON of an executed attempt without any ce_ header.
-        StepExecuted headerless = executed(session, "s1", 3, textstats.step(0, 0), step1);
-        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/headerless", EventCodec.encode(headerless), Map.of());
-        // 3. A well-formed verdict, but on the executed topic (a verifier must not verify its own verdicts).
-        StepRejected misrouted = StepRejected.of(valid, Instant.now(), new StepRejected.Payload(
-                StepRejected.STAGE_CHECK, "not for the verifier", null, List.of(), null, null));
-        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/misrouted", EventCodec.encode(misrouted),
-                ceHeaders(misrouted.eventId(), session, misrouted.eventType().ceType()));
-        // 4. A type nobody knows.
-        kafka.sendRaw(Topics.STEPS_EXECUTED, session + "/unknown", EventCodec.encode(valid),
-                ceHeaders(valid.eventId(), session, "dev.ratchet.step.executed.v9"));
-
-        kafka.send(valid);
-
-        await().atMost(WAIT).untilAsserted(() -> {
-            Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-            kafka.records(Topics.deadLetter(Topics.STEPS_EXECUTED)).stream()
-                    .filter(r -> r.key() != null && r.key().startsWith(session + "/"))
-                    .forEach(r -> dead.put(r.key().substring(session.length() + 1), r));
-            assertThat(dead).containsOnlyKeys("garbage", "headerless", "misrouted", "unknown");
-            assertThat(reason(dead.get("garbage"))).startsWith("invalid dev.ratchet.step.executed.v2 data");
-            assertThat(reason(dead.get("headerless")))
-                    .isEqualTo("missing header ce_specversion: not a binary-mode CloudEvent");
-            assertThat(reason(dead.get("misrouted")))
-                    .isEqualTo("dev.ratchet.step.rejected.v1 does not belong on " + Topics.STEPS_EXECUTED);
-            assertThat(reason(dead.get("unknown"))).isEqualTo("unknown event type 'dev.ratchet.step.executed.v9'");
-            assertThat(KafkaProbe.header(dead.get("misrouted"), "dead-letter-topic")).contains(Topics.STEPS_EXECUTED);
-        });
-
-        StepVerified verified = awaitVerdict(session, StepVerified.class);
-        assertThat(verified.eventId()).isEqualTo(StepVerified.of(valid, Instant.now(), null).eventId());
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        return KafkaProbe.header(record, "dead-letter-reason").orElse(null);
-    }
-
-    private static Map<String, String> ceHeaders(UUID id, String session, String ceType) {
-        return Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0,
-                CloudEventHeaders.ID, id.toString(),
-                CloudEventHeaders.TYPE, ceType,
-                CloudEventHeaders.SOURCE, "/ratchet/tests",
-                CloudEventHeaders.SUBJECT, session,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     }
 
     void acceptStep1(String session) {
@@ -333,14 +261,26 @@ class StepVerificationTest {
                 RedisSessions.store(redis, session, patch), DiffStats.of(patch), execution(request), null));
     }
 
-    private <T extends StepVerdict> T awaitVerdict(String session, Class<T> type) {
-        await().atMost(WAIT).until(() -> !kafka.events(StepVerified.class, e -> e.sessionId().equals(session))
-                .isEmpty() || !kafka.events(StepRejected.class, e -> e.sessionId().equals(session)).isEmpty());
-        List<StepVerified> verified = kafka.events(StepVerified.class, e -> e.sessionId().equals(session));
-        List<StepRejected> rejected = kafka.events(StepRejected.class, e -> e.sessionId().equals(session));
-        assertThat(verified.size() + rejected.size()).as("verdicts for the attempt").isEqualTo(1);
-        List<? extends StepVerdict> verdicts = verified.isEmpty() ? rejected : verified;
-        assertThat(verdicts.get(0)).as("verdict: %s", verdicts.get(0)).isInstanceOf(type);
-        return type.cast(verdicts.get(0));
+    private <T extends StepVerdict> T sendAndAwait(StepExecuted executed, Class<T> type) {
+        return verdict(kafka, owned, executed, kafka.send(executed), type);
+    }
+
+    /**
+     * The verifier's one verdict on {@code executed}, of {@code type}: read once the group has handled the record
+     * and the verifier holds no work for it, so that a second verdict written later would be seen.
+     */
+    static <T extends StepVerdict> T verdict(KafkaProbe kafka, OwnedWork work, StepExecuted executed,
+            RecordMetadata sent, Class<T> type) {
+        StepVerdict verdict = kafka.awaitExactlyOne(GROUP, sent, () -> idle(work, executed), StepVerdict.class,
+                e -> e.sessionId().equals(executed.sessionId()) && e.stepId().equals(executed.stepId())
+                        && e.attempt() == executed.attempt(), WAIT);
+        assertThat(verdict).as("verdict: %s", verdict).isInstanceOf(type);
+        return type.cast(verdict);
+    }
+
+    /** True when the verifier holds no lease on {@code executed}: its work on it, if any, is over. */
+    static boolean idle(OwnedWork work, StepExecuted executed) {
+        String field = Lease.field(ExecutedConsumer.ROLE, executed.eventId());
+        return work.inFlight().stream().noneMatch(w -> w.lease().field().equals(field));
     }
 }
