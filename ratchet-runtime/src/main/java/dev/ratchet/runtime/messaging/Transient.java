@@ -8,6 +8,9 @@ import java.util.Locale;
  * Whether a failure is Redis or the broker being away for a while (retry and wait), rather than something that
  * retrying cannot fix. Decided on the cause chain: I/O errors and timeouts of either client, Kafka's retriable
  * errors, and the replies Redis gives while it cannot serve yet (loading its AOF, busy, a replica without master).
+ * A Redis client closed under a running handler ("Client is closed": the service is stopping) is transient too:
+ * dead-lettering would take the record from the instance that takes the partition over (seen in LocalClusterIT when
+ * an executor was restarted while it handled a re-sent request).
  */
 public final class Transient {
 
@@ -15,7 +18,7 @@ public final class Transient {
             "TRYAGAIN", "NOREPLICAS", "READONLY");
     private static final List<String> CONNECTION_WORDS = List.of("connection is closed", "connection refused",
             "connection reset", "connection closed", "broken pipe", "connection pool reached max wait queue size",
-            "not connected", "failed to connect");
+            "not connected", "failed to connect", "client is closed");
 
     private Transient() {
     }

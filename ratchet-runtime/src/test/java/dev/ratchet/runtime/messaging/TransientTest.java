@@ -67,6 +67,13 @@ class TransientTest {
         assertThat(Transient.is(new io.smallrye.mutiny.TimeoutException())).isTrue();
     }
 
+    @Test
+    void aRedisClientClosedWhileTheServiceStopsIsTransient() {
+        // Vert.x's Redis client, closed at shutdown while a handler still uses it: the record must stay for the
+        // instance that takes the partition over, not go to the dead-letter topic.
+        assertThat(Transient.is(new IllegalStateException("Client is closed"))).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"LOADING Redis is loading the dataset in memory",
             "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.",
