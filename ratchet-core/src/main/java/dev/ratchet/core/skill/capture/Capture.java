@@ -24,6 +24,11 @@ public record Capture(SkillDocument document, PlanShape shape, Statistic statist
      * the second adds a statistic rather than a version.
      */
     public String contentKey() {
+        return contentKey(document);
+    }
+
+    /** {@link #contentKey()} of any skill's document (a stored version's, to compare with a new capture). */
+    public static String contentKey(SkillDocument document) {
         Map<String, String> metadata = new LinkedHashMap<>(document.metadata());
         metadata.remove(RatchetSkill.SOURCE_SESSION);
         return Digests.sha256(new SkillDocument(document.name(), document.description(), document.license(),
