@@ -61,6 +61,8 @@ class SkillTrustTest {
 
         given().get("/api/v1/skills").then().body("items.find { it.name == 'trust-by-replays' }.status",
                 equalTo("degraded"));
+        given().queryParam("q", "trust by replays").get("/api/v1/skills/search").then()
+                .body("hits.find { it.name == 'trust-by-replays' }.status", equalTo("degraded"));
     }
 
     @Test

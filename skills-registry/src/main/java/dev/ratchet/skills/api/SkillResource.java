@@ -33,8 +33,8 @@ import dev.ratchet.skills.store.SkillStore;
 
 /**
  * The skills: upload (a SKILL.md, or a zip or tar.gz of a skill folder), list, one skill with its versions and
- * statistics, its SKILL.md and its folder as a zip, deletion and a person's approval. Replay outcomes are in
- * {@link ReplayResource}.
+ * statistics, its SKILL.md and its folder as a zip, deletion and a person's approval. Search and replay outcomes
+ * are in {@link SearchResource} and {@link ReplayResource}.
  */
 @Path("/api/v1/skills")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,13 +5,15 @@ import dev.ratchet.core.skill.trust.TrustPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The registry's bounds and decisions: uploads, embeddings, capture folding, trust. */
+/** The registry's bounds and decisions: uploads, embeddings, search, capture folding, trust. */
 @ConfigMapping(prefix = "ratchet.skills")
 public interface SkillsConfig {
 
     Archive archive();
 
     Embeddings embeddings();
+
+    Search search();
 
     Capture capture();
 
@@ -48,6 +50,13 @@ public interface SkillsConfig {
         /** The local all-MiniLM-L6-v2 model (quantised, shipped in a jar); false: keyword search alone. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Search {
+
+        /** Share of meaning in the score, the rest keywords: on the labelled queries 0.5 ranked best (README). */
+        @WithDefault("0.5")
+        double semanticWeight();
     }
 
     interface Capture {
