@@ -83,6 +83,15 @@ public final class RedisKeys {
         return "ratchet:processed:" + consumer + ":" + eventId;
     }
 
+    /**
+     * STRING with a TTL ({@code ratchet.verifier.cache-ttl}): the verification cache, one check's result and output
+     * for one resulting tree, command and check environment ({@code dev.ratchet.core.checks.VerifyCacheKey}); shared
+     * by every session, so an identical tree is never checked twice.
+     */
+    public static String verifyCache(String key) {
+        return "ratchet:verify-cache:" + key;
+    }
+
     /** HASH: one captured skill (SKILL.md text and where it came from). */
     public static String skill(String name) {
         return "ratchet:skill:" + name;
