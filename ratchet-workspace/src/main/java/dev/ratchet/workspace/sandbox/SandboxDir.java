@@ -46,7 +46,9 @@ final class SandboxDir implements AutoCloseable {
         return copyOf(workspace, base, user, Map.of());
     }
 
-    /** {@link #copyOf(Path, Path, Optional)} with {@code homeFiles} written under {@code home/} before the hand-over. */
+    /**
+     * {@link #copyOf(Path, Path, Optional)} with {@code homeFiles} written under {@code home/} before the hand-over.
+     */
     static SandboxDir copyOf(Path workspace, Path base, Optional<CheckUser> user, Map<String, byte[]> homeFiles) {
         Path root = base.resolve(UUID.randomUUID().toString());
         SandboxDir dir = new SandboxDir(root);
