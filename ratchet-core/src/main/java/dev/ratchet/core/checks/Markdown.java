@@ -43,8 +43,8 @@ final class Markdown {
                 boolean closed = false;
                 for (i = i + 1; i < all.length; i++) {
                     String stripped = all[i].strip();
-                    if (stripped.startsWith(marker.substring(0, 3)) && stripped.chars().allMatch(c -> c == marker.charAt(0))
-                            && stripped.length() >= marker.length()) {
+                    if (stripped.length() >= marker.length()
+                            && stripped.chars().allMatch(c -> c == marker.charAt(0))) {
                         closed = true;
                         break;
                     }
