@@ -8,21 +8,16 @@ import java.util.Optional;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
-import dev.ratchet.core.event.EventIds;
-import dev.ratchet.core.event.EventType;
-import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionCreated;
 import dev.ratchet.core.event.SessionFailed;
-import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
-import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanStep;
 
 /**
@@ -37,6 +32,7 @@ public final class SessionMachine {
     private final int maxAttempts;
     private final int contextBudgetTokens;
     private final Deadlines deadlines;
+    private final CandidateDecisions candidates = new CandidateDecisions(this);
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens) {
         this(maxAttempts, contextBudgetTokens, Deadlines.DEFAULTS);
@@ -180,7 +176,7 @@ public final class SessionMachine {
 
     public Transition onVerdict(Session session, StepVerdict verdict, Instant now) {
         if (verdict.variant() > 0) {
-            return onCandidateVerdict(session, verdict, now);
+            return candidates.onVerdict(session, verdict, now);
         }
         Optional<StepState> current = session.current();
         if (session.status() == SessionStatus.RUNNING && current.isPresent() && awaits(current.get(), verdict)) {
@@ -198,34 +194,14 @@ public final class SessionMachine {
     }
 
     /**
-     * A person's candidate patch for the step that runs now, to be verified exactly like a model's: the decision
-     * records it on the step and sends a {@code StepExecuted} for it (variant {@code n}, the n-th candidate of the
-     * step; executor {@code person:<author>}) to the verifiers. Ignored when the step is not the one running.
+     * A person's candidate patch for the step that runs now, to be verified exactly like a model's
+     * ({@link CandidateDecisions#submitted}). Ignored when the step is not the one running.
      *
      * @param patch the submission normalised to a unified diff against the step's starting state, stored as a blob
      */
     public Transition candidate(Session session, String stepId, String author, BlobRef patch, PatchStats stats,
             Instant now) {
-        StepState step = running(session, stepId).orElse(null);
-        if (step == null) {
-            return Transition.ignored(session);
-        }
-        int variant = step.candidates().size() + 1;
-        int attempt = step.lastAttempt().number();
-        Candidate candidate = new Candidate(variant, author, attempt, Candidate.Status.SUBMITTED, patch, stats, now,
-                null, null, null);
-        Session next = session.withStep(step.withCandidate(candidate)).touched(now);
-        StepWork work = new StepWork(step.index(), step.index(), session.steps().size(), step.title(),
-                step.instructions(), session.goal());
-        StepExecuted executed = new StepExecuted(EventIds.forStep(EventType.STEP_EXECUTED, session.id(), step.id(),
-                attempt, variant), session.id(), step.id(), attempt, variant, now, new StepExecuted.Payload(work,
-                        patch, stats, new Execution(candidate.executor(), "person", now, now, now, Usage.NONE), null));
-        Progress submitted = new Progress(Progress.STEP_CANDIDATE, step.id(), attempt, label(session, step)
-                + " attempt " + attempt + ": candidate " + variant + " by " + candidate.executor() + " submitted (+"
-                + stats.linesAdded() + " -" + stats.linesRemoved() + " in " + stats.files().size()
-                + (stats.files().size() == 1 ? " file" : " files") + "), verifying", now);
-        return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(), List.of(executed),
-                List.of(submitted));
+        return candidates.submitted(session, stepId, author, patch, stats, now);
     }
 
     /** The step {@code stepId} when it is the one the session runs now and it waits for a verdict. */
@@ -235,46 +211,12 @@ public final class SessionMachine {
                 && step.lastAttempt().status() == AttemptStatus.REQUESTED);
     }
 
-    /**
-     * A candidate's verdict: verified while its step still runs, it is the step's result (whichever verified
-     * candidate comes first wins, the model's included; the starting state of every attempt of a step is the same,
-     * so it is decided on the step's current attempt); rejected, or verified too late, it is recorded and the step
-     * goes on as if it had never been submitted.
-     */
-    private Transition onCandidateVerdict(Session session, StepVerdict verdict, Instant now) {
-        StepState step = session.steps().stream().filter(s -> s.id().equals(verdict.stepId())).findFirst()
-                .orElse(null);
-        Candidate candidate = step == null ? null : step.candidate(verdict.variant()).orElse(null);
-        if (candidate == null || candidate.status() != Candidate.Status.SUBMITTED) {
-            return Transition.ignored(session);
-        }
-        String who = "candidate " + candidate.variant() + " by " + candidate.executor();
-        if (verdict instanceof StepVerified verified && running(session, step.id()).isPresent()) {
-            StepState withCandidate = step.withCandidate(candidate.decided(Candidate.Status.ACCEPTED, null, null,
-                    now));
-            return accept(session.withStep(withCandidate), withCandidate, verified, now, " (" + who + ")");
-        }
-        Candidate decided;
-        String message;
-        if (verdict instanceof StepRejected rejected) {
-            decided = candidate.decided(Candidate.Status.REJECTED, rejected.payload().stage(),
-                    rejected.payload().reason(), now);
-            message = who + " rejected at " + rejected.payload().stage() + ": " + rejected.payload().reason();
-        } else {
-            decided = candidate.decided(Candidate.Status.TOO_LATE, null, "verified after the step was decided", now);
-            message = who + " verified, but the step had been decided before";
-        }
-        Session next = session.withStep(step.withCandidate(decided)).touched(now);
-        return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(), List.of(),
-                List.of(new Progress(Progress.STEP_CANDIDATE, step.id(), verdict.attempt(), label(session, step)
-                        + " " + message, now)));
-    }
-
     private Transition accept(Session session, StepState step, StepVerified verdict, Instant now) {
         return accept(session, step, verdict, now, "");
     }
 
-    private Transition accept(Session session, StepState step, StepVerified verdict, Instant now, String by) {
+    /** Accepts {@code verdict} as the step's result; {@code by} names a person's candidate in the progress line. */
+    Transition accept(Session session, StepState step, StepVerified verdict, Instant now, String by) {
         Attempt decided = step.lastAttempt().decided(verdict, now);
         Session next = session.withStep(step.withAttempt(decided, StepStatus.VERIFIED));
         AcceptedPatch patch = new AcceptedPatch(step.id(), decided.number(), verdict.variant(),
@@ -422,7 +364,7 @@ public final class SessionMachine {
         return text + "\nOutput:\n" + cut;
     }
 
-    private static String label(Session session, StepState step) {
+    static String label(Session session, StepState step) {
         return "step " + (step.index() + 1) + "/" + session.steps().size() + " \"" + step.title() + "\"";
     }
 

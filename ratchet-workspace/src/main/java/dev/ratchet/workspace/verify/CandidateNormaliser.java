@@ -11,9 +11,9 @@ import dev.ratchet.workspace.Workspace;
 
 /**
  * A person's candidate patch, written in any of the three edit formats, as the unified diff a model's attempt is
- * stored as: read with the core parsers, applied to the step's starting state under the session's guardrails exactly
- * as an executor applies a model's edit (nothing is written when a rule is broken or a hunk does not fit), then read
- * back with {@code git diff}. The verifier then reviews and checks it like any other attempt.
+ * stored as: read with the core parsers, applied to the step's starting state under the session's guardrails
+ * ({@link GuardedApply}: nothing is written when a rule is broken or a hunk does not fit), then read back with
+ * {@code git diff}. The verifier then reviews and checks it like any other attempt.
  */
 public final class CandidateNormaliser {
 
