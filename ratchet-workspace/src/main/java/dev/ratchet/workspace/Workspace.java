@@ -79,6 +79,17 @@ public final class Workspace implements AutoCloseable {
         Git.runWithInput(dir, patch, "apply", "--index", "--whitespace=nowarn", "-");
     }
 
+    /** Every path the index changes against the materialised state (a rename as its two paths), in git's order. */
+    public List<String> changedPaths() {
+        String out = Git.run(dir, "diff", "--cached", "--name-only", "--no-renames", "-z", "HEAD");
+        return out.isEmpty() ? List.of() : List.of(out.split("\0"));
+    }
+
+    /** The id of the tree the index holds ({@code git write-tree}): what the checks judge, content and modes. */
+    public String writeTree() {
+        return Git.run(dir, "write-tree").strip();
+    }
+
     private final class DiskTree implements FileTree {
 
         @Override

@@ -91,6 +91,15 @@ public final class RedisKeys {
     }
 
     /**
+     * STRING with a TTL ({@code ratchet.verifier.cache-ttl}): the verification cache, one check's result and output
+     * for one resulting tree, command and check environment ({@code dev.ratchet.core.checks.VerifyCacheKey}); shared
+     * by every session, so an identical tree is never checked twice.
+     */
+    public static String verifyCache(String key) {
+        return "ratchet:verify-cache:" + key;
+    }
+
+    /**
      * HASH: one skill: description, status and its reason, latest version, origin, times, approval and the replay
      * totals.
      */
