@@ -72,8 +72,8 @@ class StepFailureTest {
         kafka.send(request);
 
         StepExecuted.Payload p = awaitExecuted(session).payload();
-        assertThat(p.error()).startsWith("the executor model's answer is not a valid apply_patch patch")
-                .contains("Begin Patch");
+        assertThat(p.error()).startsWith("the executor model's answer holds no edit and it changed no file: no edit "
+                + "in the answer: write an apply_patch envelope ('*** Begin Patch'");
         assertThat(p.patch()).isNull();
         assertThat(p.stats()).isEqualTo(PatchStats.EMPTY);
         assertThat(p.execution().model()).as("the model did answer").startsWith("simulated:");
@@ -114,6 +114,7 @@ class StepFailureTest {
         assertProgressAndNoDeadLetter(session, request);
     }
 
+    /** A model without tool calling is told why its patch did not apply, turn after turn, up to maxTurns. */
     @Test
     void patchThatDoesNotFitTheFilesBecomesAnError() {
         String session = newSession();
@@ -122,7 +123,12 @@ class StepFailureTest {
         kafka.send(request);
 
         StepExecuted.Payload p = awaitExecuted(session).payload();
-        assertThat(p.error()).isEqualTo("the patch does not fit the files: *** Update File: stats.py does not exist");
+        assertThat(p.error()).isEqualTo("the executor model did not finish the step within 8 turns (the session's "
+                + "maxTurns); its last error: the patch does not fit the files; nothing was written:\n"
+                + "*** Update File: stats.py does not exist");
+        assertThat(p.execution().context().turns()).isEqualTo(8);
+        assertThat(SimulatedModelResource.recentRequests()).filteredOn(b -> b.contains("Edit the stats module"))
+                .hasSize(8).last().asString().contains("Your patch was not applied: the patch does not fit the files");
         assertThat(p.patch()).isNull();
         assertProgressAndNoDeadLetter(session, request);
     }
