@@ -15,14 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.StepWork;
-import dev.ratchet.core.patch.ApplyPatch;
-import dev.ratchet.core.patch.PatchApplier;
 import dev.ratchet.core.plan.PlanParser;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.plan.PlannerPrompt;
-import dev.ratchet.core.prompt.ExecutorPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.models.ChatClient;
 import dev.ratchet.models.ChatMessage;
 import dev.ratchet.models.ChatRequest;
@@ -32,12 +30,19 @@ import dev.ratchet.workspace.CheckRunner;
 import dev.ratchet.workspace.Git;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
+import dev.ratchet.workspace.sandbox.SandboxConfig;
+import dev.ratchet.workspace.sandbox.SandboxRunner;
+import dev.ratchet.workspace.step.StepLimits;
+import dev.ratchet.workspace.step.StepOutcome;
+import dev.ratchet.workspace.step.StepRunner;
+import dev.ratchet.workspace.step.StepTask;
 
 /**
  * The physical floor for the benchmark's work: the same sessions driven by a loop in one process, calling the same
- * simulated model and doing the same prompt building, patching, git work and checks with the same library code and
- * the same concurrency as the cluster (E executor slots, 4 verifier slots, 4 planning slots), with no Kafka, no
- * Redis and no process boundaries.
+ * simulated model and doing the same prompt building, patching, git work and checks with the same library code (an
+ * executor's step is ratchet-workspace's {@link StepRunner}, as in the executor service) and the same concurrency as
+ * the cluster (E executor slots, 4 verifier slots, 4 planning slots), with no Kafka, no Redis and no process
+ * boundaries.
  */
 public final class BaselineRunner {
 
@@ -48,7 +53,8 @@ public final class BaselineRunner {
     private static final int MAX_STEPS = 20;
 
     private final ChatClient planner;
-    private final ChatClient executor;
+    private final SandboxRunner sandbox = new SandboxRunner(SandboxConfig.defaults());
+    private final StepRunner steps;
     private final Workspaces executorClones;
     private final Workspaces verifierClones;
     private final CheckRunner checks = new CheckRunner(4096);
@@ -58,8 +64,8 @@ public final class BaselineRunner {
 
     public BaselineRunner(URI modelBaseUrl, Path workDir, int executors) {
         this.planner = new ChatClient(settings("planner", modelBaseUrl, "gpt-5.4", Duration.ofSeconds(120)));
-        this.executor = new ChatClient(settings("executor", modelBaseUrl, "gpt-5.3-codex-spark",
-                Duration.ofSeconds(60)));
+        this.steps = new StepRunner(new ChatClient(settings("executor", modelBaseUrl, "gpt-5.3-codex-spark",
+                Duration.ofSeconds(60))), StepLimits.defaults(), sandbox::run);
         this.executorClones = new Workspaces(workDir.resolve("executor"), Duration.ofMinutes(30));
         this.verifierClones = new Workspaces(workDir.resolve("verifier"), Duration.ofMinutes(30));
         this.executing = new Semaphore(executors);
@@ -119,17 +125,18 @@ public final class BaselineRunner {
         }
     }
 
+    /** The executor's own step logic ({@link StepRunner}), with the executor's default limits and policy. */
     private String execute(String id, Path repo, String base, StepWork work, List<String> chain, AtomicLong tokens)
             throws Exception {
         executing.acquire();
         try (Workspace ws = executorClones.lease(id, repo.toString(), base, chain)) {
-            Prompt prompt = ExecutorPrompt.build(work, List.of(Workload.NO_OP), List.of(), ws.trackedFiles(), ws::read,
-                    ws.read("AGENTS.md").orElse(null), new TokenBudget(STEP_CONTEXT_TOKENS));
-            ChatResult answer = executor.complete(new ChatRequest(List.of(ChatMessage.system(prompt.system()),
-                    ChatMessage.user(prompt.user())), 4096, null, false));
-            tokens.addAndGet(answer.usage().completionTokens());
-            PatchApplier.apply(ApplyPatch.parse(answer.content()), ws.tree());
-            return ws.diff();
+            StepOutcome outcome = steps.run(ws, new StepTask(work, List.of(), List.of(Workload.NO_OP),
+                    StepPolicy.DEFAULTS, "", List.of(), STEP_CONTEXT_TOKENS), () -> false);
+            tokens.addAndGet(outcome.usage().tokensOut());
+            if (outcome.error() != null) {
+                throw new IllegalStateException("baseline step failed: " + outcome.error());
+            }
+            return outcome.patch();
         } finally {
             executing.release();
         }

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./ratchet up} runs the local cluster until Ctrl-C; {@code ./ratchet demo} runs the demo session on it (or
  * on its own cluster when none is up) and exits 0 when the session completed; {@code restart}, {@code kill} and
- * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters.
+ * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters; {@code skills}
+ * imports and exports skill folders.
  */
 public final class Main {
 
@@ -29,6 +30,7 @@ public final class Main {
             case "demo" -> demo(layout, clusterOptions(rest));
             case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
             case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
+            case "skills" -> SkillsCommand.run(layout, rest, System.out, System.err);
             case "help", "--help", "-h" -> usage(null);
             default -> usage("unknown command " + command);
         };
@@ -154,7 +156,12 @@ public final class Main {
                        ./ratchet start <part>                     start a part that was killed or died
                        ./ratchet dlq list [--bootstrap host:port]                  dead letters, replayed or not
                        ./ratchet dlq replay <topic> [--session ID] [--bootstrap host:port]
-                                                                  send them back to their original topic, once""");
+                                                                  send them back to their original topic, once
+                       ./ratchet skills import DIR [--registry URL]   skill folders (DIR, its sub-folders, or
+                                                                  .ratchet|.claude|.codex|.agents/skills in it)
+                                                                  into the registry
+                       ./ratchet skills export DIR [--layout ratchet|claude|codex|agents] [--name NAME]...
+                                                   [--overwrite]  every skill (or those named) into DIR""");
         return problem == null ? 0 : USAGE;
     }
 }

@@ -118,6 +118,11 @@ public final class PlatformClient {
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        return send(http, request, body);
+    }
+
+    /** The request's answer; a failed connection or an interruption as an unchecked exception naming it. */
+    static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
             return http.send(request, body);
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param model        the requested model name
  * @param stream       whether the client asked for server-sent events
  * @param includeUsage whether {@code stream_options.include_usage} asked for a usage chunk
- * @param conversation all message contents, joined with newlines, for rule matching
+ * @param conversation every message's content (tool results included) and every tool call's name and arguments,
+ *                     joined with newlines, for rule matching
  * @param maxTokens    whether the request set the deprecated {@code max_tokens}
  */
 record ChatCall(String model, boolean stream, boolean includeUsage, String conversation, boolean maxTokens) {
@@ -54,6 +55,10 @@ record ChatCall(String model, boolean stream, boolean includeUsage, String conve
                 throw new BadRequest("each entry of 'messages' must be an object");
             }
             contents.add(contentText(message.get("content")));
+            for (JsonNode call : message.path("tool_calls")) {
+                JsonNode function = call.path("function");
+                contents.add(function.path("name").asText("") + " " + function.path("arguments").asText(""));
+            }
         }
         return new ChatCall(model.textValue(), root.path("stream").asBoolean(false),
                 root.path("stream_options").path("include_usage").asBoolean(false), String.join("\n", contents),

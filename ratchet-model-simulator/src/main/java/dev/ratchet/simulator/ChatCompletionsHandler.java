@@ -4,8 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -16,8 +20,12 @@ final class ChatCompletionsHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger("dev.ratchet.simulator");
 
+    /** Request bodies kept for tests to look at (a few conversations' worth; older ones are dropped). */
+    static final int KEPT_REQUESTS = 256;
+
     private final SimulatorConfig config;
     private final AtomicLong requests = new AtomicLong();
+    private final Deque<String> recent = new ArrayDeque<>();
 
     ChatCompletionsHandler(SimulatorConfig config) {
         this.config = config;
@@ -25,6 +33,22 @@ final class ChatCompletionsHandler implements HttpHandler {
 
     long requestCount() {
         return requests.get();
+    }
+
+    /** The bodies of the last {@link #KEPT_REQUESTS} chat requests, oldest first. */
+    List<String> recentRequests() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    private void keep(byte[] body) {
+        synchronized (recent) {
+            if (recent.size() == KEPT_REQUESTS) {
+                recent.removeFirst();
+            }
+            recent.addLast(new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     @Override
@@ -45,8 +69,10 @@ final class ChatCompletionsHandler implements HttpHandler {
             return;
         }
         ChatCall call;
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        keep(body);
         try {
-            call = ChatCall.parse(exchange.getRequestBody().readAllBytes());
+            call = ChatCall.parse(body);
         } catch (ChatCall.BadRequest e) {
             JsonReply.error(exchange, 400, e.getMessage());
             return;
@@ -81,12 +107,12 @@ final class ChatCompletionsHandler implements HttpHandler {
         Duration ttft = response.timeToFirstTokenOr(config.timeToFirstToken());
         Pace pace = Pace.startingAt(answerStart, ttft, response.tokensPerSecondOr(config.tokensPerSecond()));
         Payloads payloads = new Payloads("chatcmpl-sim-" + number, Instant.now().getEpochSecond(), call.model());
-        AnswerWriter writer = new AnswerWriter(exchange, payloads, pace, response.content(),
+        AnswerWriter writer = new AnswerWriter(exchange, payloads, pace, response, number,
                 PseudoTokenizer.count(call.conversation()));
         if (call.stream()) {
             writer.stream(response.finishReason(), call.includeUsage());
         } else {
-            writer.whole(response.content(), response.finishReason());
+            writer.whole(response.finishReason());
         }
     }
 }

@@ -34,6 +34,33 @@ final class Payloads {
         return chunk(delta, null);
     }
 
+    /** The first chunk of an answer that only calls tools: {@code content} is null, as OpenAI sends it. */
+    String toolRoleChunk() {
+        ObjectNode delta = JSON.createObjectNode().put("role", "assistant");
+        delta.putNull("content");
+        return chunk(delta, null);
+    }
+
+    /** A tool call's first chunk: its index, id, type and name, with empty arguments. */
+    String toolCallStart(int index, String callId, String name) {
+        ObjectNode call = JSON.createObjectNode().put("index", index).put("id", callId).put("type", "function");
+        call.putObject("function").put("name", name).put("arguments", "");
+        return toolCallChunk(call);
+    }
+
+    /** A fragment of a tool call's arguments. */
+    String toolCallArguments(int index, String fragment) {
+        ObjectNode call = JSON.createObjectNode().put("index", index);
+        call.putObject("function").put("arguments", fragment);
+        return toolCallChunk(call);
+    }
+
+    private String toolCallChunk(ObjectNode call) {
+        ObjectNode delta = JSON.createObjectNode();
+        delta.putArray("tool_calls").add(call);
+        return chunk(delta, null);
+    }
+
     String contentChunk(String text) {
         return chunk(JSON.createObjectNode().put("content", text), null);
     }
@@ -50,10 +77,24 @@ final class Payloads {
         return write(root);
     }
 
-    String completion(String content, String finishReason, int promptTokens, int completionTokens) {
+    /** @param calls the tool calls with their ids; empty for a plain answer */
+    String completion(String content, List<ScriptedToolCall> calls, List<String> callIds, String finishReason,
+            int promptTokens, int completionTokens) {
         ObjectNode root = header("chat.completion");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", content);
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (content.isEmpty() && !calls.isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", content);
+        }
+        if (!calls.isEmpty()) {
+            ArrayNode array = message.putArray("tool_calls");
+            for (int i = 0; i < calls.size(); i++) {
+                array.addObject().put("id", callIds.get(i)).put("type", "function").putObject("function")
+                        .put("name", calls.get(i).name()).put("arguments", calls.get(i).arguments());
+            }
+        }
         message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason);

@@ -26,8 +26,9 @@ final class ScenarioParser {
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules", "rejectMaxTokensFor");
     private static final Set<String> RULE_FIELDS = Set.of("name", "match", "times", "response");
     private static final Set<String> MATCH_FIELDS = Set.of("model", "contains", "notContains");
-    private static final Set<String> RESPONSE_FIELDS = Set.of("content", "contentLines", "contentFile", "status",
-            "finishReason", "ttftMs", "tokensPerSecond", "stallMs", "errorMessage");
+    private static final Set<String> RESPONSE_FIELDS = Set.of("content", "contentLines", "contentFile", "toolCalls",
+            "status", "finishReason", "ttftMs", "tokensPerSecond", "stallMs", "errorMessage");
+    private static final Set<String> TOOL_CALL_FIELDS = Set.of("id", "name", "arguments");
 
     private final String origin;
     private final ContentFiles files;
@@ -102,13 +103,52 @@ final class ScenarioParser {
         Duration stall = node.hasNonNull("stallMs") ? millis(node, "stallMs", label) : Duration.ZERO;
         int status = node.hasNonNull("status") ? number(node, "status", label).intValue() : 200;
         String content = content(node, label);
-        String finishReason = text(node, "finishReason", label, "stop");
+        List<ScriptedToolCall> toolCalls = toolCalls(node.get("toolCalls"), label);
+        String finishReason = text(node, "finishReason", label, toolCalls.isEmpty() ? "stop" : "tool_calls");
         String errorMessage = text(node, "errorMessage", label, null);
         try {
-            return new ScriptedResponse(content, status, finishReason, ttft, tokensPerSecond, stall, errorMessage);
+            return new ScriptedResponse(content, toolCalls, status, finishReason, ttft, tokensPerSecond, stall,
+                    errorMessage);
         } catch (IllegalArgumentException e) {
             throw fail(label + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code [{"name": "read_file", "arguments": {"path": "a.py"}}]}: arguments as a JSON object (sent as its
+     * text) or as a string (sent exactly, so a scenario can script malformed arguments); an optional {@code id}.
+     */
+    private List<ScriptedToolCall> toolCalls(JsonNode node, String label) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw fail(label + ": \"toolCalls\" must be an array of {name, arguments, id}");
+        }
+        List<ScriptedToolCall> calls = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode call = node.get(i);
+            String where = label + " tool call " + (i + 1);
+            requireObject(call, where);
+            checkFields(call, TOOL_CALL_FIELDS, where);
+            String name = text(call, "name", where, null);
+            if (name == null || name.isBlank()) {
+                throw fail(where + ": needs a \"name\"");
+            }
+            JsonNode arguments = call.get("arguments");
+            String text;
+            if (arguments == null || arguments.isNull()) {
+                text = "{}";
+            } else if (arguments.isObject()) {
+                text = arguments.toString();
+            } else if (arguments.isTextual()) {
+                text = arguments.textValue();
+            } else {
+                throw fail(where + ": \"arguments\" must be an object or a string");
+            }
+            calls.add(new ScriptedToolCall(text(call, "id", where, null), name, text));
+        }
+        return calls;
     }
 
     private String content(JsonNode node, String label) {

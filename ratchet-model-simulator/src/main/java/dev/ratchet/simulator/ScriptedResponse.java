@@ -1,12 +1,14 @@
 package dev.ratchet.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What a scenario rule answers.
  *
- * @param content         the assistant text (also for errors, where it is ignored)
+ * @param content         the assistant text (also for errors, where it is ignored); may be empty with tool calls
+ * @param toolCalls       the function calls the answer makes, in order; empty for a plain answer
  * @param status          HTTP status; anything but 200 answers with an OpenAI-style error body
  * @param finishReason    the {@code finish_reason} of the answer
  * @param timeToFirstToken overrides the server default when not null
@@ -14,11 +16,12 @@ import java.util.Objects;
  * @param stall           delay before the response headers, to exercise client timeouts
  * @param errorMessage    the error text for non-200 answers; null picks one from the status
  */
-record ScriptedResponse(String content, int status, String finishReason, Duration timeToFirstToken,
-                        Double tokensPerSecond, Duration stall, String errorMessage) {
+record ScriptedResponse(String content, List<ScriptedToolCall> toolCalls, int status, String finishReason,
+                        Duration timeToFirstToken, Double tokensPerSecond, Duration stall, String errorMessage) {
 
     ScriptedResponse {
         Objects.requireNonNull(content, "content");
+        toolCalls = List.copyOf(toolCalls);
         Objects.requireNonNull(finishReason, "finishReason");
         Objects.requireNonNull(stall, "stall");
         if (status < 200 || status > 599) {

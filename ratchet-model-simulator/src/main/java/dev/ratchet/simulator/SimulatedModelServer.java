@@ -69,6 +69,14 @@ public final class SimulatedModelServer implements AutoCloseable {
         return completions.requestCount();
     }
 
+    /**
+     * The bodies of the last 256 chat completion requests, oldest first, exactly as received: for tests that check
+     * what a client sent (a tool result, an error it passed on).
+     */
+    public List<String> recentRequests() {
+        return completions.recentRequests();
+    }
+
     @Override
     public void close() {
         http.stop(0);

@@ -25,8 +25,7 @@ class ScenarioRulesTest {
     }
 
     private void start(String scenarioJson) throws IOException {
-        server = SimulatedModelServer.start(SimulatorConfig.defaults(Scenario.fromJson(scenarioJson))
-                .withTimeToFirstToken(java.time.Duration.ZERO).withTokensPerSecond(100_000));
+        server = SimulatorHttp.instant(scenarioJson);
     }
 
     @Test

@@ -37,6 +37,12 @@ final class SimulatorHttp {
     private SimulatorHttp() {
     }
 
+    /** A server for the scenario that answers at once: no time to first token, 100,000 pseudo-tokens a second. */
+    static SimulatedModelServer instant(String scenarioJson) throws IOException {
+        return SimulatedModelServer.start(SimulatorConfig.defaults(Scenario.fromJson(scenarioJson))
+                .withTimeToFirstToken(Duration.ZERO).withTokensPerSecond(100_000));
+    }
+
     static String chatBody(String model, boolean stream, String... userMessages) {
         ObjectNode root = JSON.createObjectNode().put("model", model);
         ArrayNode messages = root.putArray("messages");

@@ -2,6 +2,7 @@ package dev.ratchet.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 import dev.ratchet.simulator.Scenario;
@@ -45,6 +46,11 @@ public class SimulatedModelResource implements QuarkusTestResourceLifecycleManag
     /** Chat completion requests the running test's simulated model received so far (the model calls made). */
     public static long requestCount() {
         return current == null ? 0 : current.requestCount();
+    }
+
+    /** The bodies of the last chat requests the running test's simulated model received, oldest first. */
+    public static List<String> recentRequests() {
+        return current == null ? List.of() : current.recentRequests();
     }
 
     @Override

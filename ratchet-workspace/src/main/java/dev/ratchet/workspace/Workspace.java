@@ -1,15 +1,14 @@
 package dev.ratchet.workspace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.ratchet.core.patch.FileTree;
+import dev.ratchet.core.patch.DiskRepo;
+import dev.ratchet.core.patch.PathEntry;
 
 /**
  * A private git clone materialised at one state of a session. Leased from {@link Workspaces}; closing it returns it
@@ -54,13 +53,38 @@ public final class Workspace implements AutoCloseable {
         return out.isEmpty() ? List.of() : List.of(out.split("\0"));
     }
 
+    /**
+     * Every file of the working tree now, tracked or new (not ignored), in git's order: what the step's model may
+     * list and search. Deleted files are left out.
+     */
+    public List<String> files() {
+        String out = Git.run(dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        DiskRepo repo = tree();
+        Set<String> files = new LinkedHashSet<>();
+        for (String path : out.split("\0")) {
+            if (repo.lstat(path).kind() != PathEntry.Kind.MISSING) {
+                files.add(path);
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * @throws dev.ratchet.core.patch.PatchApplyException for a binary file or one over {@link DiskRepo}'s limit
+     */
     public Optional<String> read(String path) {
         return tree().read(path);
     }
 
-    /** The working tree as a {@link FileTree}, confined to the workspace directory. */
-    public FileTree tree() {
-        return new DiskTree();
+    /**
+     * The working tree as a {@link DiskRepo}: confined to the workspace directory, and never following a symlink,
+     * for reading or for writing (a tracked {@code link -> /somewhere} cannot take a patch outside).
+     */
+    public DiskRepo tree() {
+        return new DiskRepo(dir);
     }
 
     /** Everything changed in the working tree since the materialised state, as a unified diff git can apply. */
@@ -79,47 +103,14 @@ public final class Workspace implements AutoCloseable {
         Git.runWithInput(dir, patch, "apply", "--index", "--whitespace=nowarn", "-");
     }
 
-    private final class DiskTree implements FileTree {
+    /** Every path the index changes against the materialised state (a rename as its two paths), in git's order. */
+    public List<String> changedPaths() {
+        String out = Git.run(dir, "diff", "--cached", "--name-only", "--no-renames", "-z", "HEAD");
+        return out.isEmpty() ? List.of() : List.of(out.split("\0"));
+    }
 
-        @Override
-        public Optional<String> read(String path) {
-            Path file = resolve(path);
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public void write(String path, String content) {
-            Path file = resolve(path);
-            try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, content, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path, e);
-            }
-        }
-
-        @Override
-        public void delete(String path) {
-            try {
-                Files.deleteIfExists(resolve(path));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + path, e);
-            }
-        }
-
-        private Path resolve(String path) {
-            Path file = dir.resolve(path).normalize();
-            if (!file.startsWith(dir) || file.startsWith(dir.resolve(".git"))) {
-                throw new IllegalArgumentException("path " + path + " is outside the workspace");
-            }
-            return file;
-        }
+    /** The id of the tree the index holds ({@code git write-tree}): what the checks judge, content and modes. */
+    public String writeTree() {
+        return Git.run(dir, "write-tree").strip();
     }
 }

@@ -24,20 +24,32 @@ final class Sessions {
     }
 
     static SessionCompleted completed(String session, String goal) {
+        return completed(session, REPO, goal, UNIT_TESTS);
+    }
+
+    /**
+     * The demo's completion in {@code repo} with {@code check}: tests that must not fold into each other's skills
+     * give each its own check command (a plan's shape includes its checks).
+     */
+    static SessionCompleted completed(String session, String repo, String goal, Check check) {
+        String module = repo.substring(repo.lastIndexOf('/') + 1);
+        String source = module + ".py";
+        String test = "tests/test_" + module + ".py";
         List<SessionCompleted.CompletedStep> steps = List.of(
                 new SessionCompleted.CompletedStep("s1", "Add word_count",
-                        "In textstats.py add word_count(text) that returns the number of words in text, using "
-                                + "words(). Add tests for it to tests/test_textstats.py.",
-                        1, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 14, 1)),
+                        "In " + source + " add word_count(text) that returns the number of words in text, using "
+                                + "words(). Add tests for it to " + test + ".",
+                        1, new PatchStats(List.of(source, test), 14, 1)),
                 new SessionCompleted.CompletedStep("s2", "Add top_words",
-                        "In textstats.py add top_words(text, n) that returns the n most frequent words as "
+                        "In " + source + " add top_words(text, n) that returns the n most frequent words as "
                                 + "(word, count) tuples,\n most frequent first, ties broken alphabetically.",
-                        2, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 16, 1)),
+                        2, new PatchStats(List.of(source, test), 16, 1)),
                 new SessionCompleted.CompletedStep("s3", "Add a command-line entry point",
-                        "In textstats.py add main(argv) that reads the file named by argv[0] and prints 'words: N'.",
-                        1, new PatchStats(List.of("textstats.py", "tests/test_textstats.py"), 30, 1)));
-        return SessionCompleted.of(session, Instant.now(), new SessionCompleted.Payload(REPO, goal, BASE_COMMIT,
-                steps, List.of(UNIT_TESTS), Guardrails.DEFAULTS, new Usage(5400, 910, 1300, 700.0), 4200));
+                        "In " + source + " add main(argv) that reads the file named by argv[0] and prints "
+                                + "'words: N'.",
+                        1, new PatchStats(List.of(source, test), 30, 1)));
+        return SessionCompleted.of(session, Instant.now(), new SessionCompleted.Payload(repo, goal, BASE_COMMIT,
+                steps, List.of(check), Guardrails.DEFAULTS, new Usage(5400, 910, 1300, 700.0), 4200));
     }
 
     static SessionCreated created(String session, String goal) {
@@ -50,8 +62,8 @@ final class Sessions {
                 "step s2 was rejected 3 times: check 'unit-tests' failed (exit 1)", 1));
     }
 
-    /** The skill name a session's goal gives: the goal as a slug, then the first 8 characters of the session id. */
-    static String skillName(String slug, String session) {
-        return slug + "-" + session.replace("-", "").substring(0, 8);
+    /** A check of its own for one test: {@code unit-tests} running a command no other test uses. */
+    static Check check(String marker) {
+        return new Check("unit-tests", "python3 -m unittest discover -s tests -t . # " + marker, 60);
     }
 }

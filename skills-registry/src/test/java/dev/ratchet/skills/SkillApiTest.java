@@ -54,7 +54,8 @@ class SkillApiTest {
 
     @Test
     void wrongMethodsMediaTypesAndPathsAreProblems() {
-        given().post("/api/v1/skills").then().statusCode(405).contentType("application/problem+json");
+        given().put("/api/v1/skills").then().statusCode(405).contentType("application/problem+json");
+        given().post("/api/v1/skills/anything").then().statusCode(405).contentType("application/problem+json");
         given().accept("text/csv").get("/api/v1/skills").then().statusCode(406)
                 .contentType("application/problem+json");
         given().get("/api/v1/nope").then().statusCode(404).contentType("application/problem+json")

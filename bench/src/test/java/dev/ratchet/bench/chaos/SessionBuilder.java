@@ -123,7 +123,7 @@ final class SessionBuilder {
         for (Map.Entry<String, List<Attempt>> e : attempts.entrySet()) {
             boolean verified = e.getValue().stream().anyMatch(a -> a.status() == AttemptStatus.VERIFIED);
             steps.add(new StepState(e.getKey(), index++, e.getKey(), "do " + e.getKey(), verified ? StepStatus.VERIFIED
-                    : StepStatus.PENDING, List.copyOf(e.getValue())));
+                    : StepStatus.PENDING, List.copyOf(e.getValue()), List.of()));
         }
         return new SessionRecord(id, true, status, "FAILED".equals(status) ? "step step-2 failed after 3 attempts"
                 : "", "/repos/" + id, "base", PLAN, steps, List.copyOf(progress), List.copyOf(chain),

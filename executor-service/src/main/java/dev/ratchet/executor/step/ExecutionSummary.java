@@ -2,6 +2,7 @@ package dev.ratchet.executor.step;
 
 import java.util.Locale;
 
+import dev.ratchet.core.event.ContextUse;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
@@ -25,12 +26,21 @@ final class ExecutionSummary {
         String head = label(request) + " executed by " + e.executor();
         String model = String.format(Locale.ROOT, "%s: %d tokens in, %d out at %.0f tok/s, model %d ms",
                 e.model(), e.usage().tokensIn(), e.usage().tokensOut(), e.usage().tokensPerSecond(),
-                e.usage().modelMs());
+                e.usage().modelMs()) + context(e.context());
         if (result.payload().error() != null) {
             return head + " without a patch (" + model + "): " + result.payload().error();
         }
         return head + " (" + model + "): +" + result.payload().stats().linesAdded() + " -"
                 + result.payload().stats().linesRemoved() + " in " + result.payload().stats().files().size()
                 + " files";
+    }
+
+    /** {@code , 3 turns, peak context 5123 tokens (4.0 % of the window)}; empty before any model call. */
+    private static String context(ContextUse c) {
+        if (c == null || c.turns() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", %d %s, peak context %d tokens (%.1f %% of the window)", c.turns(),
+                c.turns() == 1 ? "turn" : "turns", c.peakTokens(), c.percentOfWindow());
     }
 }

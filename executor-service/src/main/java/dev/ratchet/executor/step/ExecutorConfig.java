@@ -1,12 +1,14 @@
 package dev.ratchet.executor.step;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "ratchet.executor")
 public interface ExecutorConfig {
 
-    /** Upper bound on the executor model's answer, in tokens. */
+    /** Upper bound on each of the executor model's answers, in tokens. */
     @WithDefault("4096")
     int maxOutputTokens();
 
@@ -20,4 +22,33 @@ public interface ExecutorConfig {
      */
     @WithDefault("1048576")
     long maxPatchBytes();
+
+    /**
+     * A step's token budget when its request names none, as a percentage of the model's context window: half, since
+     * a model's quality drops well before its window is full and the answer needs room.
+     */
+    @WithDefault("50")
+    int contextBudgetPercent();
+
+    /** No step's budget may be more than this percentage of the window, whatever its request says. */
+    @WithDefault("80")
+    int contextHardStopPercent();
+
+    /**
+     * Files larger than this (256 KiB) are never read whole, for the prompt or by a tool: the model sees their path,
+     * size and kind. A 150 MB data file once made every executor run out of memory.
+     */
+    @WithDefault("262144")
+    long maxReadBytes();
+
+    /** Wall time for all of one attempt's turns and checks (10 min: 8 turns of a 60 s model call and checks). */
+    @WithDefault("10m")
+    Duration attemptTimeout();
+
+    /**
+     * Output of a {@code run_check} kept for the model, head and tail together (8 KiB: the failing test and its
+     * trace; the full 64 KiB is the verifier's).
+     */
+    @WithDefault("8192")
+    int checkOutputBytes();
 }

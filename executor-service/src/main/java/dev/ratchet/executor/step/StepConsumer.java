@@ -44,18 +44,19 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
     private final ProgressLog progress;
     private final RatchetMetrics metrics;
     private final ModelClients models;
+    private final ExecutorConfig config;
     private final String instance;
     private final LeasedConsumer<StepRequested> consumer;
 
     StepConsumer(StepExecutor executor, @Channel(Channels.STEPS_EXECUTED) MutinyEmitter<String> executed,
-            ProgressLog progress, RatchetMetrics metrics, ModelClients models, Redelivery redelivery,
-            WorkLeases leases, Outcomes outcomes, OwnedWork work,
-            InstanceId instance) {
+            ProgressLog progress, RatchetMetrics metrics, ModelClients models, ExecutorConfig config,
+            Redelivery redelivery, WorkLeases leases, Outcomes outcomes, OwnedWork work, InstanceId instance) {
         this.executor = executor;
         this.executed = executed;
         this.progress = progress;
         this.metrics = metrics;
         this.models = models;
+        this.config = config;
         this.instance = instance.value();
         this.consumer = new LeasedConsumer<>(StepRequested.class, ROLE, this, redelivery, leases, outcomes, work);
     }
@@ -66,11 +67,15 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
         consumer.accept(record);
     }
 
+    /**
+     * The attempt's own timeout, plus one model call that started just before it ran out (with its retries), plus
+     * two minutes for the workspace and git.
+     */
     @Override
     public Duration bound(StepRequested request) {
         ModelSettings m = models.executor().settings();
-        return m.timeout().multipliedBy(m.maxRetries() + 1L).plus(m.maxBackoff().multipliedBy(m.maxRetries()))
-                .plusMinutes(2);
+        return config.attemptTimeout().plus(m.timeout().multipliedBy(m.maxRetries() + 1L))
+                .plus(m.maxBackoff().multipliedBy(m.maxRetries())).plusMinutes(2);
     }
 
     @Override
@@ -82,7 +87,7 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
 
     @Override
     public RatchetEvent answer(StepRequested request, Instant started, Ownership ownership) {
-        return executor.execute(request, started);
+        return executor.execute(request, started, ownership::lost);
     }
 
     @Override

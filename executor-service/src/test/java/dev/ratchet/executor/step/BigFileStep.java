@@ -10,6 +10,8 @@ import java.util.UUID;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.guardrail.Guardrails;
+import dev.ratchet.core.guardrail.GuardrailsUpdate;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.runtime.work.OwnedWork;
@@ -25,6 +27,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 final class BigFileStep {
 
     static final int BIG_FILE_BYTES = 2 * 1024 * 1024;
+    /** Deleting the 36,000-line file must pass the guardrails, so that the patch size limit is what judges it. */
+    static final StepPolicy DELETES_BIG_FILES = new StepPolicy(Guardrails.DEFAULTS.merge(new GuardrailsUpdate(null,
+            null, null, true, 100_000, 100_000, null)), StepPolicy.DEFAULT_MAX_TURNS);
 
     private BigFileStep() {
     }
@@ -55,7 +60,7 @@ final class BigFileStep {
     static StepExecuted execute(KafkaProbe kafka, RedisDataSource redis, OwnedWork owned, BigFile big) {
         String session = UUID.randomUUID().toString();
         RedisSessions.register(redis, Session.created(session, big.sample().repo.toString(), big.work().goal(),
-                big.baseCommit(), List.of(TextstatsSample.UNIT_TESTS), StepPolicy.DEFAULTS, Instant.now()));
+                big.baseCommit(), List.of(TextstatsSample.UNIT_TESTS), DELETES_BIG_FILES, Instant.now()));
         StepRequested request = StepExecutionTest.request(session, "s1", 1, big.work(), List.of());
         return StepExecutionTest.answer(kafka, owned, request, kafka.send(request));
     }

@@ -67,8 +67,8 @@ class StepFailureTest {
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Explain word_count", "Add word_count(text) to textstats.py."), List.of());
         StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
-        assertThat(p.error()).startsWith("the executor model's answer is not a valid apply_patch patch")
-                .contains("Begin Patch");
+        assertThat(p.error()).startsWith("the executor model's answer holds no edit and it changed no file: no edit "
+                + "in the answer: write an apply_patch envelope ('*** Begin Patch'");
         assertThat(p.patch()).isNull();
         assertThat(p.stats()).isEqualTo(PatchStats.EMPTY);
         assertThat(p.execution().model()).as("the model did answer").startsWith("simulated:");
@@ -105,13 +105,19 @@ class StepFailureTest {
         assertProgressAndNoDeadLetter(session, request);
     }
 
+    /** A model without tool calling is told why its patch did not apply, turn after turn, up to maxTurns. */
     @Test
     void patchThatDoesNotFitTheFilesBecomesAnError() {
         String session = newSession();
         StepRequested request = StepExecutionTest.request(session, "s1", 1,
                 textstats.single("Edit the stats module", "Import sys in the stats module."), List.of());
         StepExecuted.Payload p = StepExecutionTest.answer(kafka, work, request, kafka.send(request)).payload();
-        assertThat(p.error()).isEqualTo("the patch does not fit the files: *** Update File: stats.py does not exist");
+        assertThat(p.error()).isEqualTo("the executor model did not finish the step within 8 turns (the session's "
+                + "maxTurns); its last error: the patch does not fit the files; nothing was written:\n"
+                + "*** Update File: stats.py does not exist");
+        assertThat(p.execution().context().turns()).isEqualTo(8);
+        assertThat(SimulatedModelResource.recentRequests()).filteredOn(b -> b.contains("Edit the stats module"))
+                .hasSize(8).last().asString().contains("Your patch was not applied: the patch does not fit the files");
         assertThat(p.patch()).isNull();
         assertProgressAndNoDeadLetter(session, request);
     }

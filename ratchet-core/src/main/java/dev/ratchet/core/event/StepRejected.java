@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The attempt is not kept. {@code stage} says where it failed: {@code execute} (no patch), {@code apply} (the patch
- * does not apply to the step's starting state), {@code check} (a check failed) or {@code verify} (the verifier
- * could not finish).
+ * The attempt is not kept. {@code stage} says where it failed: {@code execute} (no patch), {@code review} (the patch
+ * breaks the session's guardrails; the verifier checks them again and runs nothing), {@code apply} (the patch does
+ * not apply to the step's starting state), {@code check} (a check failed) or {@code verify} (the verifier could not
+ * finish).
  */
 public record StepRejected(UUID eventId, String sessionId, String stepId, int attempt, int variant, Instant occurredAt,
         Payload payload) implements StepVerdict {
 
     public static final String STAGE_EXECUTE = "execute";
+    /** The patch breaks a guardrail of the session (the reason names the rule); nothing was run. */
+    public static final String STAGE_REVIEW = "review";
     public static final String STAGE_APPLY = "apply";
     public static final String STAGE_CHECK = "check";
     /** The verifier itself could not finish (e.g. the workspace could not be prepared). */

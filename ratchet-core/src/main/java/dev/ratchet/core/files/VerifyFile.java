@@ -15,10 +15,11 @@ final class VerifyFile {
     static String render(Session session) {
         StringBuilder md = new StringBuilder("# VERIFY\n\n")
                 .append("Every step is applied to the verified state before it and kept only if all checks pass.\n\n")
-                .append("| check | command | timeout |\n|---|---|---|\n");
+                .append("| check | command | timeout | stage | when |\n|---|---|---|---|---|\n");
         for (Check check : session.checks()) {
             md.append("| ").append(check.name()).append(" | `").append(check.command()).append("` | ")
-                    .append(check.timeoutSeconds()).append(" s |\n");
+                    .append(check.timeoutSeconds()).append(" s | ").append(check.stage().json()).append(" | ")
+                    .append(check.when().json()).append(check.browser() == null ? "" : ", browser").append(" |\n");
         }
         md.append("\n## Results\n\n");
         boolean any = false;
@@ -36,9 +37,7 @@ final class VerifyFile {
                 }
                 md.append('\n');
                 for (CheckResult result : attempt.checks()) {
-                    md.append("  - ").append(result.passed() ? "PASS" : "FAIL").append(' ').append(result.name())
-                            .append(" (exit ").append(result.exitCode()).append(result.timedOut() ? ", timed out" : "")
-                            .append(", ").append(result.durationMs()).append(" ms)\n");
+                    md.append(line(result)).append('\n');
                 }
             }
         }
@@ -46,5 +45,25 @@ final class VerifyFile {
             md.append("_No attempt has been verified yet._\n");
         }
         return md.toString();
+    }
+
+    /**
+     * One check's result: PASS, FAIL or SKIP (with why), the exit status and time, the isolation it ran in, and
+     * {@code cached} when the verification cache answered it (the same tree was checked before).
+     */
+    private static String line(CheckResult result) {
+        if (result.skipped() != null) {
+            return "  - SKIP " + result.name() + ": " + SessionFiles.oneLine(result.skipped());
+        }
+        StringBuilder line = new StringBuilder("  - ").append(result.passed() ? "PASS" : "FAIL").append(' ')
+                .append(result.name()).append(" (exit ").append(result.exitCode())
+                .append(result.timedOut() ? ", timed out" : "").append(", ").append(result.durationMs()).append(" ms");
+        if (result.isolation() != null) {
+            line.append(", ").append(result.isolation());
+        }
+        if (result.cached()) {
+            line.append(", cached");
+        }
+        return line.append(')').toString();
     }
 }

@@ -46,7 +46,8 @@ public final class PatchSizeLimit {
         return sizes;
     }
 
-    static String human(long bytes) {
+    /** {@code 2.0 MiB}, {@code 3.5 KiB}, {@code 12 B}: sizes as errors and prompts show them. */
+    public static String human(long bytes) {
         if (bytes >= 1024 * 1024) {
             return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
         }

@@ -1,30 +1,30 @@
 package dev.ratchet.core.prompt;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import dev.ratchet.core.event.Check;
-import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.guardrail.Guardrails;
 
 /**
- * The request to a fast executor model for one step. Everything the model knows comes from here, within the
- * step's token budget: the step, why earlier attempts were rejected, the repository's AGENTS.md, and as many whole
- * files as fit, the files the step names first.
+ * The first request of a step to a fast executor model, within the step's token budget: the instructions (tools and
+ * edit formats), the step, the session's steering notes, why earlier attempts were rejected, what the session
+ * verified so far, the AGENTS.md that speaks for the step, the file listing, the files in the step's scope, and,
+ * in what is left of half the budget, other files. The other half is left for the conversation that follows.
  */
 public final class ExecutorPrompt {
 
     static final String SYSTEM = """
             You are a fast executor model in Ratchet. Carry out exactly one step of a plan in a git repository; a \
-            verifier applies your patch and runs the checks, and rejects it if any check fails.
+            verifier then runs the checks on your change and turns it down if any check fails.
             Change only what the step asks for. Keep every check passing; add or update tests when the step adds \
             behaviour.
-            Answer with one patch in the apply_patch format and nothing else:
+            Tools: read_file, list_files and search look at the repository; apply_patch changes it (a patch that \
+            does not fit, or breaks a guardrail, is refused with the reason and writes nothing: fix it and send it \
+            again); run_check runs one of the session's checks by name. When the change is complete, answer with a \
+            one-line summary and no tool call.
+            Without tools, answer with one patch and nothing else. Write patches in the apply_patch format:
             *** Begin Patch
             *** Add File: <relative path>      (every following line starts with +)
             *** Delete File: <relative path>
@@ -34,91 +34,133 @@ public final class ExecutorPrompt {
             -<removed line>
             +<added line>
             *** End Patch
-            Show 3 lines of context around each change. Paths are relative to the repository root.""";
+            (a git unified diff or SEARCH/REPLACE blocks are read too). Show 3 lines of context around each change. \
+            Paths are relative to the repository root.""";
+
+    /** Other files are read for the prompt at most this often: a repository of large files must not be read whole. */
+    static final int MAX_OTHER_READS = 100;
 
     private ExecutorPrompt() {
     }
 
-    /** @param checks the session's checks, named so the model knows what will judge its patch */
-    public static Prompt build(StepWork work, List<Check> checks, List<String> feedback, List<String> files,
-            Function<String, Optional<String>> reader, String agentsMd, TokenBudget budget) {
-        StringBuilder user = new StringBuilder()
-                .append("Goal of the session: ").append(work.goal()).append("\n\n")
-                .append("Step ").append(work.stepIndex() + 1).append(" of ").append(work.stepCount()).append(": ")
-                .append(work.title()).append('\n')
-                .append(work.instructions()).append("\n\n")
-                .append("Checks: ");
-        checks.forEach(c -> user.append('`').append(c.command()).append("` "));
-        user.append("\n\n");
-        if (!feedback.isEmpty()) {
+    /**
+     * @param reader what the executor may see of a path (never follows a symlink, never reads a large file whole)
+     * @param reserved tokens of the request that are not messages (the tool definitions)
+     * @param readLimit the size over which files are not read, for the notes about them
+     */
+    public static StepPrompt build(StepBrief brief, Function<String, RepoFile> reader, TokenBudget budget,
+            int reserved, long readLimit) {
+        int limit = budget.limit() - reserved;
+        String head = head(brief, budget, limit);
+        StepScope scope = StepScope.of(brief.work(), brief.feedback());
+        List<String> ordered = scope.byRelevance(brief.files());
+        int used = budget.count(SYSTEM) + budget.count(head);
+        List<StepPrompt.FileBlock> inScope = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String path : ordered) {
+            if (!scope.contains(path)) {
+                rest.add(path);
+                continue;
+            }
+            RepoFile file = reader.apply(path);
+            if (file instanceof RepoFile.Text text) {
+                StepPrompt.FileBlock block = StepPrompt.FileBlock.of(path, text.content());
+                int cost = budget.countUpTo(block.text(), limit - used);
+                if (used + cost <= limit) {
+                    inScope.add(block);
+                    used += cost;
+                } else {
+                    omitted.add(path);
+                }
+            } else if (file instanceof RepoFile.Unread unread) {
+                notes.add(unread.facts().describe(readLimit));
+            } else if (file instanceof RepoFile.Refused refused) {
+                notes.add(path + ": " + refused.reason());
+            }
+        }
+        List<StepPrompt.FileBlock> others = new ArrayList<>();
+        int reads = 0;
+        int notShown = 0;
+        for (String path : rest) {
+            if (used >= limit / 2 || reads++ >= MAX_OTHER_READS
+                    || !(reader.apply(path) instanceof RepoFile.Text text)) {
+                notShown++;
+                continue;
+            }
+            StepPrompt.FileBlock block = StepPrompt.FileBlock.of(path, text.content());
+            int cost = budget.countUpTo(block.text(), limit / 2 - used);
+            if (used + cost <= limit / 2) {
+                others.add(block);
+                used += cost;
+            } else {
+                notShown++;
+            }
+        }
+        return fitted(new StepPrompt(SYSTEM, head, inScope, others, notes, omitted, notShown), budget, limit);
+    }
+
+    /** Gives up other files, then the last files in scope, until the notes about what is not shown fit too. */
+    private static StepPrompt fitted(StepPrompt prompt, TokenBudget budget, int limit) {
+        StepPrompt p = prompt;
+        while (budget.count(p.system()) + budget.count(p.user()) > limit
+                && (!p.others().isEmpty() || !p.inScope().isEmpty())) {
+            if (!p.others().isEmpty()) {
+                p = new StepPrompt(p.system(), p.head(), p.inScope(), p.others().subList(0, p.others().size() - 1),
+                        p.notes(), p.omitted(), p.othersNotShown() + 1);
+            } else {
+                List<String> omitted = new ArrayList<>(p.omitted());
+                omitted.add(0, p.inScope().get(p.inScope().size() - 1).path());
+                p = new StepPrompt(p.system(), p.head(), p.inScope().subList(0, p.inScope().size() - 1), p.others(),
+                        p.notes(), omitted, p.othersNotShown());
+            }
+        }
+        return p;
+    }
+
+    private static String head(StepBrief brief, TokenBudget budget, int limit) {
+        StringBuilder head = new StringBuilder()
+                .append("Goal of the session: ").append(brief.work().goal()).append("\n\n")
+                .append("Step ").append(brief.work().stepIndex() + 1).append(" of ").append(brief.work().stepCount())
+                .append(": ").append(brief.work().title()).append('\n')
+                .append(brief.work().instructions()).append("\n\n")
+                .append("Checks (the verifier runs them after the step; run_check runs one by name):\n");
+        for (Check check : brief.checks()) {
+            head.append("- ").append(check.name()).append(": `").append(check.command()).append("`\n");
+        }
+        head.append(guardrails(brief.guardrails())).append("\n\n");
+        if (!brief.steeringNotes().isEmpty()) {
+            head.append(budget.truncate("Steering notes from the team, newest last:\n- "
+                    + String.join("\n- ", brief.steeringNotes()), limit / 8)).append("\n\n");
+        }
+        if (!brief.feedback().isEmpty()) {
             StringBuilder why = new StringBuilder();
-            for (int i = 0; i < feedback.size(); i++) {
-                why.append("Previous attempt ").append(i + 1).append(" was rejected: ").append(feedback.get(i))
+            for (int i = 0; i < brief.feedback().size(); i++) {
+                why.append("Previous attempt ").append(i + 1).append(" was rejected: ").append(brief.feedback().get(i))
                         .append('\n');
             }
-            user.append(budget.truncate(why.toString(), budget.limit() / 4)).append('\n');
+            head.append(budget.truncate(why.toString(), limit / 4)).append('\n');
         }
-        if (agentsMd != null && !agentsMd.isBlank()) {
-            user.append("AGENTS.md of the repository:\n").append(budget.truncate(agentsMd, budget.limit() / 8))
-                    .append("\n\n");
+        if (!brief.progress().isBlank()) {
+            head.append(budget.truncate("Done so far (verified steps of this session):\n" + brief.progress(),
+                    limit / 16)).append('\n');
         }
-        user.append("Files in the repository:\n")
-                .append(budget.truncate(String.join("\n", files), budget.limit() / 8)).append("\n\n");
-
-        int used = budget.count(SYSTEM) + budget.count(user.toString());
-        List<String> omitted = new ArrayList<>();
-        String mentions = (work.title() + "\n" + work.instructions() + "\n" + String.join("\n", feedback))
-                .toLowerCase(Locale.ROOT);
-        List<String> ordered = byRelevance(files, mentions);
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (String path : ordered) {
-            Optional<String> content = reader.apply(path).filter(ExecutorPrompt::isText);
-            if (content.isEmpty()) {
-                continue;
-            }
-            String block = "=== " + path + " ===\n" + content.get() + (content.get().endsWith("\n") ? "" : "\n");
-            int cost = budget.count(block);
-            if (used + cost > budget.limit()) {
-                omitted.add(path);
-                continue;
-            }
-            shown.put(path, block);
-            used += cost;
+        if (brief.agentsMd() != null && !brief.agentsMd().isBlank()) {
+            head.append("AGENTS.md (nearest to the step's files):\n")
+                    .append(budget.truncate(brief.agentsMd(), limit / 8)).append("\n\n");
         }
-        // The note naming the omitted files must fit as well: give up the last shown files until it does.
-        List<String> shownPaths = new ArrayList<>(shown.keySet());
-        while (!omitted.isEmpty() && !shownPaths.isEmpty()
-                && used + budget.count(omittedNote(omitted)) > budget.limit()) {
-            String last = shownPaths.remove(shownPaths.size() - 1);
-            used -= budget.count(shown.remove(last));
-            omitted.add(last);
-            omitted.sort(Comparator.comparingInt(ordered::indexOf));
-        }
-        shown.values().forEach(user::append);
-        if (!omitted.isEmpty()) {
-            user.append(omittedNote(omitted));
-        }
-        return new Prompt(SYSTEM, user.toString(), budget.count(SYSTEM) + budget.count(user.toString()),
-                List.copyOf(omitted));
+        head.append("Files in the repository:\n")
+                .append(budget.truncate(String.join("\n", brief.files()), limit / 8)).append("\n\n");
+        return head.toString();
     }
 
-    private static String omittedNote(List<String> omitted) {
-        return "\n(Not shown to fit the token budget: " + String.join(", ", omitted) + ")\n";
-    }
-
-    /** Files the step mentions (by path or file name) first, then the rest, shortest paths first. */
-    static List<String> byRelevance(List<String> files, String mentions) {
-        Comparator<String> mentioned = Comparator.comparing(p -> !isMentioned(p, mentions));
-        return files.stream().sorted(mentioned.thenComparing(String::length).thenComparing(p -> p)).toList();
-    }
-
-    private static boolean isMentioned(String path, String mentions) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        String name = lower.substring(lower.lastIndexOf('/') + 1);
-        return mentions.contains(lower) || mentions.contains(name);
-    }
-
-    private static boolean isText(String content) {
-        return content.indexOf('\0') < 0;
+    private static String guardrails(Guardrails g) {
+        return "Guardrails: change only " + String.join(", ", g.allow())
+                + (g.readOnly().isEmpty() ? "" : "; read-only: " + String.join(", ", g.readOnly()))
+                + "; never read or change " + String.join(", ", g.forbid())
+                + "; deleting files is " + (g.deletes() ? "allowed" : "not allowed")
+                + "; at most " + g.maxChangedLines() + " changed lines in the step (" + g.maxFileChangedLines()
+                + " per file) and " + g.maxNewFiles() + " new files; no symlinks, no binary files, no secrets.";
     }
 }

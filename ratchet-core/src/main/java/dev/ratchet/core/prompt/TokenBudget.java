@@ -2,6 +2,7 @@ package dev.ratchet.core.prompt;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
@@ -31,22 +32,51 @@ public final class TokenBudget {
         return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
     }
 
-    /** The text cut to at most {@code maxTokens}, with a marker saying it was cut. */
+    /**
+     * {@link #count}, but it stops counting past {@code max}: {@code max + 1} means "more than {@code max}", at the
+     * cost of tokenizing only that much of a long text.
+     */
+    public int countUpTo(String text, int max) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        return ENCODING.encodeOrdinary(text, Math.max(0, max) + 1).getTokens().size();
+    }
+
+    /**
+     * The text cut to at most {@code maxTokens}, with a marker saying it was cut. One tokenizer pass finds the cut
+     * ({@code encodeOrdinary(text, max)} stops at the limit and says where), so cutting a long text costs about what
+     * counting the part that is kept does, never a tokenization of the whole.
+     */
     public String truncate(String text, int maxTokens) {
-        if (count(text) <= maxTokens) {
+        if (text == null || text.isEmpty() || !ENCODING.encodeOrdinary(text, maxTokens).isTruncated()) {
             return text;
         }
-        int room = maxTokens - count(CUT_MARKER);
-        int lo = 0;
-        int hi = text.length();
-        while (lo < hi) {
-            int mid = (lo + hi + 1) / 2;
-            if (count(text.substring(0, mid)) <= room) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
+        int room = Math.max(0, maxTokens - count(CUT_MARKER));
+        while (true) {
+            String cut = prefix(text, room) + CUT_MARKER;
+            int over = count(cut) - maxTokens;
+            // The kept part and the marker can merge into fewer or more tokens than apart: step back until it fits.
+            if (over <= 0 || room == 0) {
+                return cut;
             }
+            room = Math.max(0, room - over);
         }
-        return text.substring(0, lo) + CUT_MARKER;
+    }
+
+    /** The longest start of {@code text} that is at most {@code tokens} tokens, never splitting a surrogate pair. */
+    private static String prefix(String text, int tokens) {
+        if (tokens <= 0) {
+            return "";
+        }
+        EncodingResult result = ENCODING.encodeOrdinary(text, tokens);
+        if (!result.isTruncated()) {
+            return text;
+        }
+        int end = Math.min(text.length(), result.getLastProcessedCharacterIndex() + 1);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 }

@@ -16,6 +16,8 @@ public record Progress(String type, String stepId, int attempt, String message, 
     public static final String STEP_STARTED = "step.started";
     public static final String STEP_EXECUTED = "step.executed";
     public static final String STEP_VERIFYING = "step.verifying";
+    /** A person submitted a candidate patch for the running step, or its verdict came. */
+    public static final String STEP_CANDIDATE = "step.candidate";
     public static final String STEP_VERIFIED = "step.verified";
     public static final String STEP_REJECTED = "step.rejected";
     public static final String SESSION_COMPLETED = "session.completed";

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionCreated;
@@ -30,6 +32,7 @@ public final class SessionMachine {
     private final int maxAttempts;
     private final int contextBudgetTokens;
     private final Deadlines deadlines;
+    private final CandidateDecisions candidates = new CandidateDecisions(this);
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens) {
         this(maxAttempts, contextBudgetTokens, Deadlines.DEFAULTS);
@@ -172,6 +175,9 @@ public final class SessionMachine {
     }
 
     public Transition onVerdict(Session session, StepVerdict verdict, Instant now) {
+        if (verdict.variant() > 0) {
+            return candidates.onVerdict(session, verdict, now);
+        }
         Optional<StepState> current = session.current();
         if (session.status() == SessionStatus.RUNNING && current.isPresent() && awaits(current.get(), verdict)) {
             return verdict instanceof StepVerified verified
@@ -187,14 +193,38 @@ public final class SessionMachine {
                 && last.number() == verdict.attempt() && last.status() == AttemptStatus.REQUESTED;
     }
 
+    /**
+     * A person's candidate patch for the step that runs now, to be verified exactly like a model's
+     * ({@link CandidateDecisions#submitted}). Ignored when the step is not the one running.
+     *
+     * @param patch the submission normalised to a unified diff against the step's starting state, stored as a blob
+     */
+    public Transition candidate(Session session, String stepId, String author, BlobRef patch, PatchStats stats,
+            Instant now) {
+        return candidates.submitted(session, stepId, author, patch, stats, now);
+    }
+
+    /** The step {@code stepId} when it is the one the session runs now and it waits for a verdict. */
+    public static Optional<StepState> running(Session session, String stepId) {
+        return session.current().filter(step -> session.status() == SessionStatus.RUNNING
+                && step.id().equals(stepId) && step.status() == StepStatus.RUNNING && step.lastAttempt() != null
+                && step.lastAttempt().status() == AttemptStatus.REQUESTED);
+    }
+
     private Transition accept(Session session, StepState step, StepVerified verdict, Instant now) {
+        return accept(session, step, verdict, now, "");
+    }
+
+    /** Accepts {@code verdict} as the step's result; {@code by} names a person's candidate in the progress line. */
+    Transition accept(Session session, StepState step, StepVerified verdict, Instant now, String by) {
         Attempt decided = step.lastAttempt().decided(verdict, now);
         Session next = session.withStep(step.withAttempt(decided, StepStatus.VERIFIED));
-        AcceptedPatch patch = new AcceptedPatch(step.id(), verdict.attempt(), verdict.variant(),
+        AcceptedPatch patch = new AcceptedPatch(step.id(), decided.number(), verdict.variant(),
                 verdict.payload().patch());
         List<Progress> progress = new ArrayList<>();
-        progress.add(new Progress(Progress.STEP_VERIFIED, step.id(), verdict.attempt(),
-                label(session, step) + " attempt " + verdict.attempt() + " verified" + checkSummary(decided), now));
+        progress.add(new Progress(Progress.STEP_VERIFIED, step.id(), decided.number(),
+                label(session, step) + " attempt " + decided.number() + " verified" + by + checkSummary(decided),
+                now));
         Transition then;
         if (step.index() + 1 < session.steps().size()) {
             then = request(next.advancedTo(step.index() + 1, now), step.index() + 1, 1, now, progress);
@@ -334,7 +364,7 @@ public final class SessionMachine {
         return text + "\nOutput:\n" + cut;
     }
 
-    private static String label(Session session, StepState step) {
+    static String label(Session session, StepState step) {
         return "step " + (step.index() + 1) + "/" + session.steps().size() + " \"" + step.title() + "\"";
     }
 
@@ -343,8 +373,9 @@ public final class SessionMachine {
             return "";
         }
         StringBuilder s = new StringBuilder(" (");
-        attempt.checks().forEach(c -> s.append(c.name()).append(' ').append(c.passed() ? "passed" : "failed")
-                .append(" in ").append(c.durationMs()).append(" ms, "));
+        attempt.checks().forEach(c -> s.append(c.name()).append(' ').append(c.skipped() != null ? "skipped, "
+                : (c.passed() ? "passed" : "failed") + (c.cached() ? " (cached), " : " in " + c.durationMs()
+                        + " ms, ")));
         s.setLength(s.length() - 2);
         return s.append(')').toString();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.ratchet.core.checks.SessionChecks;
 import dev.ratchet.core.event.Check;
 
 /**
@@ -52,6 +53,16 @@ public final class SessionRequestValidator {
 
     /** @param maxTurns null for the default */
     public List<FieldViolation> validate(String repo, String goal, List<Check> checks, Integer maxTurns) {
+        return validate(repo, goal, new SessionChecks(checks == null || checks.isEmpty() ? SessionChecks.Source.NONE
+                : SessionChecks.Source.REQUEST, checks == null ? List.of() : checks), maxTurns);
+    }
+
+    /**
+     * @param checks the session's checks and where they come from (the request, or the repository's VERIFY.md or
+     *        AGENTS.md); errors about checks from the repository name the file
+     * @param maxTurns null for the default
+     */
+    public List<FieldViolation> validate(String repo, String goal, SessionChecks checks, Integer maxTurns) {
         List<FieldViolation> violations = new ArrayList<>();
         if (maxTurns != null && (maxTurns < 1 || maxTurns > StepPolicy.MAX_TURNS_LIMIT)) {
             violations.add(new FieldViolation("maxTurns", "must be between 1 and " + StepPolicy.MAX_TURNS_LIMIT));
@@ -90,20 +101,24 @@ public final class SessionRequestValidator {
         }
     }
 
-    private void validateChecks(List<Check> checks, List<FieldViolation> violations) {
-        if (checks == null || checks.isEmpty()) {
+    private void validateChecks(SessionChecks declared, List<FieldViolation> violations) {
+        List<Check> checks = declared.checks();
+        if (checks.isEmpty()) {
             violations.add(new FieldViolation("checks", "must list at least one check: every step is verified by "
-                    + "running them"));
+                    + "running them, and the repository declares none either (no ```ratchet-checks block in its "
+                    + "VERIFY.md, no test command in its AGENTS.md at HEAD); give checks here, or add a "
+                    + "```ratchet-checks block to VERIFY.md (a JSON array of {name, command, timeoutSeconds, stage, "
+                    + "when, browser})"));
             return;
         }
         if (checks.size() > maxChecks) {
-            violations.add(new FieldViolation("checks", "must list at most " + maxChecks + " checks, not "
-                    + checks.size()));
+            violations.add(new FieldViolation(declared.source().field(), "must list at most " + maxChecks
+                    + " checks, not " + checks.size()));
             return;
         }
         for (int i = 0; i < checks.size(); i++) {
             Check check = checks.get(i);
-            String field = "checks[" + i + "]";
+            String field = declared.source().field(i);
             if (check == null) {
                 violations.add(new FieldViolation(field, "must not be null"));
                 continue;

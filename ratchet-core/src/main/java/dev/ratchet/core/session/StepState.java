@@ -2,14 +2,25 @@ package dev.ratchet.core.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.plan.PlanStep;
 
+/** One step of the plan, its attempts and the candidates people submitted for it. */
 public record StepState(String id, int index, String title, String instructions, StepStatus status,
-        List<Attempt> attempts) {
+        List<Attempt> attempts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Candidate> candidates) {
+
+    @JsonCreator
+    public StepState {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
 
     public static StepState pending(PlanStep step, int index) {
-        return new StepState(step.id(), index, step.title(), step.instructions(), StepStatus.PENDING, List.of());
+        return new StepState(step.id(), index, step.title(), step.instructions(), StepStatus.PENDING, List.of(),
+                List.of());
     }
 
     public Attempt lastAttempt() {
@@ -20,6 +31,11 @@ public record StepState(String id, int index, String title, String instructions,
         return attempts.size();
     }
 
+    /** The candidate sent as {@code variant} (1 for the first a person submitted). */
+    public Optional<Candidate> candidate(int variant) {
+        return candidates.stream().filter(c -> c.variant() == variant).findFirst();
+    }
+
     StepState withAttempt(Attempt attempt, StepStatus newStatus) {
         List<Attempt> list = new ArrayList<>(attempts);
         if (!list.isEmpty() && list.get(list.size() - 1).number() == attempt.number()) {
@@ -27,10 +43,19 @@ public record StepState(String id, int index, String title, String instructions,
         } else {
             list.add(attempt);
         }
-        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list));
+        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates);
     }
 
     StepState withStatus(StepStatus newStatus) {
-        return new StepState(id, index, title, instructions, newStatus, attempts);
+        return new StepState(id, index, title, instructions, newStatus, attempts, candidates);
+    }
+
+    /** The step with {@code candidate} added, or replacing the one of the same variant. */
+    StepState withCandidate(Candidate candidate) {
+        List<Candidate> list = new ArrayList<>(candidates);
+        list.removeIf(c -> c.variant() == candidate.variant());
+        list.add(candidate);
+        list.sort((a, b) -> Integer.compare(a.variant(), b.variant()));
+        return new StepState(id, index, title, instructions, status, attempts, list);
     }
 }

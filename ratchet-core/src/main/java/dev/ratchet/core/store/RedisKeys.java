@@ -19,8 +19,15 @@ public final class RedisKeys {
     public static final String OUTBOX = "ratchet:outbox";
     /** STRING with a TTL: which planner replica's reaper acts now (one at a time). */
     public static final String REAPER_LOCK = "ratchet:reaper:lock";
-    /** ZSET of skill names scored by capture time (epoch ms). */
+    /** ZSET of skill names, all scored 0 so that they are listed in name order (cursor: the last name seen). */
     public static final String SKILLS = "ratchet:skills";
+    /** HASH: session id to the skill its completion was captured into, so a redelivered completion adds nothing. */
+    public static final String SKILL_SESSIONS = "ratchet:skills:sessions";
+    /**
+     * STRING counter, raised by every change to any skill: registry transactions WATCH it (one writer at a time,
+     * across replicas) and search reloads its index when it moved.
+     */
+    public static final String SKILLS_GENERATION = "ratchet:skills:generation";
 
     private RedisKeys() {
     }
@@ -83,8 +90,61 @@ public final class RedisKeys {
         return "ratchet:processed:" + consumer + ":" + eventId;
     }
 
-    /** HASH: one captured skill (SKILL.md text and where it came from). */
+    /**
+     * STRING with a TTL ({@code ratchet.verifier.cache-ttl}): the verification cache, one check's result and output
+     * for one resulting tree, command and check environment ({@code dev.ratchet.core.checks.VerifyCacheKey}); shared
+     * by every session, so an identical tree is never checked twice.
+     */
+    public static String verifyCache(String key) {
+        return "ratchet:verify-cache:" + key;
+    }
+
+    /**
+     * HASH: one skill: description, status and its reason, latest version, origin, times, approval and the replay
+     * totals.
+     */
     public static String skill(String name) {
         return "ratchet:skill:" + name;
+    }
+
+    /** HASH: version number to the version's record (JSON: digest, source, time, files with their hashes). */
+    public static String skillVersions(String name) {
+        return skill(name) + ":versions";
+    }
+
+    /** HASH: SHA-256 to a file's bytes, shared by the versions that hold the same file. */
+    public static String skillFiles(String name) {
+        return skill(name) + ":files";
+    }
+
+    /** HASH: session id to the statistic of a session captured into the skill (JSON). */
+    public static String skillCaptures(String name) {
+        return skill(name) + ":captures";
+    }
+
+    /** HASH: session id to the outcome of a session that replayed the skill (JSON), each counted once. */
+    public static String skillReplays(String name) {
+        return skill(name) + ":replays";
+    }
+
+    /** LIST: the last 100 replay outcomes, {@code 1} passed, {@code 0} failed, oldest first (the trust window). */
+    public static String skillOutcomes(String name) {
+        return skill(name) + ":outcomes";
+    }
+
+    /** STRING: the skill's embedding (JSON: model, digest of the text embedded, vector as base64 float32). */
+    public static String skillEmbedding(String name) {
+        return skill(name) + ":embedding";
+    }
+
+    /** Every key of one skill, deleted together. */
+    public static List<String> skillKeys(String name) {
+        return List.of(skill(name), skillVersions(name), skillFiles(name), skillCaptures(name), skillReplays(name),
+                skillOutcomes(name), skillEmbedding(name));
+    }
+
+    /** SET: names of the captured skills of one plan shape (checks and step count), the candidates to fold into. */
+    public static String skillShape(String shapeKey) {
+        return "ratchet:skills:shape:" + shapeKey;
     }
 }

@@ -166,8 +166,8 @@ class SessionFilesTest {
         String md = render("VERIFY.md", running(), progress);
 
         assertThat(md).startsWith("# VERIFY\n\n");
-        assertThat(md).contains("| check | command | timeout |\n|---|---|---|\n| unit | `pytest -q` | 300 s |\n"
-                + "| lint | `ruff check .` | 60 s |\n");
+        assertThat(md).contains("| check | command | timeout | stage | when |\n|---|---|---|---|---|\n"
+                + "| unit | `pytest -q` | 300 s | test | step |\n| lint | `ruff check .` | 60 s | test | step |\n");
         assertThat(md).contains("- 1. Add greet(), attempt 1: VERIFIED\n  - PASS unit (exit 0, 1800 ms)\n"
                 + "  - PASS lint (exit 0, 90 ms)\n");
         assertThat(md).contains("- 2. Test greet(), attempt 1: REJECTED at check - check unit failed (exit 1); "
@@ -219,5 +219,28 @@ class SessionFilesTest {
         assertThat(SessionFiles.render("README.md", session, progress, AGENTS)).isEmpty();
         assertThat(SessionFiles.render("PLAN", session, progress, AGENTS)).isEmpty();
         assertThat(SessionFiles.render("", session, progress, AGENTS)).isEmpty();
+    }
+
+    @Test
+    void verifyMarksCachedAndSkippedResultsAndTheIsolation() {
+        Session session = Session.created("s", "/r", "g", SHA, List.of(new Check("unit", "pytest -q", 60),
+                new Check("ui", "python3 -m http.server 8000", 60, Check.Stage.TEST, Check.When.FINAL,
+                        new Check.Browser(8000, List.of("/"), 10))), StepPolicy.DEFAULTS, T0);
+        Transition planned = machine.planned(session, PLAN.subList(0, 1), T0);
+        StepRequested r = (StepRequested) planned.events().get(0);
+        BlobRef output = BlobRef.of("s", "ok");
+        StepVerified verified = StepVerified.of(executed(r), T0.plusSeconds(9), new StepVerified.Payload(
+                BlobRef.of("s", "patch"), new PatchStats(List.of("src/app.py"), 3, 1), List.of(
+                        new CheckResult("unit", "pytest -q", 0, true, false, 1800, "ok", "bubblewrap", output, true,
+                                null, List.of()),
+                        CheckResult.skipped(session.checks().get(1), "chromium is not installed on verifier-1")),
+                execution(r), verification(r)));
+
+        String md = render("VERIFY.md", machine.onVerdict(planned.session(), verified, T0.plusSeconds(9)).session(),
+                List.of());
+
+        assertThat(md).contains("| ui | `python3 -m http.server 8000` | 60 s | test | final, browser |\n");
+        assertThat(md).contains("  - PASS unit (exit 0, 1800 ms, bubblewrap, cached)\n"
+                + "  - SKIP ui: chromium is not installed on verifier-1\n");
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.ContextUse;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.SampleEvents;
 import dev.ratchet.core.event.StepRequested;
@@ -42,6 +43,16 @@ class JsonTest {
         assertThat(json).isEqualTo("{\"executor\":\"executor-1\",\"requestedAt\":\"2025-03-01T10:15:30.123Z\"}");
         assertThat(Json.write(new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready", AT)))
                 .doesNotContain("stepId").contains("\"attempt\":0");
+    }
+
+    @Test
+    void executionCarriesItsContextUseAndReadsWithoutIt() {
+        Execution with = new Execution("executor-1", "m", AT, AT, AT, Usage.NONE,
+                new ContextUse(5_123, 8_000, 128_000, 4.0, 3));
+
+        assertThat(Json.read(Json.write(with), Execution.class)).isEqualTo(with);
+        assertThat(Json.write(new Execution("executor-1", "m", AT, AT, AT, Usage.NONE))).doesNotContain("context");
+        assertThat(Json.read("{\"executor\":\"executor-1\"}", Execution.class).context()).isNull();
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.ratchet.core.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.ratchet.core.Fixtures;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.guardrail.Guardrails;
 
 class ExecutorPromptTest {
 
@@ -22,9 +23,19 @@ class ExecutorPromptTest {
             new Check("lint", "npm run lint", 120));
     private static final StepWork WORK = new StepWork(1, 1, 3, "Add the banner",
             "Render <Banner/> from src/components/Banner.tsx in src/app/page.tsx.", "Greet visitors on the home page");
+    private static final long READ_LIMIT = 256 * 1024;
 
-    private static Function<String, Optional<String>> reader(Map<String, String> files) {
-        return path -> Optional.ofNullable(files.get(path));
+    private static Function<String, RepoFile> reader(Map<String, String> files) {
+        return path -> files.containsKey(path) ? new RepoFile.Text(path, files.get(path))
+                : new RepoFile.Refused(path, "no such file: " + path);
+    }
+
+    private static StepBrief brief(List<String> feedback, List<String> files, String agentsMd) {
+        return new StepBrief(WORK, CHECKS, feedback, List.of(), Guardrails.DEFAULTS, "", agentsMd, files);
+    }
+
+    private static StepPrompt build(StepBrief brief, Map<String, String> files, int limit) {
+        return ExecutorPrompt.build(brief, reader(files), new TokenBudget(limit), 0, READ_LIMIT);
     }
 
     /** Code-like text of about {@code lines} * 12 tokens. */
@@ -34,134 +45,162 @@ class ExecutorPromptTest {
     }
 
     @Test
-    void carriesGoalStepInstructionsAndChecks() {
-        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), List.of("package.json"),
-                reader(Map.of("package.json", "{\"name\": \"site\"}\n")), null, new TokenBudget(8000));
+    void carriesGoalStepChecksGuardrailsAndTheToolsAndFormats() {
+        StepPrompt prompt = build(brief(List.of(), List.of("src/app/page.tsx"), null),
+                Map.of("src/app/page.tsx", "export default function Page() {}\n"), 8000);
 
-        assertThat(prompt.system()).contains("*** Begin Patch").contains("Show 3 lines of context");
+        assertThat(prompt.system()).startsWith("You are a fast executor model in Ratchet")
+                .contains("read_file", "list_files", "search", "apply_patch", "run_check")
+                .contains("*** Begin Patch").contains("unified diff").contains("SEARCH/REPLACE")
+                .contains("Show 3 lines of context");
         assertThat(prompt.user())
                 .startsWith("Goal of the session: Greet visitors on the home page\n\n")
                 .contains("Step 2 of 3: Add the banner\n"
                         + "Render <Banner/> from src/components/Banner.tsx in src/app/page.tsx.\n")
-                .contains("Checks: `npm run test` `npm run lint`")
-                .contains("=== package.json ===\n{\"name\": \"site\"}\n")
-                .doesNotContain("rejected")
-                .doesNotContain("AGENTS.md")
-                .doesNotContain("Not shown");
-        assertThat(prompt.omittedFiles()).isEmpty();
-        TokenBudget budget = new TokenBudget(8000);
-        assertThat(prompt.tokens()).isEqualTo(budget.count(prompt.system()) + budget.count(prompt.user()));
+                .contains("- unit: `npm run test`\n- lint: `npm run lint`\n")
+                .contains("deleting files is not allowed").contains("never read or change .git/**, .env*")
+                .contains("at most 400 changed lines")
+                .contains("=== src/app/page.tsx ===\nexport default function Page() {}\n")
+                .doesNotContain("rejected").doesNotContain("AGENTS.md").doesNotContain("Steering")
+                .doesNotContain("Done so far").doesNotContain("not shown");
     }
 
     @Test
-    void includesRejectionFeedbackPerAttempt() {
-        List<String> feedback = List.of("at check: unit failed\nOutput:\nExpected 'Hello' but got 'Hi'",
-                "at apply: src/app/page.tsx: hunk 1: context not found");
+    void includesRejectionFeedbackSteeringNotesAndProgress() {
+        StepBrief brief = new StepBrief(WORK, CHECKS, List.of("at check: unit failed\nOutput:\nExpected 'Hello'",
+                "at apply: src/app/page.tsx: hunk 1: context not found"), List.of("Use the design system's colours"),
+                Guardrails.DEFAULTS, "1. Add the layout: src/app/layout.tsx (+12 -0)\n", null, List.of());
 
-        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, feedback, List.of(), reader(Map.of()), null,
-                new TokenBudget(8000));
+        String user = build(brief, Map.of(), 8000).user();
 
-        assertThat(prompt.user())
-                .contains("Previous attempt 1 was rejected: at check: unit failed\nOutput:\n"
-                        + "Expected 'Hello' but got 'Hi'\n")
-                .contains("Previous attempt 2 was rejected: at apply: src/app/page.tsx: hunk 1: context not found\n");
+        assertThat(user)
+                .contains("Previous attempt 1 was rejected: at check: unit failed\nOutput:\nExpected 'Hello'\n")
+                .contains("Previous attempt 2 was rejected: at apply: src/app/page.tsx: hunk 1: context not found\n")
+                .contains("Steering notes from the team, newest last:\n- Use the design system's colours")
+                .contains("Done so far (verified steps of this session):\n1. Add the layout: src/app/layout.tsx");
     }
 
     @Test
-    void includesTheRepositorysAgentsMd() {
+    void includesTheAgentsMdItIsGiven() {
         String agentsMd = Fixtures.read("agents-md/agentsmd-agents.md-AGENTS.md");
 
-        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), List.of(), reader(Map.of()), agentsMd,
-                new TokenBudget(8000));
+        String user = build(brief(List.of(), List.of(), agentsMd), Map.of(), 8000).user();
 
-        assertThat(prompt.user()).contains("AGENTS.md of the repository:\n" + agentsMd + "\n\n");
+        assertThat(user).contains("AGENTS.md (nearest to the step's files):\n" + agentsMd + "\n\n");
     }
 
     @Test
-    void filesTheStepMentionsComeFirst() {
+    void filesInScopeComeFirstThenOthersByRelevance() {
         Map<String, String> files = Map.of(
                 "README.md", "# Site\n",
                 "a.txt", "a\n",
                 "src/app/page.tsx", "export default function Page() {}\n",
                 "src/components/Banner.tsx", "export function Banner() {}\n",
                 "src/lib/util.ts", "export const x = 1\n");
-        List<String> listing = List.of("README.md", "a.txt", "src/app/page.tsx", "src/components/Banner.tsx",
-                "src/lib/util.ts");
 
-        String user = ExecutorPrompt.build(WORK, CHECKS, List.of(), listing, reader(files), null, new TokenBudget(8000))
-                .user();
+        StepPrompt prompt = build(brief(List.of(), List.copyOf(files.keySet()), null), files, 8000);
 
-        List<String> order = user.lines().filter(l -> l.startsWith("=== ")).toList();
-        assertThat(order).containsExactly("=== src/app/page.tsx ===", "=== src/components/Banner.tsx ===",
-                "=== a.txt ===", "=== README.md ===", "=== src/lib/util.ts ===");
+        assertThat(prompt.inScope()).extracting(StepPrompt.FileBlock::path)
+                .containsExactly("src/app/page.tsx", "src/components/Banner.tsx");
+        assertThat(prompt.user().lines().filter(l -> l.startsWith("=== ")).toList()).containsExactly(
+                "=== src/app/page.tsx ===", "=== src/components/Banner.tsx ===", "=== a.txt ===",
+                "=== README.md ===", "=== src/lib/util.ts ===");
     }
 
     @Test
-    void fileNamesMentionedInFeedbackCountToo() {
-        List<String> order = ExecutorPrompt.byRelevance(List.of("docs/guide.md", "src/deep/nested/Helper.java"),
-                "fix helper.java as the reviewer said");
-
-        assertThat(order).containsExactly("src/deep/nested/Helper.java", "docs/guide.md");
-    }
-
-    @Test
-    void filesThatDoNotFitAreOmittedWholeAndListed() {
+    void otherFilesFillAtMostHalfTheBudgetAndAreGivenUpFirst() {
         Map<String, String> files = new HashMap<>();
         files.put("src/app/page.tsx", source("page", 40));
-        files.put("big1.ts", source("bigOne", 200));
-        files.put("big2.ts", source("bigTwo", 200));
-        files.put("small.ts", source("small", 5));
-        List<String> listing = List.of("big1.ts", "big2.ts", "small.ts", "src/app/page.tsx");
-        TokenBudget budget = new TokenBudget(3000);
-
-        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), listing, reader(files), null, budget);
-
-        assertThat(prompt.user()).contains(files.get("src/app/page.tsx")).contains(files.get("small.ts"));
-        assertThat(prompt.omittedFiles()).isNotEmpty();
-        for (String omitted : prompt.omittedFiles()) {
-            assertThat(prompt.user()).doesNotContain("=== " + omitted + " ===")
-                    .doesNotContain(files.get(omitted).lines().findFirst().orElseThrow());
+        for (int i = 0; i < 10; i++) {
+            files.put("lib/other" + i + ".ts", source("other" + i, 40));
         }
-        for (String path : listing) {
-            boolean shown = prompt.user().contains("=== " + path + " ===\n" + files.get(path));
-            assertThat(shown).as(path + " shown whole or omitted").isNotEqualTo(prompt.omittedFiles().contains(path));
-        }
-        assertThat(prompt.user()).contains("(Not shown to fit the token budget: "
-                + String.join(", ", prompt.omittedFiles()) + ")");
-        assertThat(prompt.tokens()).isLessThanOrEqualTo(budget.limit());
+        TokenBudget budget = new TokenBudget(4000);
+
+        StepPrompt prompt = build(brief(List.of(), files.keySet().stream().sorted().toList(), null), files, 4000);
+
+        assertThat(prompt.inScope()).extracting(StepPrompt.FileBlock::path).containsExactly("src/app/page.tsx");
+        assertThat(prompt.others()).isNotEmpty().hasSizeLessThan(10);
+        assertThat(budget.count(prompt.system()) + budget.count(prompt.user())).isLessThanOrEqualTo(2000 + 100);
+        assertThat(prompt.user()).contains(" other files are not shown");
+        String fewer = prompt.user(0);
+        assertThat(fewer).contains(files.get("src/app/page.tsx")).doesNotContain("=== lib/other")
+                .contains("(10 other files are not shown: read_file, list_files and search reach them)");
     }
 
     @Test
-    void totalStaysWithinTheBudgetForLargeFiles() {
+    void filesInScopeThatDoNotFitAreNamedNotCut() {
+        Map<String, String> files = new HashMap<>();
+        files.put("src/app/page.tsx", source("page", 40));
+        files.put("src/components/Banner.tsx", source("banner", 400));
+        TokenBudget budget = new TokenBudget(3000);
+
+        StepPrompt prompt = build(brief(List.of(), List.copyOf(files.keySet()), null), files, 3000);
+
+        assertThat(prompt.user()).contains(files.get("src/app/page.tsx"))
+                .doesNotContain("export const banner0 ")
+                .contains("(Not shown to fit the token budget: src/components/Banner.tsx; read them with read_file");
+        assertThat(prompt.omitted()).containsExactly("src/components/Banner.tsx");
+        assertThat(budget.count(prompt.system()) + budget.count(prompt.user())).isLessThanOrEqualTo(3000);
+    }
+
+    @Test
+    void totalStaysWithinTheBudgetLessWhatIsReserved() {
         Map<String, String> files = new HashMap<>();
         for (int i = 0; i < 12; i++) {
             files.put("src/file" + i + ".ts", source("f" + i, 10 + 17 * i));
         }
+        files.put("src/app/page.tsx", source("page", 300));
         List<String> listing = files.keySet().stream().sorted().toList();
         String agentsMd = Fixtures.read("agents-md/agentsmd-agents.md-AGENTS.md");
+        List<String> feedback = List.of("at check: unit failed\nOutput:\n" + "E ".repeat(3000));
 
-        for (int limit = 1000; limit <= 6000; limit += 250) {
+        for (int limit = 1500; limit <= 6000; limit += 250) {
             TokenBudget budget = new TokenBudget(limit);
 
-            Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of("at check: unit failed\nOutput:\n" + "E ".repeat(3000)),
-                    listing, reader(files), agentsMd, budget);
+            StepPrompt prompt = ExecutorPrompt.build(brief(feedback, listing, agentsMd), reader(files), budget, 200,
+                    READ_LIMIT);
 
-            assertThat(prompt.tokens()).as("limit %d", limit).isLessThanOrEqualTo(limit);
-            assertThat(budget.count(prompt.system()) + budget.count(prompt.user())).isEqualTo(prompt.tokens());
+            assertThat(budget.count(prompt.system()) + budget.count(prompt.user())).as("limit %d", limit)
+                    .isLessThanOrEqualTo(limit - 200);
         }
     }
 
     @Test
-    void binaryFilesAndUnreadableFilesAreSkipped() {
-        Map<String, String> files = Map.of("logo.png", "\u0089PNG\r\n\u001a\n\0\0\0\rIHDR", "notes.txt", "hello\n");
+    void binaryLargeAndRefusedFilesInScopeAreDescribedNeverShown() {
+        StepWork work = new StepWork(0, 0, 1, "Use the data", "Read data/big.csv and logo.png; update .env and "
+                + "notes.txt.", "goal");
+        List<String> files = List.of("data/big.csv", "logo.png", ".env", "notes.txt");
+        Function<String, RepoFile> reader = path -> switch (path) {
+            case "data/big.csv" -> new RepoFile.Unread(new FileFacts(path, 300 * 1024, FileFacts.Kind.LARGE_TEXT));
+            case "logo.png" -> new RepoFile.Unread(new FileFacts(path, 2048, FileFacts.Kind.BINARY));
+            case ".env" -> new RepoFile.Refused(path, "[forbidden-path] .env matches the forbidden pattern '.env*'");
+            default -> new RepoFile.Text(path, "hello\n");
+        };
 
-        Prompt prompt = ExecutorPrompt.build(WORK, CHECKS, List.of(), List.of("logo.png", "notes.txt", "missing.txt"),
-                reader(files), null, new TokenBudget(8000));
+        StepPrompt prompt = ExecutorPrompt.build(new StepBrief(work, CHECKS, List.of(), List.of(),
+                Guardrails.DEFAULTS, "", null, files), reader, new TokenBudget(8000), 0, READ_LIMIT);
 
         assertThat(prompt.user()).contains("=== notes.txt ===\nhello\n")
-                .doesNotContain("=== logo.png ===").doesNotContain("IHDR")
-                .doesNotContain("=== missing.txt ===");
-        assertThat(prompt.user()).contains("Files in the repository:\nlogo.png\nnotes.txt\nmissing.txt\n");
-        assertThat(prompt.omittedFiles()).isEmpty();
+                .contains("(data/big.csv: text, 300.0 KiB, over the 256.0 KiB read limit; not shown")
+                .contains("(logo.png: binary, 2.0 KiB; not shown)")
+                .contains("(.env: [forbidden-path] .env matches the forbidden pattern '.env*')")
+                .doesNotContain("=== logo.png ===").doesNotContain("=== data/big.csv ===");
+    }
+
+    @Test
+    void aRepositoryOfLargeFilesIsNotReadWholeForThePrompt() {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            files.add("gen/file" + i + ".txt");
+        }
+        int[] reads = {0};
+        Function<String, RepoFile> reader = path -> {
+            reads[0]++;
+            return new RepoFile.Text(path, source("g", 400));
+        };
+
+        ExecutorPrompt.build(brief(List.of(), files, null), reader, new TokenBudget(8000), 0, READ_LIMIT);
+
+        assertThat(reads[0]).isLessThanOrEqualTo(ExecutorPrompt.MAX_OTHER_READS);
     }
 }

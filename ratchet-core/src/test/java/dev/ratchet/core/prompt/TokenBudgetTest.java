@@ -55,6 +55,29 @@ class TokenBudgetTest {
     }
 
     @Test
+    void truncateNeverSplitsACharacter() {
+        String text = "😀 emoji and ünïcödé ".repeat(500);
+
+        for (int max = 20; max <= 400; max += 19) {
+            String cut = budget.truncate(text, max);
+            String kept = cut.substring(0, cut.length() - MARKER.length());
+
+            assertThat(budget.count(cut)).isLessThanOrEqualTo(max);
+            assertThat(text).startsWith(kept);
+            assertThat(kept.isEmpty() || !Character.isHighSurrogate(kept.charAt(kept.length() - 1))).isTrue();
+        }
+    }
+
+    @Test
+    void countUpToStopsPastTheMaximum() {
+        String text = "word ".repeat(10_000);
+
+        assertThat(budget.countUpTo(text, 100)).isEqualTo(101);
+        assertThat(budget.countUpTo("short text", 100)).isEqualTo(budget.count("short text"));
+        assertThat(budget.countUpTo("", 100)).isZero();
+    }
+
+    @Test
     void budgetsBelow256AreRefused() {
         assertThatThrownBy(() -> new TokenBudget(255))
                 .isInstanceOf(IllegalArgumentException.class)

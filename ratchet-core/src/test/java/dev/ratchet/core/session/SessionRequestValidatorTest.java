@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ratchet.core.checks.SessionChecks;
 import dev.ratchet.core.event.Check;
 
 class SessionRequestValidatorTest {
@@ -180,5 +181,29 @@ class SessionRequestValidatorTest {
     void everyViolationIsReportedAtOnce() {
         assertThat(fields("https://example.com/r.git", "", List.of(new Check("x", "", -1))))
                 .containsExactly("repo", "goal", "checks[0].command", "checks[0].timeoutSeconds");
+    }
+
+    @Test
+    void checksFromTheRepositoryAreBoundedTheSameWayAndNamedByTheirFile() {
+        SessionChecks fromVerifyMd = new SessionChecks(SessionChecks.Source.VERIFY_MD, List.of(
+                new Check("unit", "pytest", 60), new Check("", "make lint", 0)));
+
+        assertThat(validator.validate(repo.toString(), GOAL, fromVerifyMd, null)).containsExactly(
+                new FieldViolation("VERIFY.md checks[1].name", "must not be blank"),
+                new FieldViolation("VERIFY.md checks[1].timeoutSeconds", "must be between 1 and 3600"));
+        assertThat(validator.validate(repo.toString(), GOAL, new SessionChecks(SessionChecks.Source.AGENTS_MD,
+                List.of(new Check("agents-md-tests", "pytest -q", 300))), null)).isEmpty();
+    }
+
+    @Test
+    void noChecksAnywhereSaysHowToDeclareThem() {
+        List<FieldViolation> violations = validator.validate(repo.toString(), GOAL,
+                new SessionChecks(SessionChecks.Source.NONE, List.of()), null);
+
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("checks");
+            assertThat(v.message()).contains("the repository declares none either")
+                    .contains("```ratchet-checks block to VERIFY.md");
+        });
     }
 }

@@ -1,7 +1,6 @@
 package dev.ratchet.core.skill;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,42 +104,54 @@ class SkillDocumentTest {
             SkillDocument doc = SkillDocument.parse("---\n" + m.group(1) + "\ndescription: An example.\n---\n");
             (m.group(1).contains("#") ? invalid : valid).add(doc.name());
             assertThat(doc.violations()).as(m.group(1)).hasSize(m.group(1).contains("#") ? 1 : 0);
+            assertThat(doc.violations()).allSatisfy(v -> assertThat(v.field()).isEqualTo("name"));
         }
 
         assertThat(valid).containsExactly("pdf-processing", "data-analysis", "code-review");
         assertThat(invalid).containsExactly("PDF-Processing", "-pdf", "pdf--processing");
     }
 
+    private static List<String> rules(SkillDocument doc) {
+        return doc.violations().stream().map(v -> v.rule().id() + " " + v.field()).toList();
+    }
+
     @Test
     void nameRules() {
-        assertThat(withName("PDF-Processing").violations()).singleElement().asString().contains("a-z, 0-9");
-        assertThat(withName("-pdf").violations()).hasSize(1);
-        assertThat(withName("pdf-").violations()).hasSize(1);
-        assertThat(withName("pdf--processing").violations()).hasSize(1);
-        assertThat(withName("pdf_processing").violations()).hasSize(1);
-        assertThat(withName("a".repeat(65)).violations()).containsExactly("name must be 1-64 characters");
-        assertThat(withName("").violations()).containsExactly("name must be 1-64 characters");
-        assertThat(withName(null).violations()).containsExactly("name must be 1-64 characters");
+        assertThat(rules(withName("PDF-Processing"))).containsExactly("name-characters name");
+        assertThat(rules(withName("-pdf"))).containsExactly("name-hyphens name");
+        assertThat(rules(withName("pdf-"))).containsExactly("name-hyphens name");
+        assertThat(rules(withName("pdf--processing"))).containsExactly("name-hyphens name");
+        assertThat(rules(withName("pdf_processing"))).containsExactly("name-characters name");
+        assertThat(rules(withName("a".repeat(65)))).containsExactly("name-length name");
+        assertThat(rules(withName(""))).containsExactly("name-length name");
+        assertThat(rules(withName(null))).containsExactly("required name");
+        assertThat(rules(withName("search"))).containsExactly("name-reserved name");
         assertThat(withName("a".repeat(64)).violations()).isEmpty();
         assertThat(withName("x9-2y").violations()).isEmpty();
+        assertThat(withName("pdf").violations("pdf")).isEmpty();
+        assertThat(withName("pdf").violations("pdf-tools")).singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo(SkillRule.NAME_FOLDER))
+                .satisfies(v -> assertThat(v.message()).isEqualTo("'pdf' must equal the folder name 'pdf-tools'"));
     }
 
     @Test
     void descriptionRules() {
-        assertThat(new SkillDocument("pdf", "", null, null, Map.of(), "").violations())
-                .containsExactly("description must be 1-1024 characters");
-        assertThat(new SkillDocument("pdf", "  ", null, null, Map.of(), "").violations()).hasSize(1);
-        assertThat(new SkillDocument("pdf", null, null, null, Map.of(), "").violations()).hasSize(1);
-        assertThat(new SkillDocument("pdf", "d".repeat(1025), null, null, Map.of(), "").violations())
-                .containsExactly("description must be 1-1024 characters");
+        assertThat(rules(new SkillDocument("pdf", "", null, null, Map.of(), ""))).containsExactly(
+                "description-length description");
+        assertThat(rules(new SkillDocument("pdf", "  ", null, null, Map.of(), ""))).containsExactly(
+                "description-length description");
+        assertThat(rules(new SkillDocument("pdf", null, null, null, Map.of(), ""))).containsExactly(
+                "required description");
+        assertThat(rules(new SkillDocument("pdf", "d".repeat(1025), null, null, Map.of(), ""))).containsExactly(
+                "description-length description");
         assertThat(new SkillDocument("pdf", "d".repeat(1024), null, null, Map.of(), "").violations()).isEmpty();
     }
 
     @Test
     void compatibilityRules() {
-        assertThat(new SkillDocument("pdf", "d", null, "c".repeat(501), Map.of(), "").violations())
-                .containsExactly("compatibility must be 1-500 characters");
-        assertThat(new SkillDocument("pdf", "d", null, "", Map.of(), "").violations()).hasSize(1);
+        assertThat(rules(new SkillDocument("pdf", "d", null, "c".repeat(501), Map.of(), ""))).containsExactly(
+                "compatibility-length compatibility");
+        assertThat(rules(new SkillDocument("pdf", "d", null, "", Map.of(), ""))).hasSize(1);
         assertThat(new SkillDocument("pdf", "d", null, "c".repeat(500), Map.of(), "").violations()).isEmpty();
     }
 
@@ -158,26 +169,21 @@ class SkillDocumentTest {
     }
 
     @Test
-    void missingFrontMatter() {
-        assertThatThrownBy(() -> SkillDocument.parse("# Brand guidelines\n\nUse the colours.\n"))
-                .isInstanceOf(SkillFormatException.class)
-                .hasMessage("SKILL.md must start with YAML front matter ('---')");
+    void allowedToolsIsReadAndWritten() {
+        SkillDocument doc = SkillDocument.parse("---\nname: pdf\ndescription: d\nallowed-tools: Bash(git:*) Read\n"
+                + "---\n");
+
+        assertThat(doc.allowedTools()).isEqualTo("Bash(git:*) Read");
+        assertThat(doc.render()).contains("allowed-tools: Bash(git:*) Read\n");
+        assertThat(SkillDocument.parse(doc.render())).isEqualTo(doc);
     }
 
     @Test
-    void unclosedFrontMatter() {
-        assertThatThrownBy(() -> SkillDocument.parse("---\nname: pdf\ndescription: d\n# Body\n"))
-                .isInstanceOf(SkillFormatException.class)
-                .hasMessage("SKILL.md front matter is not closed with '---'");
-    }
+    void multiLineMetadataRendersAsABlockAndParsesBack() {
+        SkillDocument doc = new SkillDocument("pdf", "d", null, null, Map.of("ratchet.plan", "{\n  \"a\": 1\n}"),
+                "");
 
-    @Test
-    void invalidYaml() {
-        assertThatThrownBy(() -> SkillDocument.parse("---\nname: [pdf\ndescription: d\n---\n# Body\n"))
-                .isInstanceOf(SkillFormatException.class)
-                .hasMessageStartingWith("SKILL.md front matter is not valid YAML: ");
-        assertThatThrownBy(() -> SkillDocument.parse("---\n- name\n- description\n---\n"))
-                .isInstanceOf(SkillFormatException.class)
-                .hasMessage("SKILL.md front matter must be a YAML mapping");
+        assertThat(doc.render()).contains("  ratchet.plan: |-\n    {\n      \"a\": 1\n    }\n");
+        assertThat(SkillDocument.parse(doc.render())).isEqualTo(doc);
     }
 }

@@ -64,5 +64,12 @@ public interface ModelsConfig {
 
         /** Extra HTTP headers by name, e.g. {@code OpenAI-Project}; values are never logged. */
         Map<String, String> headers();
+
+        /**
+         * The model's context window in tokens (128k: GPT-4o's and most current models'); the executor keeps every
+         * request of a step within a share of it.
+         */
+        @WithDefault("128000")
+        int contextWindow();
     }
 }

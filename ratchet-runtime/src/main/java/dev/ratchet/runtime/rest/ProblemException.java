@@ -37,6 +37,16 @@ public class ProblemException extends RuntimeException {
                 "the body has " + size + " bytes; at most " + limit + " are accepted", List.of());
     }
 
+    /** A 409: the request is well formed but the resource is not in a state to take it. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, ProblemMappers.TYPE_CONFLICT, "Conflict", detail, List.of());
+    }
+
+    /** A 422: the request is well formed but what it asks for cannot be done; {@code errors} say why. */
+    public static ProblemException unprocessable(String title, String detail, List<FieldViolation> errors) {
+        return new ProblemException(422, ProblemMappers.TYPE_UNPROCESSABLE, title, detail, errors);
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, ProblemMappers.TYPE_NOT_FOUND, "Not found", what, List.of());
     }

@@ -33,6 +33,8 @@ public class ProblemMappers {
     public static final String TYPE_INVALID = "urn:ratchet:problem:invalid-request";
     public static final String TYPE_NOT_FOUND = "urn:ratchet:problem:not-found";
     public static final String TYPE_TOO_LARGE = "urn:ratchet:problem:too-large";
+    public static final String TYPE_CONFLICT = "urn:ratchet:problem:conflict";
+    public static final String TYPE_UNPROCESSABLE = "urn:ratchet:problem:unprocessable";
     public static final String TYPE_METHOD = "urn:ratchet:problem:method-not-allowed";
     public static final String TYPE_NOT_ACCEPTABLE = "urn:ratchet:problem:not-acceptable";
     public static final String TYPE_MEDIA_TYPE = "urn:ratchet:problem:unsupported-media-type";

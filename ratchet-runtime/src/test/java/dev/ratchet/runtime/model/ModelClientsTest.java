@@ -22,6 +22,12 @@ class ModelClientsTest {
                 Optional<String> reasoningEffort, Optional<Double> temperature, Optional<Long> seed,
                 Map<String, String> headers) implements ModelsConfig.Role {
 
+        /** The mapping's default; the executor reads it, the clients do not. */
+        @Override
+        public int contextWindow() {
+            return 128_000;
+        }
+
         static Role defaults() {
             return new Role(URI.create("http://127.0.0.1:8090/v1"), "gpt-5.3-codex-spark", Optional.empty(),
                     Duration.ofSeconds(120), 3, Duration.ofMillis(200), Duration.ofSeconds(5),

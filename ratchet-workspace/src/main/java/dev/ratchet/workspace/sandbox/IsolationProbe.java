@@ -73,7 +73,7 @@ final class IsolationProbe {
             parts.add("no network or filesystem isolation, and a process that drops its environment can outlive its"
                     + " check (" + INSTALL_BUBBLEWRAP + ")");
         }
-        user.ifPresent(u -> parts.add("runs as uid " + u.uid() + " because the verifier runs as root"));
+        user.ifPresent(u -> parts.add("runs as uid " + u.uid() + " because the service runs as root"));
         if (root && user.isEmpty() && config.runAsUid() == 0) {
             parts.add("runs as root: the process limit is not enforced for uid 0");
         }

@@ -3,15 +3,19 @@ package dev.ratchet.workspace.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.ratchet.workspace.ProcessRunner;
 
@@ -39,6 +43,13 @@ final class SandboxDir implements AutoCloseable {
      * copy elsewhere; symbolic links stay links and are never followed) and hands everything to {@code user}.
      */
     static SandboxDir copyOf(Path workspace, Path base, Optional<CheckUser> user) {
+        return copyOf(workspace, base, user, Map.of());
+    }
+
+    /**
+     * {@link #copyOf(Path, Path, Optional)} with {@code homeFiles} written under {@code home/} before the hand-over.
+     */
+    static SandboxDir copyOf(Path workspace, Path base, Optional<CheckUser> user, Map<String, byte[]> homeFiles) {
         Path root = base.resolve(UUID.randomUUID().toString());
         SandboxDir dir = new SandboxDir(root);
         try {
@@ -48,11 +59,19 @@ final class SandboxDir implements AutoCloseable {
             createPrivateDirectory(dir.work());
             // "workspace/." copies what is in it (dotfiles too), and through the path even if it is a link.
             tool(base, "cp", "-a", "--reflink=auto", "--", workspace + "/.", dir.work().toString());
+            for (Map.Entry<String, byte[]> file : homeFiles.entrySet()) {
+                Path target = dir.home().resolve(file.getKey()).normalize();
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
             if (user.isPresent()) {
                 // -P -h: act on symbolic links themselves; a link to /etc/shadow must not hand /etc/shadow over.
                 tool(base, "chown", "-R", "-P", "-h", user.get().owner(), "--", root.toString());
             }
             return dir;
+        } catch (IOException e) {
+            dir.close();
+            throw new UncheckedIOException("cannot place files in " + dir.home(), e);
         } catch (RuntimeException e) {
             dir.close();
             throw e;
@@ -73,6 +92,35 @@ final class SandboxDir implements AutoCloseable {
 
     Path tmp() {
         return root.resolve("tmp");
+    }
+
+    /**
+     * The regular files directly in {@code home/<relative>} (links and directories are left alone), each up to
+     * {@code maxFileBytes}, {@code maxTotalBytes} in all; what does not fit is left out.
+     */
+    Map<String, byte[]> collect(String relative, long maxFileBytes, long maxTotalBytes) {
+        Path from = home().resolve(relative).normalize();
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+            return files;
+        }
+        long total = 0;
+        try (Stream<Path> list = Files.list(from)) {
+            for (Path file : list.sorted().toList()) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                long size = Files.size(file);
+                if (size > maxFileBytes || total + size > maxTotalBytes) {
+                    continue;
+                }
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+                total += size;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read what the check left in " + from, e);
+        }
+        return files;
     }
 
     @Override

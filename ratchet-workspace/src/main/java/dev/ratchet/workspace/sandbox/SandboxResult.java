@@ -1,5 +1,7 @@
 package dev.ratchet.workspace.sandbox;
 
+import java.util.Map;
+
 import dev.ratchet.core.event.CheckResult;
 
 /**
@@ -12,9 +14,15 @@ import dev.ratchet.core.event.CheckResult;
  * @param outputBytes every byte the check wrote, kept or not
  * @param isolation the isolation the check had
  * @param isolationNote why no stronger isolation was used, and what it lacks (empty for bubblewrap as intended)
+ * @param collected the files the check left in {@link CheckExtras#collect()}, by name (empty without it)
  */
 public record SandboxResult(String name, String command, int exitCode, boolean timedOut, long durationMs,
-        long copyMs, String output, long outputBytes, Isolation isolation, String isolationNote) {
+        long copyMs, String output, long outputBytes, Isolation isolation, String isolationNote,
+        Map<String, byte[]> collected) {
+
+    public SandboxResult {
+        collected = Map.copyOf(collected);
+    }
 
     public boolean passed() {
         return exitCode == 0 && !timedOut;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,12 +21,16 @@ import dev.ratchet.core.event.Check;
  * Runs checks in throwaway copies of a workspace, each in its own session under the strongest isolation that works
  * here (chosen once, when the runner is made), with a scrubbed environment, resource limits and bounded output.
  * Nothing a check starts outlives it: not at its exit, not at its timeout, not when this runner closes or the JVM
- * shuts down. Thread-safe; checks may run concurrently.
+ * shuts down; a check ended by {@link #close()} throws {@link SandboxClosedException} rather than return a result
+ * its killing made up. Thread-safe; checks may run concurrently.
  */
 public final class SandboxRunner implements AutoCloseable {
 
     private static final Check PROBE = new Check("sandbox-probe", "echo sandbox-ok", 30);
     private static final int MAX_REASON = 300;
+    /** What a check may hand back ({@link CheckExtras#collect()}): a screenshot is 0.1 to 2 MiB. */
+    private static final long MAX_COLLECTED_FILE_BYTES = 8L << 20;
+    private static final long MAX_COLLECTED_BYTES = 32L << 20;
 
     private final SandboxConfig config;
     private final Path base;
@@ -34,6 +39,7 @@ public final class SandboxRunner implements AutoCloseable {
     private final IsolationProbe.Decision decision;
     private final Set<Running> live = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook = new Thread(this::shutdown, "sandbox-shutdown");
+    private volatile boolean closed;
 
     /** A started check and its directory, so that a shutdown can end both. */
     private record Running(SandboxProcess process, SandboxDir dir) {
@@ -89,7 +95,32 @@ public final class SandboxRunner implements AutoCloseable {
      * @throws UncheckedIOException when the copy cannot be made or removed (a machine problem, not a failed check)
      */
     public SandboxResult run(Check check, Path workspace, Map<String, String> parentEnv) {
-        return execute(decision.launcher(), check, workspace, parentEnv, decision.note());
+        return execute(decision.launcher(), check, workspace, parentEnv, decision.note(), CheckExtras.NONE);
+    }
+
+    /** Runs {@code check} on a copy of {@code workspace} with the JVM's environment and {@code extras}. */
+    public SandboxResult run(Check check, Path workspace, CheckExtras extras) {
+        return execute(decision.launcher(), check, workspace, System.getenv(), decision.note(), extras);
+    }
+
+    /**
+     * What a check's result depends on besides its tree and command: the variables a check gets from the JVM's
+     * environment (without HOME and TMPDIR, which are each check's own directories), the isolation and the limits.
+     * The verification cache keys on it, so a result is reused only where a check would see the same.
+     */
+    public String environmentFingerprint() {
+        Map<String, String> env = new TreeMap<>(CheckEnvironment.of(System.getenv(), config.passEnv(), "", ""));
+        env.remove("HOME");
+        env.remove("TMPDIR");
+        StringBuilder text = new StringBuilder();
+        env.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        return text.append("isolation=").append(isolation().label()).append("\nlimits=").append(config.limits())
+                .append(CheckUser.of(config).map(u -> "\nuser=" + u.owner()).orElse("")).toString();
+    }
+
+    /** The runner's limits, for a caller that needs other ones for some checks ({@link CheckExtras#limits()}). */
+    public SandboxLimits limits() {
+        return config.limits();
     }
 
     /** Kills every running check and removes the runner's directory. */
@@ -104,15 +135,19 @@ public final class SandboxRunner implements AutoCloseable {
     }
 
     private SandboxResult execute(Launcher launcher, Check check, Path workspace, Map<String, String> parentEnv,
-            String note) {
+            String note, CheckExtras extras) {
+        if (closed) {
+            throw new SandboxClosedException("the sandbox is closed; check " + check.name() + " was not run");
+        }
         long copyStart = System.nanoTime();
         String id = UUID.randomUUID().toString();
-        try (SandboxDir dir = SandboxDir.copyOf(workspace, base, user)) {
+        try (SandboxDir dir = SandboxDir.copyOf(workspace, base, user, extras.homeFiles())) {
             long copyMs = (System.nanoTime() - copyStart) / 1_000_000;
             Map<String, String> env = CheckEnvironment.of(parentEnv, config.passEnv(), dir.home().toString(),
                     launcher.tmpDir(dir));
             env.putAll(launcher.marker(id));
-            List<String> command = new ArrayList<>(config.limits().prlimit(check.timeoutSeconds()));
+            SandboxLimits limits = extras.limits() == null ? config.limits() : extras.limits();
+            List<String> command = new ArrayList<>(limits.prlimit(check.timeoutSeconds()));
             command.addAll(List.of(tools.sh().toString(), "-c", check.command()));
             OutputCapture output = new OutputCapture(config.headBytes(), config.tailBytes());
             SandboxProcess process = SandboxProcess.start(launcher.command(dir, command), dir.work(), env, output,
@@ -125,9 +160,15 @@ public final class SandboxRunner implements AutoCloseable {
                     process.kill();
                 }
                 process.finish();
+                if (closed) {
+                    // Killed by close(): its exit status says nothing about the check.
+                    throw new SandboxClosedException("the sandbox was closed while check " + check.name() + " ran");
+                }
+                Map<String, byte[]> collected = extras.collect() == null ? Map.of()
+                        : dir.collect(extras.collect(), MAX_COLLECTED_FILE_BYTES, MAX_COLLECTED_BYTES);
                 return new SandboxResult(check.name(), check.command(), finished ? process.exitCode() : -1,
                         !finished, process.elapsedMs(), copyMs, output.text(), output.totalBytes(),
-                        launcher.isolation(), note);
+                        launcher.isolation(), note, collected);
             } catch (InterruptedException e) {
                 process.kill();
                 Thread.currentThread().interrupt();
@@ -140,7 +181,7 @@ public final class SandboxRunner implements AutoCloseable {
 
     private Optional<String> probe(Launcher launcher, Path empty) {
         try {
-            SandboxResult result = execute(launcher, PROBE, empty, System.getenv(), "probe");
+            SandboxResult result = execute(launcher, PROBE, empty, System.getenv(), "probe", CheckExtras.NONE);
             if (result.passed() && result.output().contains("sandbox-ok")) {
                 return Optional.empty();
             }
@@ -153,6 +194,7 @@ public final class SandboxRunner implements AutoCloseable {
     }
 
     private void shutdown() {
+        closed = true;
         for (Running running : live) {
             running.process().kill();
             running.dir().close();

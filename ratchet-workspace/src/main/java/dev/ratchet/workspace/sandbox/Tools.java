@@ -1,10 +1,7 @@
 package dev.ratchet.workspace.sandbox;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The programs a sandbox is built from, as absolute paths found once on the JVM's PATH (then the usual system
@@ -13,20 +10,13 @@ import java.util.stream.Stream;
  */
 record Tools(Optional<Path> bwrap, Optional<Path> unshare, Path setpriv, Path prlimit, Path setsid, Path sh) {
 
-    private static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
     static Tools find() {
         return new Tools(which("bwrap"), which("unshare"), required("setpriv"), required("prlimit"),
                 required("setsid"), required("sh"));
     }
 
     static Optional<Path> which(String name) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator + SYSTEM_PATH;
-        return Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable)
-                .findFirst();
+        return Programs.which(name);
     }
 
     private static Path required(String name) {

@@ -35,6 +35,9 @@ mount --rbind "$sbx/tmp" /tmp
 # No host sockets (/run) and no shared memory with the host (/dev/shm); sizes keep them from eating the RAM.
 [ -d /run ] && mount -t tmpfs -o size=16m,mode=0755 tmpfs /run
 [ -d /dev/shm ] && mount -t tmpfs -o size=64m,mode=1777 tmpfs /dev/shm
+# The new network namespace starts with its loopback down; up, a check may serve on 127.0.0.1 to itself (a browser
+# check's server and browser) and still reach nothing else. Without iproute2 it stays down.
+ip link set lo up 2>/dev/null || true
 cd "$sbx/work"
 # A background job of a script starts with SIGINT and SIGQUIT ignored; env gives the check the usual defaults back.
 env=$(command -v env)

@@ -67,7 +67,7 @@ class IsolationProbeTest {
 
         assertThat(tried).containsExactly(Isolation.UNSHARE);
         assertThat(decision.note()).isEqualTo("limited to unshare by configuration; runs as uid 65534 because the"
-                + " verifier runs as root");
+                + " service runs as root");
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +132,37 @@ abstract class SandboxContract {
 
         assertThat(result.output().strip()).isEqualTo(Integer.toString(SandboxConfig.NOBODY));
         assertThat(result.isolationNote()).contains("runs as uid 65534");
+    }
+
+    @Test
+    void closingTheRunnerKillsARunningCheckWhichThenHasNoResult() throws Exception {
+        SandboxRunner closing = new SandboxRunner(SandboxConfig.defaults().withStrongest(isolation())
+                .withLimits(LIMITS).withBaseDir(SANDBOX_BASE));
+        String child = marker();
+        CompletableFuture<SandboxResult> running = CompletableFuture.supplyAsync(() -> closing.run(
+                new Check("long", "sh -c '" + LOOP + "' " + child + "; echo never", 600), workspace, System.getenv()));
+        await().atMost(PATIENCE).until(() -> !ProcessTable.withArgument(child).isEmpty());
+
+        closing.close();
+
+        assertThatThrownBy(() -> running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SandboxClosedException.class)
+                .hasMessageContaining("the sandbox was closed while check long ran");
+        awaitGone(child);
+        assertThatThrownBy(() -> closing.run(new Check("after", "true", 10), workspace))
+                .isInstanceOf(SandboxClosedException.class);
+    }
+
+    @Test
+    void filesGoIntoHomeBeforeAndComeBackFromItAfter() {
+        SandboxResult result = runner.run(new Check("extras", "cat \"$HOME/in/given.txt\"; mkdir -p \"$HOME/out\";"
+                + " echo made > \"$HOME/out/made.txt\"; ln -s /etc/passwd \"$HOME/out/link\"", 30), workspace,
+                new CheckExtras(Map.of("in/given.txt", "given\n".getBytes()), "out", null));
+
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(result.output()).isEqualTo("given\n");
+        assertThat(result.collected()).containsOnlyKeys("made.txt");
+        assertThat(new String(result.collected().get("made.txt"))).isEqualTo("made\n");
     }
 
     @Test

@@ -1,65 +1,167 @@
 package dev.ratchet.skills.api;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.ratchet.core.skill.SkillFolder;
+import dev.ratchet.core.skill.archive.SkillArchives;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.ProblemMappers;
 import dev.ratchet.runtime.rest.QueryParams;
+import dev.ratchet.skills.config.SkillsConfig;
+import dev.ratchet.skills.registry.SkillRegistry;
+import dev.ratchet.skills.store.SkillRecord;
 import dev.ratchet.skills.store.SkillStore;
-import dev.ratchet.skills.store.StoredSkill;
 
-/** The captured skills: a list, each one's metadata, and its SKILL.md in the Agent Skills format. */
+/**
+ * The skills: upload (a SKILL.md, or a zip or tar.gz of a skill folder), list, one skill with its versions and
+ * statistics, its SKILL.md and its folder as a zip, deletion and a person's approval. Search and replay outcomes
+ * are in {@link SearchResource} and {@link ReplayResource}.
+ */
 @Path("/api/v1/skills")
 @Produces(MediaType.APPLICATION_JSON)
 public class SkillResource {
 
-    /** The Agent Skills name rule (as {@code SkillDocument} checks it): a name is also part of a Redis key. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final int MAX_NAME_CHARS = 64;
     private static final int MAX_LIST = 500;
+    /** A filtered list reads at most this many names for one page, so a rare query answers in bounded time. */
+    private static final int MAX_SCANNED = 5000;
+    private static final String MARKDOWN = "text/markdown";
+    private static final List<String> ARCHIVES = List.of("application/zip", "application/x-zip-compressed",
+            "application/gzip", "application/x-gzip", "application/x-tar+gzip", "application/octet-stream");
 
     private final SkillStore store;
+    private final SkillRegistry registry;
+    private final SkillsConfig config;
 
-    SkillResource(SkillStore store) {
+    SkillResource(SkillStore store, SkillRegistry registry, SkillsConfig config) {
         this.store = store;
+        this.registry = registry;
+        this.config = config;
     }
 
+    /** 201 with a new version (or skill), 200 when the content is already the latest version. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context UriInfo uri) {
+        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        SkillRegistry.Published published;
+        if (type.equals(MARKDOWN)) {
+            published = registry.publishSkillMd(body);
+        } else if (ARCHIVES.contains(type)) {
+            published = registry.publish(SkillArchives.read(body, config.archive().limits()));
+        } else {
+            throw new ProblemException(415, ProblemMappers.TYPE_MEDIA_TYPE, "Unsupported media type", "send a "
+                    + "SKILL.md as " + MARKDOWN + ", or a skill folder as application/zip or application/gzip "
+                    + "(tar.gz), not " + (type.isEmpty() ? "no Content-Type" : QueryParams.echo(type)), List.of());
+        }
+        String base = Links.base(uri);
+        SkillViews.Upload answer = new SkillViews.Upload(published.name(), published.version(),
+                published.newVersion(), published.newSkill(), SkillViews.links(base, published.name()));
+        return published.newVersion() ? Response.created(URI.create(answer.links().get("self"))).entity(answer)
+                .build() : Response.ok(answer).build();
+    }
+
+    /**
+     * Skills in name order, {@code limit} at a time after {@code cursor} (the last name of the page before);
+     * {@code q} keeps those whose name or description holds it (any letter case).
+     */
     @GET
-    public List<SkillView> list(@QueryParam("limit") String limit, @Context UriInfo uri) {
-        return store.recent(QueryParams.intParam("limit", limit, 50, 1, MAX_LIST)).stream()
-                .map(s -> SkillView.of(s, Links.base(uri))).toList();
+    public SkillViews.Page list(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        int max = QueryParams.intParam("limit", limit, 50, 1, MAX_LIST);
+        String after = cursor == null || cursor.isEmpty() ? null : SkillLookup.name("cursor", cursor);
+        String filter = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        List<SkillViews.Summary> items = new ArrayList<>();
+        String last = after;
+        int scanned = 0;
+        boolean more = true;
+        while (items.size() < max && more && scanned < MAX_SCANNED) {
+            List<String> page = store.names(last, filter == null ? max - items.size() : MAX_LIST);
+            more = !page.isEmpty();
+            for (String name : page) {
+                scanned++;
+                last = name;
+                store.find(name).filter(r -> filter == null || matches(r, filter)).ifPresent(r -> items.add(
+                        SkillViews.summary(r, store.versions(name).get(r.latest()), Links.base(uri))));
+                if (items.size() == max) {
+                    break;
+                }
+            }
+        }
+        boolean hasNext = last != null && !store.names(last, 1).isEmpty();
+        return new SkillViews.Page(items, hasNext ? last : null);
+    }
+
+    private static boolean matches(SkillRecord record, String filter) {
+        return record.name().contains(filter) || record.description().toLowerCase(Locale.ROOT).contains(filter);
     }
 
     @GET
     @Path("{name}")
-    public SkillView get(@PathParam("name") String name, @Context UriInfo uri) {
-        return SkillView.of(find(name), Links.base(uri));
+    public SkillViews.Detail get(@PathParam("name") String name, @Context UriInfo uri) {
+        return SkillLookup.detail(store, name, Links.base(uri));
     }
 
     @GET
     @Path("{name}/SKILL.md")
     @Produces("text/markdown")
-    public String skillMd(@PathParam("name") String name) {
-        return find(name).skillMd();
+    public byte[] skillMd(@PathParam("name") String name, @QueryParam("version") String version) {
+        return folder(name, version).skillMd().content();
     }
 
-    /** @throws ProblemException 400 naming {@code name} when it cannot be a skill's, 404 when there is none */
-    private StoredSkill find(String name) {
-        if (name.length() > MAX_NAME_CHARS || !NAME.matcher(name).matches()) {
-            throw ProblemException.invalidParameter("name", "must be a skill name: 1 to " + MAX_NAME_CHARS
-                    + " characters of a-z, 0-9 and single hyphens, not '" + QueryParams.echo(name) + "'");
+    /** The folder as a zip ({@code <name>/...}), the same bytes for the same content. */
+    @GET
+    @Path("{name}/archive")
+    @Produces("application/zip")
+    public Response archive(@PathParam("name") String name, @QueryParam("version") String version) {
+        SkillFolder folder = folder(name, version);
+        return Response.ok(SkillArchives.writeZip(folder))
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"")
+                .header("ETag", "\"" + folder.digest() + "\"").build();
+    }
+
+    /** Anyone can delete until API keys land (README, "Limits"). */
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("name") String name) {
+        if (!registry.delete(SkillLookup.name("name", name))) {
+            throw ProblemException.notFound("no skill " + name);
         }
-        return store.find(name).orElseThrow(() -> ProblemException.notFound("no skill " + name));
+        return Response.noContent().build();
     }
 
+    /** A person's approval: {@code trusted} until replays after it fail too often. */
+    @POST
+    @Path("{name}/trust")
+    public SkillViews.Detail trust(@PathParam("name") String name, @Context UriInfo uri) {
+        SkillLookup.find(store, name);
+        registry.trust(name);
+        return get(name, uri);
+    }
+
+    private SkillFolder folder(String name, String version) {
+        SkillRecord record = SkillLookup.find(store, name);
+        int n = QueryParams.intParam("version", version, record.latest(), 1, record.latest());
+        return store.folder(name, n).orElseThrow(() -> ProblemException.notFound("no version " + n + " of skill "
+                + name));
+    }
 }

@@ -10,29 +10,28 @@ import dev.ratchet.core.event.PoisonEventException;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.Topics;
-import dev.ratchet.core.skill.SkillCapture;
-import dev.ratchet.core.skill.SkillDocument;
+import dev.ratchet.core.skill.capture.SkillCapture;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
 import dev.ratchet.runtime.messaging.Redelivery;
-import dev.ratchet.skills.store.SkillStore;
-import dev.ratchet.skills.store.StoredSkill;
+import dev.ratchet.skills.registry.CaptureFolding;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Turns every completed session into a skill. Other lifecycle events pass by: the skills registry only learns from
- * sessions whose every step was verified.
+ * Turns every completed session into a skill, or a version or statistic of the skill it repeats
+ * ({@link CaptureFolding}). Other lifecycle events pass by: the skills registry only learns from sessions whose
+ * every step was verified.
  */
 @ApplicationScoped
 public class CompletionConsumer {
 
     private static final Logger LOG = Logger.getLogger(CompletionConsumer.class);
 
-    private final SkillStore store;
+    private final CaptureFolding folding;
     private final Redelivery redelivery;
 
-    CompletionConsumer(SkillStore store, Redelivery redelivery) {
-        this.store = store;
+    CompletionConsumer(CaptureFolding folding, Redelivery redelivery) {
+        this.folding = folding;
         this.redelivery = redelivery;
     }
 
@@ -49,9 +48,8 @@ public class CompletionConsumer {
     }
 
     private void capture(SessionCompleted completed) {
-        SkillDocument skill = SkillCapture.fromSession(completed);
-        store.save(new StoredSkill(skill.name(), skill.description(), skill.render(), completed.sessionId(),
-                completed.payload().repo(), completed.payload().steps().size(), completed.occurredAt()));
-        LOG.infof("captured skill %s from session %s", skill.name(), completed.sessionId());
+        CaptureFolding.Captured captured = folding.capture(SkillCapture.fromSession(completed));
+        LOG.infof("session %s captured into skill %s@%d (%s)", completed.sessionId(), captured.name(),
+                captured.version(), captured.kind());
     }
 }

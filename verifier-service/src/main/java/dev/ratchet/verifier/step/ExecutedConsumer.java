@@ -86,7 +86,7 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
 
     @Override
     public RatchetEvent answer(StepExecuted executed, Instant started, Ownership ownership) {
-        RatchetEvent verdict = verifier.verify(executed, started);
+        RatchetEvent verdict = verifier.verify(executed, started, ownership::lost);
         metrics.outcome("verdicts", verdict instanceof StepVerified ? "verified" : "rejected");
         return verdict;
     }

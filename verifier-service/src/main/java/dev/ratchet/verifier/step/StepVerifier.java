@@ -3,96 +3,103 @@ package dev.ratchet.verifier.step;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.ratchet.core.event.Check;
+import dev.ratchet.core.checks.StepChecks;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.EventCodec;
+import dev.ratchet.core.event.EventTooLargeException;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
-import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepState;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.Blobs;
-import dev.ratchet.runtime.redis.SessionReader;
 import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.MissingBlobException;
 import dev.ratchet.runtime.redis.PatchChain;
-import dev.ratchet.workspace.CheckRunner;
+import dev.ratchet.runtime.redis.SessionReader;
 import dev.ratchet.workspace.GitException;
-import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
+import dev.ratchet.workspace.browser.BrowserChecks;
+import dev.ratchet.workspace.sandbox.SandboxRunner;
+import dev.ratchet.workspace.verify.AttemptVerifier;
+import dev.ratchet.workspace.verify.CheckCache;
+import dev.ratchet.workspace.verify.StagedChecks;
 
 /**
- * Decides whether an attempt is kept: its patch must apply to exactly the state the step started from, and every
- * check must pass on the result. Only then is the step verified; anything else is a rejection with the reason and
- * the end of the failing output.
+ * One verdict: everything the verifier acts on comes from the stored session (repository, base commit, the step's
+ * place in the plan and so its starting state, guardrails, checks), never from the event, which only says which
+ * attempt and which stored patch. The decision itself is {@link AttemptVerifier}'s.
  */
 @ApplicationScoped
 public class StepVerifier {
 
-    private final Workspaces workspaces;
+    /** Tails a verdict falls back to when twenty checks' output would not fit the event limit. */
+    private static final int[] SMALLER_TAILS = {512, 0};
+
     private final SessionReader sessions;
     private final PatchChain chain;
     private final Blobs blobs;
-    private final CheckRunner checks;
+    private final AttemptVerifier attempts;
     private final InstanceId instance;
     private final RatchetMetrics metrics;
+    private final int tailBytes;
 
-    StepVerifier(Workspaces workspaces, SessionReader sessions, PatchChain chain, Blobs blobs, VerifierConfig config,
-            InstanceId instance, RatchetMetrics metrics) {
-        this.workspaces = workspaces;
+    StepVerifier(Workspaces workspaces, SessionReader sessions, PatchChain chain, Blobs blobs, SandboxRunner sandbox,
+            BrowserChecks browser, CheckCache cache, VerifierConfig config, InstanceId instance,
+            RatchetMetrics metrics) {
         this.sessions = sessions;
         this.chain = chain;
         this.blobs = blobs;
-        this.checks = new CheckRunner(config.outputTailBytes());
+        this.attempts = new AttemptVerifier(workspaces, new StagedChecks(sandbox, browser, cache,
+                config.outputTailBytes(), instance.value()));
         this.instance = instance;
         this.metrics = metrics;
+        this.tailBytes = config.outputTailBytes();
     }
 
-    /** @param started when this verifier received the executed attempt (the end of its hop) */
-    public StepVerdict verify(StepExecuted executed, Instant started) {
+    /**
+     * @param started when this verifier received the executed attempt (the end of its hop)
+     * @param stopped true once the attempt is no longer this verifier's; no check starts after that
+     */
+    public StepVerdict verify(StepExecuted executed, Instant started, BooleanSupplier stopped) {
         StepExecuted.Payload p = executed.payload();
-        if (p.error() != null) {
-            return rejected(executed, started, StepRejected.STAGE_EXECUTE, p.error(), null, List.of());
+        if (p.error() != null || p.patch() == null) {
+            return rejected(executed, started, StepRejected.STAGE_EXECUTE,
+                    p.error() != null ? p.error() : "the executor sent neither a patch nor an error", null, List.of());
         }
-        StepWork work = p.work();
-        // Where to verify and what to run come from the stored session, never from the event.
         Session session = sessions.find(executed.sessionId()).orElse(null);
-        if (session == null) {
-            return rejected(executed, started, StepRejected.STAGE_VERIFY, "verification failed: session "
-                    + executed.sessionId() + " is gone", null, List.of());
+        Optional<StepState> step = session == null ? Optional.empty()
+                : session.steps().stream().filter(s -> s.id().equals(executed.stepId())).findFirst();
+        if (step.isEmpty()) {
+            return rejected(executed, started, StepRejected.STAGE_VERIFY, "verification failed: " + (session == null
+                    ? "session " + executed.sessionId() + " is gone" : "the session has no step " + executed.stepId()),
+                    null, List.of());
         }
-        try (Workspace ws = workspaces.lease(executed.sessionId(), session.repo(), session.baseCommit(),
-                chain.first(executed.sessionId(), work.acceptedPatches()))) {
-            String patch = blobs.get(p.patch());
-            Optional<String> misfit = ws.checkApplies(patch);
-            if (misfit.isPresent()) {
-                return rejected(executed, started, StepRejected.STAGE_APPLY,
-                        "the patch does not apply to the step's starting state", misfit.get(), List.of());
-            }
-            ws.apply(patch);
-            List<CheckResult> results = new ArrayList<>();
-            for (Check check : stepChecks(session)) {
-                CheckResult result = checks.run(check, ws.dir());
-                results.add(result);
-                if (!result.passed()) {
-                    return rejected(executed, started, StepRejected.STAGE_CHECK, failure(result),
-                            result.outputTail(), results);
-                }
+        int index = step.get().index();
+        try {
+            AttemptVerifier.Outcome outcome = attempts.verify(new AttemptVerifier.Request(session.id(), session.repo(),
+                    session.baseCommit(), chain.first(session.id(), index), blobs.get(p.patch()),
+                    session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size())),
+                    content -> blobs.put(session.id(), content), stopped);
+            if (!outcome.verified()) {
+                return rejected(executed, started, outcome.stage(), outcome.reason(), outcome.detail(),
+                        outcome.checks());
             }
             Instant finished = Instant.now();
             metrics.stage("verify", Duration.between(started, finished));
-            return StepVerified.of(executed, finished, new StepVerified.Payload(p.patch(), p.stats(), results,
-                    p.execution(), new Verification(instance.value(), started, finished)));
+            return fitted(tails -> StepVerified.of(executed, finished, new StepVerified.Payload(p.patch(), p.stats(),
+                    tails, p.execution(), new Verification(instance.value(), started, finished))), outcome.checks());
         } catch (IncompletePatchChainException | MissingBlobException | GitException | UncheckedIOException e) {
             // A verdict the planner can act on (retry, then fail with this reason) beats a session left waiting.
             // Redis being away is not caught here: the consumer retries that.
@@ -101,24 +108,31 @@ public class StepVerifier {
         }
     }
 
-    /** The checks run after every step, stage by stage (review, fast, test), in the session's order within a stage. */
-    static List<Check> stepChecks(Session session) {
-        return session.checks().stream().filter(c -> c.when() == Check.When.STEP)
-                .sorted(Comparator.comparing(Check::stage)).toList();
-    }
-
-    /** Checks stop at the first failure: later checks cannot make a failed attempt pass, only slow the retry. */
-    private static String failure(CheckResult result) {
-        return result.timedOut()
-                ? "check '" + result.name() + "' timed out after " + result.durationMs() + " ms"
-                : "check '" + result.name() + "' failed (exit " + result.exitCode() + ")";
-    }
-
-    private StepRejected rejected(StepExecuted executed, Instant started, String stage, String reason,
-            String outputTail, List<CheckResult> results) {
+    private StepRejected rejected(StepExecuted executed, Instant started, String stage, String reason, String detail,
+            List<CheckResult> results) {
         Instant finished = Instant.now();
         metrics.stage("verify", Duration.between(started, finished));
-        return StepRejected.of(executed, finished, new StepRejected.Payload(stage, reason, outputTail, results,
-                executed.payload().execution(), new Verification(instance.value(), started, finished)));
+        // A failed check's output matters at its end; a review's or an apply's list of problems at its start.
+        String bounded = detail == null ? null : StepRejected.STAGE_CHECK.equals(stage)
+                ? StagedChecks.tail(detail, tailBytes)
+                : detail.length() <= tailBytes ? detail : detail.substring(0, tailBytes) + "\n[... cut]";
+        return fitted(tails -> StepRejected.of(executed, finished, new StepRejected.Payload(stage, reason, bounded,
+                tails, executed.payload().execution(), new Verification(instance.value(), started, finished))),
+                results);
+    }
+
+    /** The verdict as made, or with shorter output tails when it would not fit an event (the blobs keep it all). */
+    private static <T extends StepVerdict> T fitted(Function<List<CheckResult>, T> verdict,
+            List<CheckResult> results) {
+        T made = verdict.apply(results);
+        for (int tail : SMALLER_TAILS) {
+            try {
+                EventCodec.encode(made);
+                return made;
+            } catch (EventTooLargeException e) {
+                made = verdict.apply(StagedChecks.withTails(results, tail));
+            }
+        }
+        return made;
     }
 }

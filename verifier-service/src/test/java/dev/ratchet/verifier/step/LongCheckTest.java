@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(RedisResource.class)
 class LongCheckTest {
 
-    static final Duration WAIT = Duration.ofSeconds(40);
+    static final Duration WAIT = Attempts.WAIT;
     static TextstatsSample textstats;
     static String step1;
 
@@ -72,7 +73,10 @@ class LongCheckTest {
 
     @Test
     void aCheckLongerThanTheAcknowledgementLimitLeavesTheConsumerWorking() throws IOException {
-        Path finish = Files.createTempDirectory("long-check").resolve("finish");
+        // Checks run sandboxed with a /tmp of their own: the signal lives where they can see it (read-only).
+        Path signals = Files.createTempDirectory(Path.of("/var/tmp"), "long-check-");
+        Files.setPosixFilePermissions(signals, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path finish = signals.resolve("finish");
         StepWork demo = textstats.step(0, 0);
         Check slowSuite = new Check("slow-suite", "while [ ! -e '" + finish + "' ]; do sleep 0.2; done; "
                 + "echo suite done", 120);
@@ -103,7 +107,7 @@ class LongCheckTest {
     /** An executed attempt of a session whose checks are {@code checks} (the sample's tests when none). */
     private StepExecuted executed(StepWork work, Check... checks) {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, textstats.session(session, checks));
+        RedisSessions.register(redis, Attempts.planned(textstats, session, checks));
         StepRequested request = StepVerificationTest.request(session, "s1", 1, work);
         return StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(work,
                 RedisSessions.store(redis, session, step1), DiffStats.of(step1),

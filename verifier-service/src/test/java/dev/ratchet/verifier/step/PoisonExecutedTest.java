@@ -60,7 +60,7 @@ class PoisonExecutedTest extends PoisonRecordsContract {
 
     @Override
     protected RatchetEvent validInput(String session) {
-        RedisSessions.register(redis, textstats.session(session));
+        RedisSessions.register(redis, Attempts.planned(textstats, session));
         StepRequested request = StepVerificationTest.request(session, "s1", 1, textstats.step(0, 0));
         return StepExecuted.of(request, Instant.now(), new StepExecuted.Payload(request.payload().work(),
                 RedisSessions.store(redis, session, step1), DiffStats.of(step1),

@@ -28,7 +28,6 @@ import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Topics;
-import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
@@ -92,6 +91,9 @@ class StepVerificationTest {
             assertThat(c.passed()).isTrue();
             assertThat(c.timedOut()).isFalse();
             assertThat(c.outputTail()).contains("Ran 4 tests").contains("OK");
+            assertThat(c.isolation()).isIn("bubblewrap", "unshare", "none");
+            assertThat(RedisSessions.blob(redis, c.output())).as("the whole output, a blob of the session")
+                    .contains("Ran 4 tests");
         });
         assertThat(p.execution()).isEqualTo(executed.payload().execution());
         assertThat(p.verification().verifier()).isEqualTo("verifier-test");
@@ -144,13 +146,13 @@ class StepVerificationTest {
     @Test
     void patchThatDoesNotFitTheStartingStateIsRejectedAtApply() {
         String session = newSession();
-        // Step 2's diff is relative to the state after step 1; against the bare base commit it does not apply.
+        // Step 2's diff is relative to the state after step 1; as step 1 (on the bare base commit) it does not fit.
         String attempt2 = textstats.diff(List.of(step1), "step2-attempt2.patch");
-        StepRejected.Payload p = sendAndAwait(executed(session, "s2", 1, textstats.step(1, 0), attempt2),
+        StepRejected.Payload p = sendAndAwait(executed(session, "s1", 1, textstats.step(0, 0), attempt2),
                 StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_APPLY);
         assertThat(p.reason()).isEqualTo("the patch does not apply to the step's starting state");
-        assertThat(p.outputTail()).contains("patch does not apply");
+        assertThat(p.outputTail()).contains("textstats.py");
         assertThat(p.checks()).isEmpty();
     }
 
@@ -239,19 +241,16 @@ class StepVerificationTest {
     /** A session on the sample, stored as the planner would; the verifier runs its checks (the sample's tests). */
     String newSession(Check... checks) {
         String session = UUID.randomUUID().toString();
-        RedisSessions.register(redis, textstats.session(session, checks));
+        RedisSessions.register(redis, Attempts.planned(textstats, session, checks));
         return session;
     }
 
     static StepRequested request(String session, String stepId, int attempt, StepWork work) {
-        return StepRequested.of(session, stepId, attempt, 0, Instant.now().minusMillis(500),
-                new StepRequested.Payload(work, List.of(), TextstatsSample.CONTEXT_BUDGET));
+        return Attempts.request(session, stepId, attempt, work);
     }
 
     static Execution execution(StepRequested request) {
-        Instant started = request.occurredAt().plusMillis(20);
-        return new Execution("executor-1", "simulated:gpt-5.3-codex-spark", request.occurredAt(), started,
-                started.plusMillis(300), new Usage(1800, 240, 280, 857.1));
+        return Attempts.execution(request);
     }
 
     /** What an executor sends for an attempt that produced {@code patch} (stored in Redis as it would be). */

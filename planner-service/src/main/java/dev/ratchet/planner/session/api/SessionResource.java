@@ -41,7 +41,6 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    static final int DEFAULT_CHECK_TIMEOUT_SECONDS = 300;
     private static final int MAX_LIST = 500;
 
     private final SessionService sessions;
@@ -72,10 +71,7 @@ public class SessionResource {
                     List.of(new FieldViolation("body", "must be a JSON object with repo, goal and checks")));
         }
         List<Check> checks = body.checks() == null ? null : body.checks().stream()
-                .map(c -> c == null ? null : new Check(c.name(), c.command(),
-                        c.timeoutSeconds() == null ? DEFAULT_CHECK_TIMEOUT_SECONDS : c.timeoutSeconds(), c.stage(),
-                        c.when(), c.browser()))
-                .toList();
+                .map(c -> c == null ? null : c.toCheck()).toList();
         Session session = sessions.create(body.repo(), body.goal(), checks, body.guardrails(), body.maxTurns());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();

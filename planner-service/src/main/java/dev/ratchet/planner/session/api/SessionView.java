@@ -11,6 +11,7 @@ import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Attempt;
 import dev.ratchet.core.session.AttemptTimings;
+import dev.ratchet.core.session.Candidate;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.StepState;
@@ -21,8 +22,9 @@ public record SessionView(String id, String status, String repo, String goal, St
         StepPolicy policy, List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches,
         Usage usage, Totals timings, Map<String, String> links) {
 
+    /** {@code candidates}: the patches people submitted for the step, each with its status (empty when none). */
     public record StepView(String id, int index, String title, String status, int attempts,
-            List<AttemptView> attemptHistory) {
+            List<AttemptView> attemptHistory, List<Candidate> candidates) {
     }
 
     public record AttemptView(int attempt, String status, Instant requestedAt, Instant decidedAt, String stage,
@@ -57,7 +59,7 @@ public record SessionView(String id, String status, String repo, String goal, St
 
     private static StepView step(StepState st) {
         return new StepView(st.id(), st.index(), st.title(), st.status().name(), st.attemptCount(),
-                st.attempts().stream().map(SessionView::attempt).toList());
+                st.attempts().stream().map(SessionView::attempt).toList(), st.candidates());
     }
 
     private static AttemptView attempt(Attempt a) {

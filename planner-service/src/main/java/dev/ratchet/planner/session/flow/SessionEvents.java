@@ -21,9 +21,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Sends the planner's decisions: step requests to the executors, lifecycle events to everyone else, then takes
- * them out of the outbox. Each send waits for the broker's acknowledgement, so a decision leaves the outbox only
- * once it is durably on Kafka; whatever is still there a few seconds later, the reaper sends.
+ * Sends the planner's decisions: step requests to the executors, people's candidates to the verifiers, lifecycle
+ * events to everyone else, then takes them out of the outbox. Each send waits for the broker's acknowledgement, so a
+ * decision leaves the outbox only once it is durably on Kafka; whatever is still there a few seconds later, the
+ * reaper sends.
  * <p>
  * Step requests go to the partitions in turn rather than by key: an executor works through its own partitions
  * only, so hashing keys left some executors with a queue while others sat idle (scale-out efficiency 0.58 at 4
@@ -36,14 +37,17 @@ public class SessionEvents {
 
     private final MutinyEmitter<String> stepRequests;
     private final MutinyEmitter<String> lifecycle;
+    private final MutinyEmitter<String> candidates;
     private final Outbox outbox;
     private final AtomicInteger nextPartition = new AtomicInteger();
     private final int requestPartitions = Topics.partitions(Topics.STEPS_REQUESTED);
 
     SessionEvents(@Channel(Channels.STEPS_REQUESTED) MutinyEmitter<String> stepRequests,
-            @Channel(Channels.SESSIONS_EVENTS) MutinyEmitter<String> lifecycle, Outbox outbox) {
+            @Channel(Channels.SESSIONS_EVENTS) MutinyEmitter<String> lifecycle,
+            @Channel(Channels.STEPS_EXECUTED) MutinyEmitter<String> candidates, Outbox outbox) {
         this.stepRequests = stepRequests;
         this.lifecycle = lifecycle;
+        this.candidates = candidates;
         this.outbox = outbox;
     }
 
@@ -79,6 +83,8 @@ public class SessionEvents {
         return switch (event.eventType().topic()) {
             case Topics.STEPS_REQUESTED -> stepRequests;
             case Topics.SESSIONS_EVENTS -> lifecycle;
+            // a person's candidate, sent to the verifiers like an executor's attempt
+            case Topics.STEPS_EXECUTED -> candidates;
             default -> throw new IllegalArgumentException("the planner does not produce " + event.eventType());
         };
     }

@@ -3,10 +3,15 @@ package dev.ratchet.planner.session.flow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.checks.AgentsMd;
+import dev.ratchet.core.checks.CheckFileException;
+import dev.ratchet.core.checks.SessionChecks;
+import dev.ratchet.core.checks.VerifyMd;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.FieldViolation;
@@ -22,11 +27,14 @@ import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.workspace.Git;
 
 /**
- * Starts sessions: validate, pin the base commit, store the machine's decision (with its announcement in the
+ * Starts sessions: pin the base commit, decide the checks (the request's, else the repository's VERIFY.md, else
+ * its AGENTS.md, both at the base commit), validate, store the machine's decision (with its announcement in the
  * outbox), plan in the background, announce without making the caller wait for the broker.
  */
 @ApplicationScoped
 public class SessionService {
+
+    private static final String INVALID = "Invalid session request";
 
     private final SessionRequestValidator validator;
     private final SessionStore store;
@@ -44,21 +52,36 @@ public class SessionService {
     }
 
     /**
+     * @param checks null or empty to take the repository's
      * @param guardrails null for the defaults
      * @param maxTurns null for the default
      * @throws ProblemException (400) naming every invalid field
      */
     public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns) {
-        List<FieldViolation> violations = validator.validate(repo, goal, checks, maxTurns);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid("Invalid session request", violations);
+        Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
+                : RepoLocation.parse(repo).filter(Git::isRepository);
+        String base = path.map(Git::headCommit).orElse(null);
+        SessionChecks declared;
+        try {
+            declared = SessionChecks.choose(checks, () -> file(path, base, VerifyMd.FILE),
+                    () -> file(path, base, AgentsMd.FILE));
+        } catch (CheckFileException e) {
+            throw ProblemException.invalid(INVALID, List.of(new FieldViolation(VerifyMd.FILE, e.getMessage())));
         }
-        Path path = RepoLocation.parse(repo).orElseThrow();
-        Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.toString(),
-                goal.strip(), Git.headCommit(path), checks,
+        List<FieldViolation> violations = validator.validate(repo, goal, declared, maxTurns);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(INVALID, violations);
+        }
+        Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.orElseThrow().toString(),
+                goal.strip(), base, declared.checks(),
                 new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), Instant.now()));
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();
+    }
+
+    /** A file of the repository at the base commit; empty when there is no repository or no such file. */
+    private static Optional<String> file(Optional<Path> repo, String commit, String name) {
+        return repo.flatMap(p -> Git.show(p, commit, name));
     }
 }

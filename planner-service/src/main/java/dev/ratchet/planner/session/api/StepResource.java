@@ -1,0 +1,99 @@
+package dev.ratchet.planner.session.api;
+
+import java.net.URI;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.session.Attempt;
+import dev.ratchet.core.session.Candidate;
+import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepState;
+import dev.ratchet.planner.session.flow.CandidateService;
+import dev.ratchet.runtime.redis.Blobs;
+import dev.ratchet.runtime.rest.Links;
+import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.QueryParams;
+import dev.ratchet.runtime.rest.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+
+/** One step of a session: people's candidate patches for it, and the screenshots its browser checks took. */
+@Path("/api/v1/sessions/{id}/steps/{stepId}")
+public class StepResource {
+
+    private static final int MAX_ATTEMPT = 1000;
+
+    private final SessionLookup lookup;
+    private final CandidateService candidates;
+    private final Blobs blobs;
+
+    StepResource(SessionLookup lookup, CandidateService candidates, Blobs blobs) {
+        this.lookup = lookup;
+        this.candidates = candidates;
+        this.blobs = blobs;
+    }
+
+    /** A person's patch for the running step: 202 once it is on its way to the verifiers. */
+    @POST
+    @Path("candidates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
+    public Response submit(@PathParam("id") String id, @PathParam("stepId") String stepId, CandidateRequest body,
+            @Context UriInfo uri) {
+        Session session = lookup.require(id);
+        if (body == null) {
+            throw ProblemException.invalid("Invalid candidate",
+                    List.of(new FieldViolation("body", "must be a JSON object with author and patch")));
+        }
+        Candidate candidate = candidates.submit(session, stepId, body.author(), body.patch());
+        String self = Links.base(uri) + "/api/v1/sessions/" + id;
+        return Response.accepted(new CandidateView(stepId, candidate, Map.of("session", self, "events",
+                self + "/events"))).location(URI.create(self)).build();
+    }
+
+    /** What a candidate became once submitted: its variant of the attempt, its stored diff, its status. */
+    public record CandidateView(String stepId, Candidate candidate, Map<String, String> links) {
+    }
+
+    /**
+     * The PNG screenshot a browser check took of one page on one attempt: the check's first page, or the one
+     * {@code path} names.
+     */
+    @GET
+    @Path("attempts/{attempt}/screenshots/{check}")
+    @Produces("image/png")
+    public byte[] screenshot(@PathParam("id") String id, @PathParam("stepId") String stepId,
+            @PathParam("attempt") String attemptText, @PathParam("check") String check,
+            @QueryParam("path") String page) {
+        Session session = lookup.require(id);
+        int number = QueryParams.intParam("attempt", attemptText, 1, 1, MAX_ATTEMPT);
+        StepState step = session.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("session " + id + " has no step "
+                        + QueryParams.echo(stepId)));
+        Attempt attempt = step.attempts().stream().filter(a -> a.number() == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("step " + stepId + " has no attempt " + number));
+        CheckResult result = attempt.checks().stream().filter(c -> c.name().equals(check)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("attempt " + number + " of step " + stepId
+                        + " has no result of a check named " + QueryParams.echo(check)));
+        CheckResult.Screenshot shot = result.screenshots().stream()
+                .filter(s -> page == null || s.path().equals(page)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("check " + check + " took no screenshot"
+                        + (page == null ? "" : " of " + QueryParams.echo(page)) + " on attempt " + number));
+        return Base64.getDecoder().decode(blobs.get(shot.image()));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ratchet.core.prompt;
+
+import java.util.List;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.guardrail.Guardrails;
+
+/**
+ * Everything an executor prompt says besides the files' contents.
+ *
+ * @param feedback why earlier attempts of the step were rejected, oldest first
+ * @param steeringNotes what the team told the session while it runs; empty until steering exists (issue 8 fills it)
+ * @param guardrails what the step may change, so the model does not learn the rules only from refusals
+ * @param progress the session's verified steps ({@link ProgressSummary}); empty for the first step
+ * @param agentsMd the AGENTS.md text that speaks for the step ({@link AgentsMd}); null when there is none
+ * @param files every file of the repository at the step's starting state, forbidden paths left out
+ */
+public record StepBrief(StepWork work, List<Check> checks, List<String> feedback, List<String> steeringNotes,
+        Guardrails guardrails, String progress, String agentsMd, List<String> files) {
+
+    public StepBrief {
+        checks = List.copyOf(checks);
+        feedback = List.copyOf(feedback);
+        steeringNotes = List.copyOf(steeringNotes);
+        files = List.copyOf(files);
+        guardrails = guardrails == null ? Guardrails.DEFAULTS : guardrails;
+        progress = progress == null ? "" : progress;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ratchet.core.session;
+
+import java.time.Instant;
+
+import dev.ratchet.core.event.BlobRef;
+import dev.ratchet.core.event.PatchStats;
+
+/**
+ * A patch a person submitted for a running step ({@code POST .../steps/{stepId}/candidates}), verified exactly like
+ * a model's: as variant {@code variant} of attempt {@code attempt}, with {@code person:<author>} as its executor.
+ * The first verified candidate of the step (a person's or the model's) is the one kept.
+ *
+ * @param patch the unified diff the submission was normalised to, against the step's starting state
+ * @param stage where a rejected candidate failed; null otherwise
+ * @param reason why it was rejected or came too late; null otherwise
+ */
+public record Candidate(int variant, String author, int attempt, Status status, BlobRef patch, PatchStats stats,
+        Instant submittedAt, Instant decidedAt, String stage, String reason) {
+
+    /** The executor name a person's candidate carries. */
+    public static final String PERSON = "person:";
+
+    public enum Status {
+        /** Sent to the verifiers, no verdict yet. */
+        SUBMITTED,
+        /** Verified while the step still ran: its patch is the step's. */
+        ACCEPTED,
+        /** The verifier rejected it; the step goes on as before. */
+        REJECTED,
+        /** Verified, but the step had been decided before. */
+        TOO_LATE
+    }
+
+    public String executor() {
+        return PERSON + author;
+    }
+
+    Candidate decided(Status outcome, String atStage, String why, Instant at) {
+        return new Candidate(variant, author, attempt, outcome, patch, stats, submittedAt, at, atStage, why);
+    }
+}

@@ -1,8 +1,0 @@
-package dev.ratchet.core.skill;
-
-public class SkillFormatException extends RuntimeException {
-
-    public SkillFormatException(String message) {
-        super(message);
-    }
-}

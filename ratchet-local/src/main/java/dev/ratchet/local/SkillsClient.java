@@ -1,0 +1,79 @@
+package dev.ratchet.local;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ratchet.core.json.Json;
+
+/** A small client of the skills registry's API: upload a folder as a zip, list the names, fetch an archive. */
+final class SkillsClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int PAGE = 500;
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    SkillsClient(String registryUrl) {
+        this.base = registryUrl.replaceAll("/+$", "");
+    }
+
+    /** The status and the JSON answer (the upload's outcome, or a problem). */
+    record Answer(int status, JsonNode body) {
+    }
+
+    Answer upload(byte[] zip) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/skills"))
+                .header("Content-Type", "application/zip").timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), Json.read(response.body(), JsonNode.class));
+    }
+
+    /** Every skill's name, page by page. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        do {
+            String query = "?limit=" + PAGE + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor,
+                    StandardCharsets.UTF_8));
+            JsonNode page = Json.read(get("/api/v1/skills" + query), JsonNode.class);
+            page.path("items").forEach(item -> names.add(item.path("name").asText()));
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return names;
+    }
+
+    byte[] archive(String name) {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/skills/" + name
+                + "/archive")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private String get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        return PlatformClient.send(http, request, body);
+    }
+}

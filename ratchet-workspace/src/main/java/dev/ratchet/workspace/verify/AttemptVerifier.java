@@ -1,0 +1,97 @@
+package dev.ratchet.workspace.verify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.StepRejected;
+import dev.ratchet.core.guardrail.Guardrails;
+import dev.ratchet.workspace.Workspace;
+import dev.ratchet.workspace.Workspaces;
+
+/**
+ * Everything a verifier decides about one attempt, without Kafka or Redis, so the verifier service and the
+ * benchmark's in-process baseline run the same steps: materialise the step's starting state, review the patch
+ * against the guardrails ({@link PatchReview}), check that git applies it and changes exactly what was reviewed,
+ * apply it, and run the step's checks on the resulting tree ({@link StagedChecks}).
+ */
+public final class AttemptVerifier {
+
+    /**
+     * One attempt to verify, all of it taken from the stored session by the caller, never from the event.
+     *
+     * @param startingPatches the accepted patches the step starts after, in order
+     * @param checks the checks that judge this step, in stage order
+     */
+    public record Request(String sessionId, String repo, String baseCommit, List<String> startingPatches, String patch,
+            Guardrails guardrails, List<Check> checks) {
+    }
+
+    /**
+     * The verifier's decision: verified when {@code stage} is null, else rejected at {@code stage} (review, apply,
+     * check) with the reason and the detail a person or model can act on.
+     */
+    public record Outcome(String stage, String reason, String detail, List<CheckResult> checks) {
+
+        public boolean verified() {
+            return stage == null;
+        }
+
+        static Outcome rejected(String stage, String reason, String detail, List<CheckResult> checks) {
+            return new Outcome(stage, reason, detail, checks);
+        }
+    }
+
+    private final Workspaces workspaces;
+    private final StagedChecks checks;
+
+    public AttemptVerifier(Workspaces workspaces, StagedChecks checks) {
+        this.workspaces = workspaces;
+        this.checks = checks;
+    }
+
+    /**
+     * @param stopped true once the work is no longer this verifier's: no check starts after that
+     * @throws dev.ratchet.workspace.GitException when the starting state cannot be materialised
+     * @throws VerificationStoppedException when {@code stopped} turned true
+     */
+    public Outcome verify(Request request, Artifacts artifacts, BooleanSupplier stopped) {
+        try (Workspace ws = workspaces.lease(request.sessionId(), request.repo(), request.baseCommit(),
+                request.startingPatches())) {
+            PatchReview.Result review = PatchReview.review(request.patch(), ws.dir(), request.guardrails());
+            if (review.rejection().isPresent()) {
+                PatchReview.Rejection r = review.rejection().get();
+                return Outcome.rejected(r.stage(), r.reason(), r.detail(), List.of());
+            }
+            Optional<String> misfit = ws.checkApplies(request.patch());
+            if (misfit.isPresent()) {
+                return Outcome.rejected(StepRejected.STAGE_APPLY,
+                        "the patch does not apply to the step's starting state", misfit.get(), List.of());
+            }
+            ws.apply(request.patch());
+            Set<String> applied = new TreeSet<>(ws.changedPaths());
+            if (!applied.equals(new TreeSet<>(review.paths()))) {
+                // The core parser and git read the same text differently: judge what git would run, never less.
+                return Outcome.rejected(StepRejected.STAGE_REVIEW, "the patch changes other files for git than the "
+                        + "review saw: git " + applied + ", review " + new TreeSet<>(review.paths()), null, List.of());
+            }
+            List<CheckResult> results = checks.run(request.checks(), ws.dir(), ws.writeTree(), artifacts, stopped);
+            Optional<CheckResult> failed = results.stream().filter(CheckResult::failed).findFirst();
+            if (failed.isPresent()) {
+                CheckResult f = failed.get();
+                return Outcome.rejected(StepRejected.STAGE_CHECK, failure(f), f.outputTail(), results);
+            }
+            return new Outcome(null, null, null, results);
+        }
+    }
+
+    private static String failure(CheckResult result) {
+        return result.timedOut()
+                ? "check '" + result.name() + "' timed out after " + result.durationMs() + " ms"
+                : "check '" + result.name() + "' failed (exit " + result.exitCode() + ")";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ratchet.skills.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.skill.trust.SkillStatus;
+import dev.ratchet.runtime.rest.Links;
+import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.QueryParams;
+import dev.ratchet.runtime.rest.StrictJson;
+import dev.ratchet.skills.search.SkillMatcher;
+import dev.ratchet.skills.search.SkillSearch;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+
+/**
+ * {@code GET /api/v1/skills/search?q=}: skills ranked for a person's query, with scores and why.
+ * {@code POST /api/v1/skills/search} with a goal: the planner's question, which skills could plan it here, with
+ * the plan each would give (the contract in docs/ARCHITECTURE.md, "Skills").
+ */
+@Path("/api/v1/skills/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    private static final int MAX_QUERY_CHARS = 2000;
+    private static final int MAX_GOAL_CHARS = 8000;
+    private static final int MAX_FILES = 10_000;
+    private static final int MAX_LIMIT = 50;
+
+    private final SkillSearch search;
+    private final SkillMatcher matcher;
+
+    SearchResource(SkillSearch search, SkillMatcher matcher) {
+        this.search = search;
+        this.matcher = matcher;
+    }
+
+    /** One hit: the skill, its scores (0..1) and why. */
+    public record Hit(String name, int version, SkillStatus status, double score, double keyword, Double semantic,
+            List<String> matched, String why, Map<String, String> links) {
+    }
+
+    /** @param mode {@code hybrid} (keywords and embeddings) or {@code keyword} (embeddings switched off) */
+    public record Hits(String query, String mode, List<Hit> hits) {
+    }
+
+    @GET
+    public Hits search(@QueryParam("q") String q, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        if (q == null || q.isBlank() || q.length() > MAX_QUERY_CHARS) {
+            throw ProblemException.invalidParameter("q", "is required, 1 to " + MAX_QUERY_CHARS + " characters");
+        }
+        int max = QueryParams.intParam("limit", limit, 10, 1, MAX_LIMIT);
+        String base = Links.base(uri);
+        return new Hits(q, search.mode(), search.search(q, max).stream().map(f -> new Hit(f.hit().name(),
+                f.entry().record().latest(), f.entry().record().status(), f.hit().score(), f.hit().keyword(),
+                f.hit().semantic(), f.hit().matched(), f.hit().why(), SkillViews.links(base, f.hit().name())))
+                .toList());
+    }
+
+    /**
+     * The planner's question.
+     *
+     * @param repo the repository (kept for the log and future use: the registry cannot read it)
+     * @param files paths in the repository, to judge whether a plan's files are there (optional)
+     */
+    public record MatchRequest(String goal, String repo, List<String> files, Integer limit) {
+    }
+
+    /** @param matches best first; {@code autoApply} only on trusted skills */
+    public record Matches(String goal, String mode, List<SkillMatcher.Match> matches) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
+    public Matches match(MatchRequest request) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (request == null || request.goal() == null || request.goal().isBlank()
+                || request.goal().length() > MAX_GOAL_CHARS) {
+            errors.add(new FieldViolation("goal", "is required, 1 to " + MAX_GOAL_CHARS + " characters"));
+        }
+        if (request != null && request.files() != null && (request.files().size() > MAX_FILES
+                || request.files().stream().anyMatch(f -> f == null || f.isBlank()))) {
+            errors.add(new FieldViolation("files", "at most " + MAX_FILES + " paths, none empty"));
+        }
+        if (request != null && request.limit() != null && (request.limit() < 1 || request.limit() > MAX_LIMIT)) {
+            errors.add(new FieldViolation("limit", "must be from 1 to " + MAX_LIMIT));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Invalid match request", errors);
+        }
+        return new Matches(request.goal(), search.mode(), matcher.match(request.goal(), request.files(),
+                request.limit() == null ? 5 : request.limit()));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.ratchet.skills.registry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.ratchet.core.skill.SkillFile;
+import dev.ratchet.core.skill.SkillFolder;
+import dev.ratchet.core.skill.trust.ReplayOutcome;
+import dev.ratchet.core.skill.trust.TrustPolicy;
+import dev.ratchet.skills.config.SkillsConfig;
+import dev.ratchet.skills.search.SkillEmbeddings;
+import dev.ratchet.skills.store.SkillRecord;
+import dev.ratchet.skills.store.SkillStore;
+import dev.ratchet.skills.store.StoredEmbedding;
+import dev.ratchet.skills.store.VersionRecord;
+
+/**
+ * What changes skills: uploads (a new version only when the content changed), deletion, a person's approval and
+ * replay outcomes. Captures fold in {@link CaptureFolding}. Every change is one transaction of {@link SkillStore}.
+ */
+@ApplicationScoped
+public class SkillRegistry {
+
+    private final SkillStore store;
+    private final SkillEmbeddings embeddings;
+    private final SkillsConfig config;
+
+    SkillRegistry(SkillStore store, SkillEmbeddings embeddings, SkillsConfig config) {
+        this.store = store;
+        this.embeddings = embeddings;
+        this.config = config;
+    }
+
+    /** The outcome of an upload: {@code newVersion} false when the same content was already the latest. */
+    public record Published(String name, int version, boolean newVersion, boolean newSkill) {
+    }
+
+    private record Current(Optional<SkillRecord> record, String latestDigest) {
+    }
+
+    /** An uploaded SKILL.md alone: the latest version's other files are kept with it. */
+    public Published publishSkillMd(byte[] skillMd) {
+        int limit = config.archive().maxSkillMdBytes();
+        String name = SkillFolder.document(skillMd, limit).name();
+        SkillFolder single = SkillFolder.of(null, List.of(new SkillFile(SkillFolder.SKILL_MD, skillMd, false)), limit);
+        Optional<SkillFolder> latest = store.find(name).flatMap(r -> store.folder(name, r.latest()));
+        return publish(latest.map(f -> f.withSkillMd(skillMd, limit)).orElse(single));
+    }
+
+    public Published publish(SkillFolder folder) {
+        String name = folder.name();
+        Optional<StoredEmbedding> stored = store.embedding(name);
+        Optional<StoredEmbedding> embedding = embeddings.embedding(folder.document(), stored);
+        Instant now = Instant.now();
+        Published[] result = new Published[1];
+        store.transact(ds -> {
+            Optional<SkillRecord> record = SkillStore.find(ds, name);
+            VersionRecord latest = record.map(r -> SkillStore.versions(ds, name).get(r.latest())).orElse(null);
+            return new Current(record, latest == null ? null : latest.digest());
+        }, (current, tx) -> {
+            if (folder.digest().equals(current.latestDigest())) {
+                result[0] = new Published(name, current.record().orElseThrow().latest(), false, false);
+                return false;
+            }
+            int version = current.record().map(r -> r.latest() + 1).orElse(1);
+            SkillRecord record = current.record().map(r -> r.withVersion(version, folder.document().description(),
+                    now)).orElseGet(() -> new SkillRecord(name, folder.document().description(), null, null, 1,
+                            SkillRecord.UPLOADED, now, now, null, -1, 0, 0, 0, 0)
+                            .withStanding(policy().judge(List.of(), false)));
+            SkillStore.putVersion(tx, name, VersionRecord.of(version, folder, VersionRecord.UPLOAD, now), folder);
+            SkillStore.putRecord(tx, record);
+            embedding.filter(e -> !stored.equals(Optional.of(e))).ifPresent(e -> SkillStore.putEmbedding(tx, name, e));
+            result[0] = new Published(name, version, true, current.record().isEmpty());
+            return true;
+        });
+        return result[0];
+    }
+
+    /** @return false when there was no such skill */
+    public boolean delete(String name) {
+        return store.transact(ds -> SkillStore.find(ds, name).map(r -> new Deletion(r,
+                SkillStore.captureSessions(ds, name))), (found, tx) -> {
+                    found.ifPresent(d -> SkillStore.delete(tx, d.record(), d.sessions()));
+                    return found.isPresent();
+                }).isPresent();
+    }
+
+    private record Deletion(SkillRecord record, Set<String> sessions) {
+    }
+
+    /** A person's approval: trusted from now on, until replays after it fail too often. */
+    public Optional<SkillRecord> trust(String name) {
+        Instant now = Instant.now();
+        store.transact(ds -> SkillStore.find(ds, name), (found, tx) -> {
+            found.ifPresent(r -> SkillStore.putRecord(tx, r.approved(now).withStanding(policy().judge(List.of(),
+                    true))));
+            return found.isPresent();
+        });
+        return store.find(name);
+    }
+
+    /** The replay's outcome counted once per session; the status judged again on the outcomes since approval. */
+    public Optional<SkillRecord> recordReplay(String name, ReplayOutcome outcome) {
+        Instant now = Instant.now();
+        store.transact(ds -> SkillStore.find(ds, name).filter(r -> SkillStore.replay(ds, name, outcome.sessionId())
+                .isEmpty()).map(r -> new Replaying(r, SkillStore.outcomes(ds, name))), (found, tx) -> {
+                    if (found.isEmpty()) {
+                        return false;
+                    }
+                    List<Boolean> outcomes = new ArrayList<>(found.get().outcomes());
+                    outcomes.add(outcome.passed());
+                    SkillRecord after = found.get().record().replayed(outcome.passed(), outcome.tokens(),
+                            outcome.wallMs(), now);
+                    SkillStore.putReplay(tx, name, outcome);
+                    SkillStore.putRecord(tx, after.withStanding(policy().judge(sinceApproval(after, outcomes),
+                            after.approved())));
+                    return true;
+                });
+        return store.find(name);
+    }
+
+    private record Replaying(SkillRecord record, List<Boolean> outcomes) {
+    }
+
+    /** The kept outcomes after the approval (all of them without one). */
+    static List<Boolean> sinceApproval(SkillRecord record, List<Boolean> kept) {
+        if (!record.approved()) {
+            return kept;
+        }
+        long since = record.replays() - record.approvedAtReplay();
+        return kept.subList((int) Math.max(0, kept.size() - since), kept.size());
+    }
+
+    TrustPolicy policy() {
+        return config.trust().policy();
+    }
+}
