@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -166,8 +167,12 @@ public final class LocalCluster implements AutoCloseable {
         serviceProperties.put("ratchet.executor.concurrency",
                 Integer.toString(options.executorConcurrency()));
         if (simulator != null) {
-            ModelEndpoints.fromEnvironment().simulatedRoles().forEach(role -> serviceProperties.put(
-                    "ratchet.models." + role + ".base-url", simulator.baseUrl().toString()));
+            ModelEndpoints.fromEnvironment().simulatedRoles().forEach(role -> {
+                serviceProperties.put("ratchet.models." + role + ".base-url", simulator.baseUrl().toString());
+                // Names the role to the simulator, which counts each role's requests and tokens (modelUsage).
+                serviceProperties.put("ratchet.models." + role + ".headers."
+                        + SimulatedModelServer.ROLE_HEADER.toLowerCase(Locale.ROOT), role);
+            });
         }
         serviceProperties.putAll(options.properties());
         List<ServiceProcess> started = new ArrayList<>();
@@ -318,6 +323,14 @@ public final class LocalCluster implements AutoCloseable {
      */
     public long modelRequests() {
         return simulator == null ? 0 : simulator.requestCount();
+    }
+
+    /**
+     * What one model role ({@code planner}, {@code executor}) asked the simulated model so far, and the tokens of
+     * its answers; zeros without a simulator or for a role a real endpoint serves.
+     */
+    public SimulatedModelServer.RoleUsage modelUsage(String role) {
+        return simulator == null ? new SimulatedModelServer.RoleUsage(0, 0, 0) : simulator.usage(role);
     }
 
     /** The JVM options every service process runs with. */

@@ -26,6 +26,10 @@ final class AnswerWriter {
         this.promptTokens = promptTokens;
     }
 
+    int promptTokens() {
+        return promptTokens;
+    }
+
     int completionTokens() {
         return tokens.size();
     }
