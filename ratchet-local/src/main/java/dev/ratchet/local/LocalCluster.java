@@ -174,23 +174,26 @@ public final class LocalCluster implements AutoCloseable {
                         + SimulatedModelServer.ROLE_HEADER.toLowerCase(Locale.ROOT), role);
             });
         }
+        // Chosen before the planner starts, which asks this registry for skills to replay: the preferred 8083 may be
+        // another cluster's, and asking that one would replay its skills here.
+        int registryPort = port(8083);
+        serviceProperties.put("ratchet.planner.skills.url", "http://127.0.0.1:" + registryPort);
         serviceProperties.putAll(options.properties());
         List<ServiceProcess> started = new ArrayList<>();
-        started.add(service("planner-service", "planner-service", 8080));
+        started.add(service("planner-service", "planner-service", port(8080)));
         for (int i = 1; i <= options.executors(); i++) {
-            started.add(service("executor-service", "executor-" + i, executorPort(i)));
+            started.add(service("executor-service", "executor-" + i, port(executorPort(i))));
         }
-        started.add(service("verifier-service", "verifier-service", 8082));
-        started.add(service("skills-registry", "skills-registry", 8083));
+        started.add(service("verifier-service", "verifier-service", port(8082)));
+        started.add(service("skills-registry", "skills-registry", registryPort));
         if (!options.sequentialStart()) {
             awaitReady(started);
         }
     }
 
     /** Starts one service; with a sequential start, waits until it is ready before the next one starts. */
-    private ServiceProcess service(String service, String name, int preferredPort) {
-        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, port(preferredPort),
-                serviceProperties);
+    private ServiceProcess service(String service, String name, int port) {
+        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, port, serviceProperties);
         parts.add(process);
         if (options.sequentialStart()) {
             process.start();

@@ -91,11 +91,19 @@ public final class Main {
         return replayDemo(layout, clusterOptions(rest));
     }
 
+    /**
+     * Ports of the replay demo's cluster: its preferred ports moved by 20000 (18080, 28090...), as {@code ./ratchet
+     * chaos} moves its by 10000, so that it runs beside {@code ./ratchet up} or an IT starting at the same moment
+     * instead of racing them for 8080-8083 and talking to their services.
+     */
+    static final int REPLAY_PORT_OFFSET = 20_000;
+
     /** On a cluster of its own, started empty: it counts the simulated model's planner calls, which live there. */
     private static int replayDemo(LocalLayout layout, LocalCluster.Options options) {
         System.out.println("replay demo on a cluster of its own (" + layout.stateDir().resolve("replay")
                 + ", started empty), so that the simulated model can count the planner's calls");
-        try (LocalCluster cluster = start(layout, options.withState(layout.stateDir().resolve("replay"), true))) {
+        try (LocalCluster cluster = start(layout, options.withState(layout.stateDir().resolve("replay"), true)
+                .withPortOffset(REPLAY_PORT_OFFSET))) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
             System.out.println("ready");
             return ReplayDemo.run(cluster, layout, System.out::println).replayed() ? 0 : 1;

@@ -72,6 +72,8 @@ class ReplayIT {
         assertThat(lines).anyMatch(l -> l.startsWith("trusted: " + replay.skill() + " is trusted by a person's "
                 + "approval, POST "));
         assertThat(replay.second().result().session().path("plan")).hasSize(3);
+        assertThat(replay.first().planningMs()).isPositive();
+        assertThat(lines).anyMatch(l -> l.startsWith("session 2: planner model 0 calls, 0 planner tokens; planning "));
     }
 
     @Test
