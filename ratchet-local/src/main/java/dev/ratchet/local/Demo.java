@@ -45,11 +45,18 @@ public final class Demo {
     }
 
     public static Result run(LocalLayout layout, String plannerUrl, Consumer<String> out) {
+        Result result = session(layout, plannerUrl, GOAL, out);
+        out.accept(result.summary());
+        return result;
+    }
+
+    /** One session on a fresh copy of the sample project, followed live; everything but the summary line. */
+    static Result session(LocalLayout layout, String plannerUrl, String goal, Consumer<String> out) {
         requirePython();
         Path repo = prepareRepository(layout);
         out.accept("sample repository: " + repo + " (a copy of examples/" + SAMPLE + ")");
         PlatformClient api = new PlatformClient(plannerUrl);
-        JsonNode created = api.createSession(sessionRequest(repo));
+        JsonNode created = api.createSession(sessionRequest(repo, goal));
         String id = created.path("id").asText();
         out.accept("session " + id + " submitted to " + plannerUrl);
         follow(api, id, out);
@@ -61,10 +68,8 @@ public final class Demo {
         out.accept("");
         Timings.table(session).forEach(out);
         out.accept("");
-        Result result = new Result(id, session.path("status").asText(), session.path("verifiedSteps").asInt(),
+        return new Result(id, session.path("status").asText(), session.path("verifiedSteps").asInt(),
                 session.path("steps").size(), repo, session);
-        out.accept(result.summary());
-        return result;
     }
 
     /** Prints each progress event as it comes (Server-Sent Events), resuming after the last one if cut off. */
@@ -93,7 +98,11 @@ public final class Demo {
 
     /** The demo's session request on {@code repo}: its goal and its one check, the sample's unittest suite. */
     public static Map<String, Object> sessionRequest(Path repo) {
-        return Map.of("repo", repo.toString(), "goal", GOAL, "checks",
+        return sessionRequest(repo, GOAL);
+    }
+
+    static Map<String, Object> sessionRequest(Path repo, String goal) {
+        return Map.of("repo", repo.toString(), "goal", goal, "checks",
                 List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND, "timeoutSeconds", 60)));
     }
 

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -166,26 +167,33 @@ public final class LocalCluster implements AutoCloseable {
         serviceProperties.put("ratchet.executor.concurrency",
                 Integer.toString(options.executorConcurrency()));
         if (simulator != null) {
-            ModelEndpoints.fromEnvironment().simulatedRoles().forEach(role -> serviceProperties.put(
-                    "ratchet.models." + role + ".base-url", simulator.baseUrl().toString()));
+            ModelEndpoints.fromEnvironment().simulatedRoles().forEach(role -> {
+                serviceProperties.put("ratchet.models." + role + ".base-url", simulator.baseUrl().toString());
+                // Names the role to the simulator, which counts each role's requests and tokens (modelUsage).
+                serviceProperties.put("ratchet.models." + role + ".headers."
+                        + SimulatedModelServer.ROLE_HEADER.toLowerCase(Locale.ROOT), role);
+            });
         }
+        // Chosen before the planner starts, which asks this registry for skills to replay: the preferred 8083 may be
+        // another cluster's, and asking that one would replay its skills here.
+        int registryPort = port(8083);
+        serviceProperties.put("ratchet.planner.skills.url", "http://127.0.0.1:" + registryPort);
         serviceProperties.putAll(options.properties());
         List<ServiceProcess> started = new ArrayList<>();
-        started.add(service("planner-service", "planner-service", 8080));
+        started.add(service("planner-service", "planner-service", port(8080)));
         for (int i = 1; i <= options.executors(); i++) {
-            started.add(service("executor-service", "executor-" + i, executorPort(i)));
+            started.add(service("executor-service", "executor-" + i, port(executorPort(i))));
         }
-        started.add(service("verifier-service", "verifier-service", 8082));
-        started.add(service("skills-registry", "skills-registry", 8083));
+        started.add(service("verifier-service", "verifier-service", port(8082)));
+        started.add(service("skills-registry", "skills-registry", registryPort));
         if (!options.sequentialStart()) {
             awaitReady(started);
         }
     }
 
     /** Starts one service; with a sequential start, waits until it is ready before the next one starts. */
-    private ServiceProcess service(String service, String name, int preferredPort) {
-        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, port(preferredPort),
-                serviceProperties);
+    private ServiceProcess service(String service, String name, int port) {
+        ServiceProcess process = ServiceProcess.of(layout, dirs, service, name, port, serviceProperties);
         parts.add(process);
         if (options.sequentialStart()) {
             process.start();
@@ -318,6 +326,14 @@ public final class LocalCluster implements AutoCloseable {
      */
     public long modelRequests() {
         return simulator == null ? 0 : simulator.requestCount();
+    }
+
+    /**
+     * What one model role ({@code planner}, {@code executor}) asked the simulated model so far, and the tokens of
+     * its answers; zeros without a simulator or for a role a real endpoint serves.
+     */
+    public SimulatedModelServer.RoleUsage modelUsage(String role) {
+        return simulator == null ? new SimulatedModelServer.RoleUsage(0, 0, 0) : simulator.usage(role);
     }
 
     /** The JVM options every service process runs with. */

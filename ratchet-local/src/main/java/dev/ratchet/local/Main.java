@@ -1,5 +1,6 @@
 package dev.ratchet.local;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Main {
         LocalLayout layout = LocalLayout.fromEnvironment();
         int exit = switch (command) {
             case "up" -> up(layout, clusterOptions(rest));
-            case "demo" -> demo(layout, clusterOptions(rest));
+            case "demo" -> demo(layout, rest);
             case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
             case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
             case "skills" -> SkillsCommand.run(layout, rest, System.out, System.err);
@@ -74,6 +75,42 @@ public final class Main {
         System.out.println("ready");
         supervise(cluster, stopped);
         return 0;
+    }
+
+    /** {@code [--scenario replay] [--executors N] [--fresh]}. */
+    private static int demo(LocalLayout layout, List<String> args) {
+        int scenario = args.indexOf("--scenario");
+        if (scenario < 0) {
+            return demo(layout, clusterOptions(args));
+        }
+        if (scenario + 1 >= args.size() || !args.get(scenario + 1).equals("replay")) {
+            return usage("--scenario takes 'replay' (the default demo needs no --scenario)");
+        }
+        List<String> rest = new ArrayList<>(args);
+        rest.subList(scenario, scenario + 2).clear();
+        return replayDemo(layout, clusterOptions(rest));
+    }
+
+    /**
+     * Ports of the replay demo's cluster: its preferred ports moved by 20000 (18080, 28090...), as {@code ./ratchet
+     * chaos} moves its by 10000, so that it runs beside {@code ./ratchet up} or an IT starting at the same moment
+     * instead of racing them for 8080-8083 and talking to their services.
+     */
+    static final int REPLAY_PORT_OFFSET = 20_000;
+
+    /** On a cluster of its own, started empty: it counts the simulated model's planner calls, which live there. */
+    private static int replayDemo(LocalLayout layout, LocalCluster.Options options) {
+        System.out.println("replay demo on a cluster of its own (" + layout.stateDir().resolve("replay")
+                + ", started empty), so that the simulated model can count the planner's calls");
+        try (LocalCluster cluster = start(layout, options.withState(layout.stateDir().resolve("replay"), true)
+                .withPortOffset(REPLAY_PORT_OFFSET))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
+            System.out.println("ready");
+            return ReplayDemo.run(cluster, layout, System.out::println).replayed() ? 0 : 1;
+        } catch (RuntimeException e) {
+            System.err.println("replay demo failed: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static int demo(LocalLayout layout, LocalCluster.Options options) {
@@ -149,6 +186,8 @@ public final class Main {
                                                                   Kafka data are kept in .ratchet/local across runs
                                                                   (--fresh starts empty)
                        ./ratchet demo [--executors N] [--fresh]   run the demo session (on the running cluster, if any)
+                       ./ratchet demo --scenario replay           a session captured as a skill, trusted, then replayed
+                                                                  without the planner model (on a cluster of its own)
                        ./ratchet restart <part> [--kill]          restart one part of the running cluster: kafka, redis,
                                                                   planner-service, executor-N, verifier-service,
                                                                   skills-registry (--kill: SIGKILL, then start)

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,6 +54,22 @@ final class SkillsClient {
         return names;
     }
 
+    /** The registry's matches for a goal in a repository (the planner's question). */
+    JsonNode match(String goal, String repo) {
+        return Json.read(post("/api/v1/skills/search", Json.write(Map.of("goal", goal, "repo", repo))),
+                JsonNode.class);
+    }
+
+    /** A person's approval of a skill: trusted until replays after it fail too often. */
+    JsonNode trust(String name) {
+        return Json.read(post("/api/v1/skills/" + name + "/trust", null), JsonNode.class);
+    }
+
+    /** One skill: status and its reason, versions, statistics. */
+    JsonNode skill(String name) {
+        return Json.read(get("/api/v1/skills/" + name), JsonNode.class);
+    }
+
     byte[] archive(String name) {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/skills/" + name
                 + "/archive")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -68,6 +85,18 @@ final class SkillsClient {
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private String post(String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        HttpResponse<String> response = send((json == null ? request.POST(HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + response.uri() + " answered " + response.statusCode() + ": "
                     + response.body());
         }
         return response.body();

@@ -51,6 +51,10 @@ final class AnswerWriter {
         }
     }
 
+    int promptTokens() {
+        return promptTokens;
+    }
+
     int completionTokens() {
         return pieces.size();
     }

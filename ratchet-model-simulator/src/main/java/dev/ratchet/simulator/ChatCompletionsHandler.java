@@ -26,6 +26,7 @@ final class ChatCompletionsHandler implements HttpHandler {
     private final SimulatorConfig config;
     private final AtomicLong requests = new AtomicLong();
     private final Deque<String> recent = new ArrayDeque<>();
+    private final RoleTally roles = new RoleTally();
 
     ChatCompletionsHandler(SimulatorConfig config) {
         this.config = config;
@@ -51,19 +52,24 @@ final class ChatCompletionsHandler implements HttpHandler {
         }
     }
 
+    SimulatedModelServer.RoleUsage usage(String role) {
+        return roles.usage(role);
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         long number = requests.incrementAndGet();
+        String role = roles.request(exchange.getRequestHeaders().getFirst(SimulatedModelServer.ROLE_HEADER));
         try (exchange) {
-            respond(exchange, start, number);
+            respond(exchange, start, number, role);
         } catch (IOException e) {
             // The client hung up, typically its timeout; nothing left to answer.
             LOG.log(Level.FINE, "simulated request #" + number + " aborted: " + e.getMessage());
         }
     }
 
-    private void respond(HttpExchange exchange, long start, long number) throws IOException {
+    private void respond(HttpExchange exchange, long start, long number, String role) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             JsonReply.error(exchange, 405, "use POST for /v1/chat/completions");
             return;
@@ -90,11 +96,11 @@ final class ChatCompletionsHandler implements HttpHandler {
                     + ", scenario=" + config.scenario().name() + ")");
             return;
         }
-        answer(exchange, call, rule.get(), start, number);
+        answer(exchange, call, rule.get(), start, number, role);
     }
 
-    private void answer(HttpExchange exchange, ChatCall call, ScenarioRule rule, long start, long number)
-            throws IOException {
+    private void answer(HttpExchange exchange, ChatCall call, ScenarioRule rule, long start, long number,
+            String role) throws IOException {
         ScriptedResponse response = rule.response();
         long answerStart = start + response.stall().toNanos();
         Pace.parkUntil(answerStart);
@@ -114,5 +120,6 @@ final class ChatCompletionsHandler implements HttpHandler {
         } else {
             writer.whole(response.finishReason());
         }
+        roles.answered(role, writer.promptTokens(), writer.completionTokens());
     }
 }

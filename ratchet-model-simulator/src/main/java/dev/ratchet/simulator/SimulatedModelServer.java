@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  */
 public final class SimulatedModelServer implements AutoCloseable {
 
+    /** The request header naming the client's role (planner, executor), by which requests are counted. */
+    public static final String ROLE_HEADER = "X-Ratchet-Role";
+
     private static final Logger LOG = Logger.getLogger("dev.ratchet.simulator");
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
@@ -75,6 +78,22 @@ public final class SimulatedModelServer implements AutoCloseable {
      */
     public List<String> recentRequests() {
         return completions.recentRequests();
+    }
+
+    /**
+     * What one role asked (requests, whatever their answer) and was answered (tokens as the answers' usage gave
+     * them), by the {@value #ROLE_HEADER} header; a role never seen is all zeros.
+     */
+    public RoleUsage usage(String role) {
+        return completions.usage(role);
+    }
+
+    /** Requests of a role, and the prompt and completion tokens of the answers it got. */
+    public record RoleUsage(long requests, long promptTokens, long completionTokens) {
+
+        public long tokens() {
+            return promptTokens + completionTokens;
+        }
     }
 
     @Override

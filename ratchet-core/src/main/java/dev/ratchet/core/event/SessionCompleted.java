@@ -13,8 +13,18 @@ import dev.ratchet.core.guardrail.Guardrails;
 public record SessionCompleted(UUID eventId, String sessionId, String stepId, int attempt, int variant,
         Instant occurredAt, Payload payload) implements RatchetEvent {
 
+    /**
+     * @param plannedFrom the skill the plan was instantiated from ({@code name@version}), absent (null) when the
+     *        planner model planned: added to v1 as an optional field, which readers of the older shape ignore
+     */
     public record Payload(String repo, String goal, String baseCommit, List<CompletedStep> steps, List<Check> checks,
-            Guardrails guardrails, Usage usage, long durationMs) {
+            Guardrails guardrails, Usage usage, long durationMs, String plannedFrom) {
+
+        /** A session the planner model planned. */
+        public Payload(String repo, String goal, String baseCommit, List<CompletedStep> steps, List<Check> checks,
+                Guardrails guardrails, Usage usage, long durationMs) {
+            this(repo, goal, baseCommit, steps, checks, guardrails, usage, durationMs, null);
+        }
     }
 
     public record CompletedStep(String stepId, String title, String instructions, int attempts, PatchStats stats) {

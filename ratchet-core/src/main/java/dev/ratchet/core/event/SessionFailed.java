@@ -7,7 +7,17 @@ import java.util.UUID;
 public record SessionFailed(UUID eventId, String sessionId, String stepId, int attempt, int variant, Instant occurredAt,
         Payload payload) implements RatchetEvent {
 
-    public record Payload(String repo, String goal, String reason, int verifiedSteps) {
+    /**
+     * {@code usage}, {@code durationMs} and {@code plannedFrom} were added to v1 as optional fields (absent, null, in
+     * events written before them; readers of the older shape ignore them): what the session cost, and the skill its
+     * plan came from ({@code name@version}), by which the registry counts a failed replay.
+     */
+    public record Payload(String repo, String goal, String reason, int verifiedSteps, Usage usage, Long durationMs,
+            String plannedFrom) {
+
+        public Payload(String repo, String goal, String reason, int verifiedSteps) {
+            this(repo, goal, reason, verifiedSteps, null, null, null);
+        }
     }
 
     public static SessionFailed of(String sessionId, String stepId, int attempt, Instant at, Payload payload) {

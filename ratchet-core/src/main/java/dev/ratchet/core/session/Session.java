@@ -11,11 +11,13 @@ import dev.ratchet.core.event.Usage;
 /**
  * A session as the planner keeps it: the goal, where it runs, the plan with each step's attempts, and where it
  * stands. {@code planningResumes} counts how often planning was taken over after the planner doing it stopped;
- * {@code version} increases with every stored change.
+ * {@code plannedFrom} names the skill the plan was instantiated from ({@code name@version}, see {@link
+ * dev.ratchet.core.skill.replay.SkillRef}), null when the planner model made it; {@code version} increases with
+ * every stored change.
  */
 public record Session(String id, String repo, String goal, String baseCommit, List<Check> checks,
         StepPolicy policy, SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
-        Instant finishedAt, String failureReason, int planningResumes, long version) {
+        Instant finishedAt, String failureReason, int planningResumes, String plannedFrom, long version) {
 
     public Session {
         policy = policy == null ? StepPolicy.DEFAULTS : policy;
@@ -24,13 +26,13 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
     public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
             StepPolicy policy, Instant now) {
         return new Session(id, repo, goal, baseCommit, List.copyOf(checks), policy, SessionStatus.PLANNING,
-                List.of(), 0, now, now, null, null, 0, 0);
+                List.of(), 0, now, now, null, null, 0, null, 0);
     }
 
     /** The same session as stored at {@code storedVersion}. */
     public Session withVersion(long storedVersion) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, updatedAt,
-                finishedAt, failureReason, planningResumes, storedVersion);
+                finishedAt, failureReason, planningResumes, plannedFrom, storedVersion);
     }
 
     public Optional<StepState> current() {
@@ -50,31 +52,31 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
         List<StepState> list = new ArrayList<>(steps);
         list.set(step.index(), step);
         return new Session(id, repo, goal, baseCommit, checks, policy, status, List.copyOf(list), currentStep, createdAt,
-                updatedAt, finishedAt, failureReason, planningResumes, version);
+                updatedAt, finishedAt, failureReason, planningResumes, plannedFrom, version);
     }
 
-    Session withPlan(List<StepState> plan, Instant now) {
+    Session withPlan(List<StepState> plan, String source, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, SessionStatus.RUNNING, List.copyOf(plan), 0,
-                createdAt, now, null, null, planningResumes, version);
+                createdAt, now, null, null, planningResumes, source, version);
     }
 
     Session planningResumed(Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
-                failureReason, planningResumes + 1, version);
+                failureReason, planningResumes + 1, plannedFrom, version);
     }
 
     Session advancedTo(int step, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, step, createdAt, now, finishedAt,
-                failureReason, planningResumes, version);
+                failureReason, planningResumes, plannedFrom, version);
     }
 
     Session touched(Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
-                failureReason, planningResumes, version);
+                failureReason, planningResumes, plannedFrom, version);
     }
 
     Session finished(SessionStatus end, String reason, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, end, steps, currentStep, createdAt, now, now, reason,
-                planningResumes, version);
+                planningResumes, plannedFrom, version);
     }
 }

@@ -59,7 +59,16 @@ public final class SessionMachine {
                 List.of(created));
     }
 
+    /** The planner model's plan: the session runs it. */
     public Transition planned(Session session, List<PlanStep> plan, Instant now) {
+        return planned(session, plan, null, now);
+    }
+
+    /**
+     * A plan, from the planner model ({@code plannedFrom} null) or instantiated from a skill ({@code name@version},
+     * recorded on the session and in its terminal event, by which the registry learns how the replay ended).
+     */
+    public Transition planned(Session session, List<PlanStep> plan, String plannedFrom, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
         }
@@ -67,8 +76,9 @@ public final class SessionMachine {
         for (int i = 0; i < plan.size(); i++) {
             steps.add(StepState.pending(plan.get(i), i));
         }
-        Session running = session.withPlan(steps, now);
-        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps",
+        Session running = session.withPlan(steps, plannedFrom, now);
+        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps"
+                + (plannedFrom == null ? "" : " (planned from skill " + plannedFrom + ", no planner model call)"),
                 now);
         return request(running, 0, 1, now, List.of(planned));
     }
@@ -343,15 +353,19 @@ public final class SessionMachine {
                 .map(s -> new SessionCompleted.CompletedStep(s.id(), s.title(), s.instructions(), s.attemptCount(),
                         s.lastAttempt().stats()))
                 .toList();
-        long duration = Duration.between(session.createdAt(), session.finishedAt()).toMillis();
         return SessionCompleted.of(session.id(), session.finishedAt(), new SessionCompleted.Payload(session.repo(),
                 session.goal(), session.baseCommit(), steps, session.checks(), session.policy().guardrails(),
-                session.usage(), duration));
+                session.usage(), duration(session), session.plannedFrom()));
     }
 
     private static SessionFailed failedEvent(Session session, String stepId, int attempt) {
         return SessionFailed.of(session.id(), stepId, attempt, session.finishedAt(), new SessionFailed.Payload(
-                session.repo(), session.goal(), session.failureReason(), (int) session.verifiedSteps()));
+                session.repo(), session.goal(), session.failureReason(), (int) session.verifiedSteps(),
+                session.usage(), duration(session), session.plannedFrom()));
+    }
+
+    private static long duration(Session session) {
+        return Duration.between(session.createdAt(), session.finishedAt()).toMillis();
     }
 
     private static String feedback(Attempt attempt) {

@@ -47,6 +47,7 @@ public final class SessionHash {
         f.put("finishedAt", s.finishedAt() == null ? "" : s.finishedAt().toString());
         f.put("failureReason", s.failureReason() == null ? "" : s.failureReason());
         f.put("planningResumes", Integer.toString(s.planningResumes()));
+        f.put("plannedFrom", s.plannedFrom() == null ? "" : s.plannedFrom());
         f.put("version", Long.toString(s.version()));
         return f;
     }
@@ -61,7 +62,8 @@ public final class SessionHash {
                     Instant.parse(f.get("createdAt")), Instant.parse(f.get("updatedAt")),
                     blank(f.get("finishedAt")) ? null : Instant.parse(f.get("finishedAt")),
                     blank(f.get("failureReason")) ? null : f.get("failureReason"),
-                    Integer.parseInt(f.getOrDefault("planningResumes", "0")), Long.parseLong(f.get("version")));
+                    Integer.parseInt(f.getOrDefault("planningResumes", "0")),
+                    blank(f.get("plannedFrom")) ? null : f.get("plannedFrom"), Long.parseLong(f.get("version")));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("session hash " + f.get("id") + " is unreadable: " + e.getMessage(), e);
         }

@@ -88,6 +88,37 @@ class SessionMachineTest {
     }
 
     @Test
+    void aPlanFromASkillIsRecordedOnTheSessionAndInItsEnd() {
+        Transition t = machine.planned(newSession(), PLAN, "greet-users@2", T0.plusSeconds(1));
+
+        assertThat(t.session().plannedFrom()).isEqualTo("greet-users@2");
+        assertThat(t.progress().get(0).message())
+                .isEqualTo("plan ready: 3 steps (planned from skill greet-users@2, no planner model call)");
+        assertThat(machine.planned(newSession(), PLAN, T0).session().plannedFrom()).isNull();
+        Transition last = t;
+        for (int step = 0; step < 3; step++) {
+            last = machine.onVerdict(last.session(), Verdicts.verified(request(last), U1), T0.plusSeconds(10 + step));
+        }
+        assertThat(last.session().plannedFrom()).isEqualTo("greet-users@2");
+        SessionCompleted completed = (SessionCompleted) last.events().get(0);
+        assertThat(completed.payload().plannedFrom()).isEqualTo("greet-users@2");
+        assertThat(completed.payload().durationMs()).isEqualTo(12_000);
+
+        Transition failed = machine.planningFailed(t.session(), "late", T0.plusSeconds(2));
+        assertIgnored(failed, t.session());
+        Transition rejected = t;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            rejected = machine.onVerdict(rejected.session(), Verdicts.rejected(request(rejected), U2, "no", "tail"),
+                    T0.plusSeconds(5 + attempt));
+        }
+        SessionFailed end = (SessionFailed) rejected.events().get(0);
+        assertThat(end.payload().plannedFrom()).isEqualTo("greet-users@2");
+        assertThat(end.payload().usage()).isEqualTo(rejected.session().usage());
+        assertThat(end.payload().usage().tokensOut()).isEqualTo(3 * 120);
+        assertThat(end.payload().durationMs()).isEqualTo(8_000);
+    }
+
+    @Test
     void fullSessionWithOneRetry() {
         Transition planned = machine.planned(newSession(), PLAN, T0.plusSeconds(20));
         StepRequested r1 = request(planned);
@@ -207,6 +238,10 @@ class SessionMachineTest {
         assertThat(event.payload().reason()).isEqualTo(failed.failureReason())
                 .contains("Test greet()").contains("check unit failed (exit 3)");
         assertThat(event.payload().verifiedSteps()).isEqualTo(1);
+        assertThat(event.payload().usage()).isEqualTo(failed.usage());
+        assertThat(event.payload().usage().tokensIn()).isEqualTo(1000 + 3 * 1100);
+        assertThat(event.payload().durationMs()).isEqualTo(43_000);
+        assertThat(event.payload().plannedFrom()).isNull();
         assertThat(event.eventId()).isEqualTo(UUID.fromString("e5552225-3257-3762-addb-394c358040aa"));
         assertThat(last.progress()).extracting(Progress::type).containsExactly(Progress.STEP_REJECTED,
                 Progress.SESSION_FAILED);
@@ -346,7 +381,7 @@ class SessionMachineTest {
         assertThat(failed.attempt()).isZero();
         assertThat(failed.occurredAt()).isEqualTo(at);
         assertThat(failed.payload()).isEqualTo(new SessionFailed.Payload("/srv/repos/demo", "Greet users by name",
-                "planning failed: the plan has no \"steps\" array", 0));
+                "planning failed: the plan has no \"steps\" array", 0, Usage.NONE, 15_000L, null));
         assertThat(t.progress()).extracting(Progress::type).containsExactly(Progress.SESSION_FAILED);
 
         Transition running = machine.planned(newSession(), PLAN, T0);

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import dev.ratchet.core.event.PoisonEventException;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.SessionCompleted;
+import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.skill.capture.SkillCapture;
 import dev.ratchet.runtime.messaging.Channels;
@@ -19,8 +20,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Turns every completed session into a skill, or a version or statistic of the skill it repeats
- * ({@link CaptureFolding}). Other lifecycle events pass by: the skills registry only learns from sessions whose
- * every step was verified.
+ * ({@link CaptureFolding}), and counts how each session planned from a skill ended, completed or failed
+ * ({@link ReplayReports}). Other lifecycle events pass by: skills are only captured from sessions whose every step
+ * was verified.
  */
 @ApplicationScoped
 public class CompletionConsumer {
@@ -29,10 +31,12 @@ public class CompletionConsumer {
 
     private final CaptureFolding folding;
     private final Redelivery redelivery;
+    private final ReplayReports replays;
 
-    CompletionConsumer(CaptureFolding folding, Redelivery redelivery) {
+    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays) {
         this.folding = folding;
         this.redelivery = redelivery;
+        this.replays = replays;
     }
 
     @Incoming(Channels.SESSIONS_EVENTS)
@@ -43,7 +47,10 @@ public class CompletionConsumer {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the sessions topic");
         }
         if (event instanceof SessionCompleted completed) {
+            redelivery.handle("replay outcome of session " + completed.sessionId(), () -> replays.completed(completed));
             redelivery.handle("skill capture of session " + completed.sessionId(), () -> capture(completed));
+        } else if (event instanceof SessionFailed failed) {
+            redelivery.handle("replay outcome of session " + failed.sessionId(), () -> replays.failed(failed));
         }
     }
 

@@ -16,10 +16,14 @@ import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.StepState;
 
-/** What {@code GET /api/v1/sessions/{id}} returns: status, plan, per-step attempts with timings and usage. */
+/**
+ * What {@code GET /api/v1/sessions/{id}} returns: status, plan, per-step attempts with timings and usage.
+ * {@code plannedFrom} is the skill the plan was instantiated from ({@code name@version}), null when the planner
+ * model planned.
+ */
 public record SessionView(String id, String status, String repo, String goal, String baseCommit,
         Instant createdAt, Instant updatedAt, Instant finishedAt, String failureReason, List<Check> checks,
-        StepPolicy policy, List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches,
+        StepPolicy policy, String plannedFrom, List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches,
         Usage usage, Totals timings, Map<String, String> links) {
 
     /** {@code candidates}: the patches people submitted for the step, each with its status (empty when none). */
@@ -53,7 +57,7 @@ public record SessionView(String id, String status, String repo, String goal, St
                 "agents", self + "/files/AGENTS.md", "plan", self + "/files/PLAN.md",
                 "progressFile", self + "/files/PROGRESS.md", "verify", self + "/files/VERIFY.md");
         return new SessionView(s.id(), s.status().name(), s.repo(), s.goal(), s.baseCommit(), s.createdAt(),
-                s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), s.policy(), plan, steps, s.verifiedSteps(),
+                s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), s.policy(), s.plannedFrom(), plan, steps, s.verifiedSteps(),
                 acceptedPatches, s.usage(), totals, links);
     }
 

@@ -31,6 +31,36 @@ public interface PlannerConfig {
     /** The reaper: how often it looks for work to do, and when an unsent decision is its to send. */
     Reaper reaper();
 
+    /** Replay: asking the skills registry for a proven plan before asking the planner model. */
+    Skills skills();
+
+    interface Skills {
+
+        /** Ask the registry at all; off, every session is planned by the model. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The skills registry's base URL (port 8083 locally, the service's name in a cluster). */
+        @WithDefault("http://127.0.0.1:8083")
+        java.net.URI url();
+
+        /**
+         * The least match score (0..1) at which a trusted skill's plan replaces the model's. A goal that follows
+         * the skill's goal template in a repository holding the plan's files scores 1; 0.8 leaves room for a
+         * repository missing a fifth of them, not for a goal that only shares words with the skill.
+         */
+        @WithDefault("0.8")
+        double minScore();
+
+        /**
+         * The longest the question may take, connecting and reading the answer together. The registry answers
+         * from memory in milliseconds; planning by the model takes seconds to minutes, so 2 s is the most an
+         * outage adds to a session before the model plans it.
+         */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
     interface Reaper {
 
         /** How often the reaper looks at the outbox and the deadlines (one planner replica at a time). */

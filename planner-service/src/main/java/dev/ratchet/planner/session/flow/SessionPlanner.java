@@ -21,6 +21,7 @@ import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
+import dev.ratchet.core.skill.replay.ReplayChoice;
 import dev.ratchet.models.ChatMessage;
 import dev.ratchet.models.ChatRequest;
 import dev.ratchet.models.ChatResult;
@@ -37,7 +38,8 @@ import dev.ratchet.runtime.work.WorkLeases;
 import dev.ratchet.workspace.Git;
 
 /**
- * Asks the planner model for a plan and starts the session on it. Planning runs under the session's planning
+ * Plans a session and starts it on the plan: from a trusted skill the registry matches to the goal (no model
+ * call, {@link SkillReplays}), else from the planner model. Planning runs under the session's planning
  * lease on its own small pool: it waits on the slow model and must not hold a request thread or a Kafka consumer,
  * and only the lease holder plans. A planner that stops (killed, or a plain SIGTERM) leaves the session to the
  * next lease holder instead of failing it: the reaper takes planning over once the lease runs out.
@@ -58,9 +60,12 @@ public class SessionPlanner {
     private final RatchetMetrics metrics;
     private final WorkLeases leases;
     private final OwnedWork planning;
+    private final SkillReplays replays;
 
     SessionPlanner(SessionStore store, SessionEvents events, ModelClients models, SessionMachine machine,
-            PlannerConfig config, RatchetMetrics metrics, WorkLeases leases, OwnedWork planning) {
+            PlannerConfig config, RatchetMetrics metrics, WorkLeases leases, OwnedWork planning,
+            SkillReplays replays) {
+        this.replays = replays;
         this.store = store;
         this.events = events;
         this.models = models;
@@ -91,11 +96,26 @@ public class SessionPlanner {
         Instant start = Instant.now();
         Transition transition;
         try {
-            List<PlanStep> plan = askModel(session);
+            Path repo = RepoLocation.parse(session.repo()).orElseThrow();
+            List<String> files = Git.listFiles(repo, session.baseCommit());
+            ReplayChoice.Decision decision = replays.decide(session, files);
+            List<PlanStep> plan;
+            String plannedFrom;
+            if (decision instanceof ReplayChoice.Replay replay) {
+                LOG.infof("session %s is planned from skill %s (score %.3f): no planner model call", id,
+                        replay.skill(), replay.score());
+                plan = replay.plan();
+                plannedFrom = replay.skill().toString();
+            } else {
+                LOG.infof("session %s is planned by the planner model: %s", id,
+                        ((ReplayChoice.AskModel) decision).reason());
+                plan = askModel(session, repo, files);
+                plannedFrom = null;
+            }
             if (ownership.lost()) {
                 return;
             }
-            transition = store.apply(id, plan, s -> machine.planned(s, plan, Instant.now()));
+            transition = store.apply(id, plan, s -> machine.planned(s, plan, plannedFrom, Instant.now()));
         } catch (ModelCallException | PlanFormatException e) {
             if (ownership.lost()) {
                 return;
@@ -114,9 +134,7 @@ public class SessionPlanner {
         events.publish(transition);
     }
 
-    private List<PlanStep> askModel(Session session) throws ModelCallException {
-        Path repo = RepoLocation.parse(session.repo()).orElseThrow();
-        List<String> files = Git.listFiles(repo, session.baseCommit());
+    private List<PlanStep> askModel(Session session, Path repo, List<String> files) throws ModelCallException {
         String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files, agentsMd, config.maxSteps(),
                 new TokenBudget(config.planningContextTokens()));

@@ -1,0 +1,178 @@
+package dev.ratchet.planner.session.flow;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.skill.replay.ReplayChoice;
+
+/**
+ * Asks the skills registry which skills could plan a session's goal ({@code POST /api/v1/skills/search}, the
+ * contract in docs/ARCHITECTURE.md, "Skills") and lets core {@link ReplayChoice} decide between the best match and
+ * the planner model. Any failure (switched off, unreachable, slow, an error status, an answer too large or not the
+ * contract's) is an answer too: ask the model. A registry outage costs a session at most
+ * {@code ratchet.planner.skills.timeout} and never fails it.
+ */
+@ApplicationScoped
+public class SkillReplays {
+
+    private static final Logger LOG = Logger.getLogger(SkillReplays.class);
+
+    /** Five matches with plans of up to 20 steps of 8000 characters each fit with room to spare. */
+    static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+    /** The registry refuses more paths than this; a larger repository is matched without its files. */
+    static final int MAX_FILES = 10_000;
+    private static final int LIMIT = 5;
+
+    private final PlannerConfig config;
+    private final HttpClient http;
+
+    SkillReplays(PlannerConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.skills().timeout()).build();
+    }
+
+    /** @param files the repository's paths at the base commit */
+    public ReplayChoice.Decision decide(Session session, List<String> files) {
+        PlannerConfig.Skills skills = config.skills();
+        if (!skills.enabled()) {
+            return new ReplayChoice.AskModel("skill replay is switched off (ratchet.planner.skills.enabled)");
+        }
+        URI search = skills.url().resolve("/api/v1/skills/search");
+        try {
+            return ReplayChoice.choose(candidates(ask(search, session, files)), skills.minScore(),
+                    config.maxSteps());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the skills registry", e);
+        } catch (IOException | TimeoutException | ExecutionException | RuntimeException e) {
+            String reason = "the skills registry at " + search + " gave no usable answer: "
+                    + (e instanceof TimeoutException ? "none within " + skills.timeout() : message(e));
+            LOG.warnf("session %s: %s; the planner model plans it", session.id(), reason);
+            return new ReplayChoice.AskModel(reason);
+        }
+    }
+
+    private JsonNode ask(URI search, Session session, List<String> files)
+            throws IOException, InterruptedException, TimeoutException, ExecutionException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("goal", session.goal());
+        body.put("repo", session.repo());
+        if (files.size() <= MAX_FILES) {
+            body.put("files", files);
+        }
+        body.put("limit", LIMIT);
+        HttpRequest request = HttpRequest.newBuilder(search).timeout(config.skills().timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> new Bounded());
+        HttpResponse<byte[]> response;
+        try {
+            // The whole exchange, body included, within the timeout: a registry that stalls mid-answer is away.
+            response = answer.get(config.skills().timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            answer.cancel(true);
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        return Json.mapper().readTree(response.body());
+    }
+
+    /** The matches as core reads them; a malformed entry is skipped, and a non-object answer is an error. */
+    static List<ReplayChoice.Candidate> candidates(JsonNode answer) throws IOException {
+        JsonNode matches = answer.path("matches");
+        if (!matches.isArray()) {
+            throw new IOException("the answer has no \"matches\" array");
+        }
+        List<ReplayChoice.Candidate> candidates = new ArrayList<>();
+        for (JsonNode m : matches) {
+            if (!m.path("name").isTextual() || !m.path("version").canConvertToInt() || !m.path("score").isNumber()) {
+                continue;
+            }
+            List<PlanStep> steps = new ArrayList<>();
+            for (JsonNode s : m.path("steps")) {
+                steps.add(new PlanStep(s.path("id").asText(""), s.path("title").isTextual() ? s.path("title").asText()
+                        : null, s.path("instructions").isTextual() ? s.path("instructions").asText() : null));
+            }
+            candidates.add(new ReplayChoice.Candidate(m.path("name").asText(), m.path("version").asInt(),
+                    m.path("status").asText("unknown"), m.path("autoApply").asBoolean(false),
+                    m.path("score").asDouble(), steps));
+        }
+        return candidates;
+    }
+
+    private static String message(Throwable e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** The answer's bytes, refused once they pass {@link #MAX_ANSWER_BYTES}. */
+    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > MAX_ANSWER_BYTES) {
+                    subscription.cancel();
+                    body.completeExceptionally(new IOException("the answer is over " + MAX_ANSWER_BYTES + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable e) {
+            body.completeExceptionally(e);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+}
