@@ -1,5 +1,6 @@
 package dev.ratchet.local;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./ratchet up} runs the local cluster until Ctrl-C; {@code ./ratchet demo} runs the demo session on it (or
- * on its own cluster when none is up) and exits 0 when the session completed; {@code restart}, {@code kill} and
+ * on its own cluster when none is up) and exits 0 when the session completed ({@code --scenario NAME}: one of
+ * {@link DemoScenarios#runners()} instead, 0 also when it is skipped); {@code restart}, {@code kill} and
  * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters; {@code skills}
  * imports and exports skill folders.
  */
@@ -27,7 +29,7 @@ public final class Main {
         LocalLayout layout = LocalLayout.fromEnvironment();
         int exit = switch (command) {
             case "up" -> up(layout, clusterOptions(rest));
-            case "demo" -> demo(layout, clusterOptions(rest));
+            case "demo" -> demo(layout, rest);
             case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
             case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
             case "skills" -> SkillsCommand.run(layout, rest, System.out, System.err);
@@ -76,16 +78,35 @@ public final class Main {
         return 0;
     }
 
-    private static int demo(LocalLayout layout, LocalCluster.Options options) {
+    /** {@code demo [--scenario NAME] [cluster options]}: the demo session, or the scenario of that name. */
+    private static int demo(LocalLayout layout, List<String> args) {
+        int at = args.indexOf("--scenario");
+        ScenarioRunner runner = Demo::run;
+        List<String> rest = args;
+        if (at >= 0) {
+            Map<String, ScenarioRunner> scenarios = DemoScenarios.runners();
+            String name = at + 1 < args.size() ? args.get(at + 1) : "";
+            runner = scenarios.get(name);
+            if (runner == null) {
+                return usage("--scenario takes one of " + String.join(", ", scenarios.keySet())
+                        + (name.isEmpty() ? "" : " (not " + name + ")"));
+            }
+            rest = new ArrayList<>(args.subList(0, at));
+            rest.addAll(args.subList(at + 2, args.size()));
+        }
+        return demo(layout, clusterOptions(rest), runner);
+    }
+
+    private static int demo(LocalLayout layout, LocalCluster.Options options, ScenarioRunner runner) {
         Optional<Map<String, Object>> running = ClusterState.running(layout);
         if (running.isPresent()) {
             System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
-            return exitCode(Demo.run(layout, (String) running.get().get("planner-service"), System.out::println));
+            return exitCode(runner.run(layout, (String) running.get().get("planner-service"), System.out::println));
         }
         try (LocalCluster cluster = start(layout, options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
             System.out.println("ready");
-            return exitCode(Demo.run(layout, cluster.plannerUrl(), System.out::println));
+            return exitCode(runner.run(layout, cluster.plannerUrl(), System.out::println));
         } catch (RuntimeException e) {
             System.err.println("demo failed: " + e.getMessage());
             return 2;
@@ -124,7 +145,7 @@ public final class Main {
     }
 
     private static int exitCode(Demo.Result result) {
-        return "COMPLETED".equals(result.status()) ? 0 : 1;
+        return "COMPLETED".equals(result.status()) || Demo.Result.SKIPPED.equals(result.status()) ? 0 : 1;
     }
 
     private static int parsePositive(String text) {
@@ -149,6 +170,8 @@ public final class Main {
                                                                   Kafka data are kept in .ratchet/local across runs
                                                                   (--fresh starts empty)
                        ./ratchet demo [--executors N] [--fresh]   run the demo session (on the running cluster, if any)
+                       ./ratchet demo --scenario NAME [...]       run a scripted scenario instead; it ends with one line
+                                                                  saying what happened (names: README.md "Scenarios")
                        ./ratchet restart <part> [--kill]          restart one part of the running cluster: kafka, redis,
                                                                   planner-service, executor-N, verifier-service,
                                                                   skills-registry (--kill: SIGKILL, then start)
