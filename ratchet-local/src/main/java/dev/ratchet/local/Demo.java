@@ -33,11 +33,26 @@ public final class Demo {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED");
 
-    /** How the session ended. {@code repo} is the demo's copy of the sample project. */
-    public record Result(String sessionId, String status, int verifiedSteps, int steps, Path repo, JsonNode session) {
+    /**
+     * How the session ended. {@code repo} is the demo's copy of the sample project; {@code summary} the one line
+     * that says what happened. A scenario that cannot run here is {@code SKIPPED}, with no session.
+     */
+    public record Result(String sessionId, String status, int verifiedSteps, int steps, Path repo, JsonNode session,
+            String summary) {
 
-        public String summary() {
-            return "session " + sessionId + " " + status + ": " + verifiedSteps + "/" + steps + " steps verified";
+        public static final String SKIPPED = "SKIPPED";
+
+        /** The demo's ending, as it has always read. */
+        static Result of(String id, JsonNode session, Path repo) {
+            String status = session.path("status").asText();
+            int verified = session.path("verifiedSteps").asInt();
+            int steps = session.path("steps").size();
+            return new Result(id, status, verified, steps, repo, session,
+                    "session " + id + " " + status + ": " + verified + "/" + steps + " steps verified");
+        }
+
+        static Result skipped(String scenario, String why) {
+            return new Result(null, SKIPPED, 0, 0, null, null, "scenario " + scenario + " " + SKIPPED + ": " + why);
         }
     }
 
@@ -68,12 +83,11 @@ public final class Demo {
         out.accept("");
         Timings.table(session).forEach(out);
         out.accept("");
-        return new Result(id, session.path("status").asText(), session.path("verifiedSteps").asInt(),
-                session.path("steps").size(), repo, session);
+        return Result.of(id, session, repo);
     }
 
     /** Prints each progress event as it comes (Server-Sent Events), resuming after the last one if cut off. */
-    private static void follow(PlatformClient api, String id, Consumer<String> out) {
+    static void follow(PlatformClient api, String id, Consumer<String> out) {
         long start = System.nanoTime();
         long deadline = start + TIMEOUT.toNanos();
         AtomicBoolean ended = new AtomicBoolean();
@@ -131,7 +145,14 @@ public final class Demo {
 
     /** A copy of the sample project in {@code target} (created), committed as a repository of its own. */
     public static Path prepareRepository(LocalLayout layout, Path target) {
-        Path source = layout.examples().resolve(SAMPLE);
+        copySample(layout, SAMPLE, target);
+        commit(target, "textstats: the Ratchet demo's sample project");
+        return target;
+    }
+
+    /** A copy of {@code examples/<sample>} in {@code target} (created), without Python's caches. */
+    static Path copySample(LocalLayout layout, String sample, Path target) {
+        Path source = layout.examples().resolve(sample);
         try {
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.filter(f -> !f.toString().contains("__pycache__")).toList()) {
@@ -143,12 +164,16 @@ public final class Demo {
                     }
                 }
             }
-            Git.run(target, "init", "-q");
-            Git.run(target, "add", "-A");
-            Git.run(target, "commit", "-q", "-m", "textstats: the Ratchet demo's sample project");
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sample repository", e);
         }
+    }
+
+    /** Makes {@code repo} a git repository of its own with everything in it committed. */
+    static void commit(Path repo, String message) {
+        Git.run(repo, "init", "-q");
+        Git.run(repo, "add", "-A");
+        Git.run(repo, "commit", "-q", "-m", message);
     }
 }

@@ -150,14 +150,27 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private SimulatedModelServer startSimulator() {
-        Path scenario = options.scenario() != null ? options.scenario() : layout.examples().resolve(SCENARIO);
+        Scenario scenario = options.scenario() != null ? Scenario.load(options.scenario()) : demoScenarios();
         try {
-            return SimulatedModelServer.start(SimulatorConfig.defaults(Scenario.load(scenario))
+            return SimulatedModelServer.start(SimulatorConfig.defaults(scenario)
                     .withPort(port(8090)).withTokensPerSecond(options.tokensPerSecond())
                     .withTimeToFirstToken(options.timeToFirstToken()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated model server", e);
         }
+    }
+
+    /**
+     * The default script: the rules of every {@code demo --scenario} (each matches only its own goal and step), then
+     * the demo's, whose last rules answer any other session.
+     */
+    private Scenario demoScenarios() {
+        List<Scenario> parts = new ArrayList<>();
+        for (DemoScenario scripted : DemoScenarios.scripted()) {
+            parts.add(Scenario.load(layout.examples().resolve(scripted.simulatorScenario())));
+        }
+        parts.add(Scenario.load(layout.examples().resolve(SCENARIO)));
+        return Scenario.concat("demo scenarios", parts);
     }
 
     private void startServices() {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./ratchet up} runs the local cluster until Ctrl-C; {@code ./ratchet demo} runs the demo session on it (or
- * on its own cluster when none is up) and exits 0 when the session completed; {@code restart}, {@code kill} and
+ * on its own cluster when none is up) and exits 0 when the session completed ({@code --scenario NAME}: one of
+ * {@link DemoScenarios#runners()} instead, 0 also when it is skipped); {@code restart}, {@code kill} and
  * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters; {@code skills}
  * imports and exports skill folders.
  */
@@ -77,19 +78,37 @@ public final class Main {
         return 0;
     }
 
-    /** {@code [--scenario replay] [--executors N] [--fresh]}. */
+    /** {@code demo [--scenario NAME] [cluster options]}: the demo session, or the scenario of that name. */
     private static int demo(LocalLayout layout, List<String> args) {
-        int scenario = args.indexOf("--scenario");
-        if (scenario < 0) {
-            return demo(layout, clusterOptions(args));
+        int at = args.indexOf("--scenario");
+        ScenarioRunner runner = Demo::run;
+        List<String> rest = args;
+        if (at >= 0) {
+            Map<String, ScenarioRunner> scenarios = DemoScenarios.runners();
+            String name = at + 1 < args.size() ? args.get(at + 1) : "";
+            if (name.equals(REPLAY)) {
+                // Not a runner on a shared cluster: it needs a cluster of its own to count the planner's calls.
+                return replayDemo(layout, clusterOptions(withoutOption(args, at)));
+            }
+            runner = scenarios.get(name);
+            if (runner == null) {
+                return usage("--scenario takes one of " + String.join(", ", scenarios.keySet()) + ", " + REPLAY
+                        + (name.isEmpty() ? "" : " (not " + name + ")"));
+            }
+            rest = withoutOption(args, at);
         }
-        if (scenario + 1 >= args.size() || !args.get(scenario + 1).equals("replay")) {
-            return usage("--scenario takes 'replay' (the default demo needs no --scenario)");
-        }
-        List<String> rest = new ArrayList<>(args);
-        rest.subList(scenario, scenario + 2).clear();
-        return replayDemo(layout, clusterOptions(rest));
+        return demo(layout, clusterOptions(rest), runner);
     }
+
+    /** {@code args} without the option at {@code at} and its value. */
+    private static List<String> withoutOption(List<String> args, int at) {
+        List<String> rest = new ArrayList<>(args.subList(0, at));
+        rest.addAll(args.subList(Math.min(at + 2, args.size()), args.size()));
+        return rest;
+    }
+
+    /** The scenario that replays a captured skill (ReplayDemo). */
+    static final String REPLAY = "replay";
 
     /**
      * Ports of the replay demo's cluster: its preferred ports moved by 20000 (18080, 28090...), as {@code ./ratchet
@@ -113,16 +132,16 @@ public final class Main {
         }
     }
 
-    private static int demo(LocalLayout layout, LocalCluster.Options options) {
+    private static int demo(LocalLayout layout, LocalCluster.Options options, ScenarioRunner runner) {
         Optional<Map<String, Object>> running = ClusterState.running(layout);
         if (running.isPresent()) {
             System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
-            return exitCode(Demo.run(layout, (String) running.get().get("planner-service"), System.out::println));
+            return exitCode(runner.run(layout, (String) running.get().get("planner-service"), System.out::println));
         }
         try (LocalCluster cluster = start(layout, options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
             System.out.println("ready");
-            return exitCode(Demo.run(layout, cluster.plannerUrl(), System.out::println));
+            return exitCode(runner.run(layout, cluster.plannerUrl(), System.out::println));
         } catch (RuntimeException e) {
             System.err.println("demo failed: " + e.getMessage());
             return 2;
@@ -161,7 +180,7 @@ public final class Main {
     }
 
     private static int exitCode(Demo.Result result) {
-        return "COMPLETED".equals(result.status()) ? 0 : 1;
+        return "COMPLETED".equals(result.status()) || Demo.Result.SKIPPED.equals(result.status()) ? 0 : 1;
     }
 
     private static int parsePositive(String text) {
@@ -186,6 +205,8 @@ public final class Main {
                                                                   Kafka data are kept in .ratchet/local across runs
                                                                   (--fresh starts empty)
                        ./ratchet demo [--executors N] [--fresh]   run the demo session (on the running cluster, if any)
+                       ./ratchet demo --scenario NAME [...]       run a scripted scenario instead; it ends with one line
+                                                                  saying what happened (names: README.md "Scenarios")
                        ./ratchet demo --scenario replay           a session captured as a skill, trusted, then replayed
                                                                   without the planner model (on a cluster of its own)
                        ./ratchet restart <part> [--kill]          restart one part of the running cluster: kafka, redis,

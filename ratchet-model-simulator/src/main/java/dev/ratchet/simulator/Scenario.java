@@ -60,6 +60,16 @@ public final class Scenario {
         }
     }
 
+    /**
+     * One scenario that tries the rules of each of {@code parts} in order: the local cluster serves every scripted
+     * demo scenario (each matches only its own goal and steps) ahead of the demo's catch-all fallback rules.
+     */
+    public static Scenario concat(String name, List<Scenario> parts) {
+        List<ScenarioRule> rules = parts.stream().flatMap(part -> part.rules.stream()).toList();
+        List<String> reject = parts.stream().flatMap(part -> part.rejectMaxTokensFor.stream()).distinct().toList();
+        return new Scenario(name, rules, reject);
+    }
+
     public String name() {
         return name;
     }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 import static dev.ratchet.simulator.SimulatorHttp.chatBody;
 import static dev.ratchet.simulator.SimulatorHttp.content;
@@ -40,6 +42,26 @@ class ScenarioRulesTest {
         assertThat(content(post(server, chatBody("big-planner-v2", true, "textstats")))).isEqualTo("plan");
         assertThat(content(post(server, chatBody("executor", true, "add textstats")))).isEqualTo("stats");
         assertThat(content(post(server, chatBody("executor", false, "other")))).isEqualTo("anything");
+    }
+
+    @Test
+    void concatenatedScenariosTryEachPartsRulesInOrder() throws IOException {
+        Scenario scripted = Scenario.fromJson("""
+                {"name": "scripted", "rules": [
+                  {"name": "guardrail", "match": {"contains": ["no-deletes demo"]}, "response": {"content": "x"}}]}
+                """);
+        Scenario fallback = Scenario.fromJson("""
+                {"name": "demo", "rejectMaxTokensFor": ["gpt-5"], "rules": [
+                  {"name": "anything", "response": {"content": "fallback"}}]}
+                """);
+        Scenario both = Scenario.concat("all", List.of(scripted, fallback));
+        server = SimulatedModelServer.start(SimulatorConfig.defaults(both)
+                .withTimeToFirstToken(Duration.ZERO).withTokensPerSecond(100_000));
+
+        assertThat(both.name()).isEqualTo("all");
+        assertThat(both.rejectsMaxTokens("gpt-5-mini")).isTrue();
+        assertThat(content(post(server, chatBody("executor", true, "the no-deletes demo")))).isEqualTo("x");
+        assertThat(content(post(server, chatBody("executor", true, "any other step")))).isEqualTo("fallback");
     }
 
     @Test

@@ -1,0 +1,142 @@
+package dev.ratchet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every {@code ./ratchet demo --scenario} on one cluster as `./ratchet` runs it (its own state directory), each
+ * asserted by its final line and by what its session and repository hold. {@code long-check} sleeps 125 s inside
+ * its check, so it runs only with {@code -Dratchet.it.slow=true}.
+ */
+class DemoScenariosIT {
+
+    static LocalCluster cluster;
+    static LocalLayout layout;
+
+    @BeforeAll
+    static void startCluster() {
+        layout = LocalLayout.fromEnvironment();
+        cluster = LocalCluster.start(layout, LocalCluster.Options.defaults().withExecutors(1)
+                .withState(layout.stateDir().resolve("scenarios-it"), true), line -> { });
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static Demo.Result run(String name, List<String> lines) {
+        ScenarioRunner runner = DemoScenarios.runners().get(name);
+        assertThat(runner).as("scenario " + name).isNotNull();
+        Demo.Result result = runner.run(layout, cluster.plannerUrl(), lines::add);
+        assertThat(lines).last().isEqualTo(result.summary());
+        return result;
+    }
+
+    private static Demo.Result run(String name) {
+        return run(name, new ArrayList<>());
+    }
+
+    private static void assertRefusedBy(String scenario, String rule) {
+        Demo.Result result = run(scenario);
+
+        assertThat(result.summary()).matches("session \\S+ FAILED: step 1 rejected by guardrail " + rule);
+        JsonNode step = result.session().path("steps").get(0);
+        assertThat(step.path("attemptHistory")).isNotEmpty().allSatisfy(attempt -> assertThat(
+                attempt.path("reason").asText()).contains("[" + rule + "]"));
+    }
+
+    @Test
+    void guardrailDeleteFailsNamingTheRule() {
+        assertRefusedBy("guardrail-delete", "no-deletes");
+    }
+
+    @Test
+    void forbiddenPathFailsNamingTheRule() {
+        assertRefusedBy("forbidden-path", "forbidden-path");
+    }
+
+    @Test
+    void symlinkEscapeFailsAndNothingIsWrittenOutside() throws Exception {
+        Demo.Result result = run("symlink-escape");
+
+        assertThat(result.summary()).matches("session \\S+ FAILED: step 1 rejected by guardrail path-escape");
+        try (var outside = Files.list(result.repo().getParent().resolve("outside-the-repository"))) {
+            assertThat(outside.map(p -> p.getFileName().toString())).containsExactly("README.md");
+        }
+    }
+
+    @Test
+    void secretFailsNamingTheSecretRule() {
+        assertRefusedBy("secret", "secret");
+    }
+
+    @Test
+    void malformedPatchIsCorrectedAfterTheToolErrorAndCompletes() {
+        List<String> lines = new ArrayList<>();
+        Demo.Result result = run("malformed-patch", lines);
+
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 1/1 steps verified");
+        // One attempt of three turns: the patch that did not fit, the corrected one (its rule matches only a tool
+        // error naming the file and hunk), the final answer.
+        assertThat(result.session().path("steps").get(0).path("attemptHistory")).hasSize(1);
+        assertThat(lines).anyMatch(line -> line.contains("attempt 1 executed by") && line.contains(" 3 turns"));
+    }
+
+    @Test
+    void checkTimeoutFailsAsTimedOut() {
+        Demo.Result result = run("check-timeout");
+
+        assertThat(result.summary())
+                .matches("session \\S+ FAILED: step 1 rejected: check 'slow-suite' timed out after \\d+ ms");
+    }
+
+    @Test
+    void browserCheckPassesOrIsSkippedWithoutChromium() {
+        Demo.Result result = run("browser");
+
+        if (Programs.onPath(DemoScenarios.CHROMIUM)) {
+            assertThat(result.summary()).matches("session \\S+ COMPLETED: 1/1 steps verified");
+            JsonNode check = result.session().path("steps").get(0).path("attemptHistory").get(0).path("checks")
+                    .get(0);
+            assertThat(check.path("passed").asBoolean()).isTrue();
+            assertThat(check.path("screenshots")).isNotEmpty();
+        } else {
+            assertThat(result.summary()).isEqualTo(
+                    "scenario browser SKIPPED: needs chromium|chromium-browser, which is not on PATH");
+        }
+    }
+
+    @Test
+    void longCheckPassesAfterMoreThanTwoMinutes() {
+        assumeTrue(Boolean.getBoolean("ratchet.it.slow"), "long-check sleeps 125 s: -Dratchet.it.slow=true");
+        Demo.Result result = run("long-check");
+
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 1/1 steps verified");
+        JsonNode check = result.session().path("steps").get(0).path("attemptHistory").get(0).path("checks").get(0);
+        assertThat(check.path("durationMs").asLong()).isGreaterThan(120_000);
+    }
+
+    @Test
+    void everyScriptedScenarioHasItsSimulatorRules() {
+        for (DemoScenario scenario : DemoScenarios.scripted()) {
+            assertThat(layout.examples().resolve(scenario.simulatorScenario())).as(scenario.name()).isRegularFile();
+            Map<String, Object> request = scenario.sessionRequest(Path.of("/repo"));
+            assertThat((String) request.get("goal")).contains("demo scenario " + scenario.name());
+        }
+    }
+}
