@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 public final class OwnedWork implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OwnedWork.class);
+    /** How long closing waits for a renewal in flight; a lease renewal is one Lua call, milliseconds when healthy. */
+    private static final Duration HEARTBEAT_STOP = Duration.ofSeconds(5);
 
     /** One piece of owned work, for the health check. */
     public record InFlight(Lease lease, Instant queuedAt, Instant startedAt, Duration bound) {
@@ -91,9 +93,23 @@ public final class OwnedWork implements AutoCloseable {
     public void close() {
         stopping = true;
         heartbeat.shutdownNow();
+        // A renewal already on its way to Redis would otherwise land after the give-up below and keep the lease for
+        // another time to live (seen in OwnedWorkTest): wait for it, bounded by HEARTBEAT_STOP.
+        awaitHeartbeat();
         pool.shutdownNow();
         owned.values().forEach(this::release);
         owned.clear();
+    }
+
+    private void awaitHeartbeat() {
+        try {
+            if (!heartbeat.awaitTermination(HEARTBEAT_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("%s: a lease renewal still runs after %s; leases are given up regardless", name,
+                        HEARTBEAT_STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void renewAll() {
