@@ -16,14 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** A repository on disk with real symlinks: nothing is read or written through one. */
 class DiskRepoTest {
 
+    /** The repository's parent, owned by the test: a write to {@code ../x} that got through would land here. */
     @TempDir
-    Path repoDir;
+    Path base;
     @TempDir
     Path outside;
+    Path repoDir;
     DiskRepo repo;
 
     @BeforeEach
     void repository() throws IOException {
+        repoDir = Files.createDirectories(base.resolve("repo"));
         Files.writeString(outside.resolve("secret.txt"), "outside secret\n");
         Files.createDirectories(repoDir.resolve("src"));
         Files.writeString(repoDir.resolve("src/app.py"), "print('hi')\n");
@@ -62,7 +65,7 @@ class DiskRepoTest {
 
         assertThat(outside.resolve("planted.txt")).doesNotExist();
         assertThat(outside.resolve("secret.txt")).hasContent("outside secret");
-        assertThat(outside.getParent().resolve("escape.txt")).doesNotExist();
+        assertThat(base.resolve("escape.txt")).doesNotExist();
     }
 
     @Test
