@@ -102,7 +102,10 @@ class ReaperTest {
         assertThat(requestRecords(first)).as("not sent a fourth time").hasSize(3);
         assertThat(progressTypes(id)).containsSubsequence(Progress.STEP_REQUESTED, Progress.STEP_REDELIVERED,
                 Progress.STEP_REDELIVERED, Progress.SESSION_FAILED);
-        assertThat(kafka.events(SessionFailed.class, e -> e.sessionId().equals(id))).hasSize(1);
+        // The event leaves the outbox after the transaction that stored FAILED: wait for it, then read to the end.
+        await().atMost(WAIT).until(() -> kafka.eventsToEnd(SessionFailed.class, e -> e.sessionId().equals(id), WAIT),
+                failed -> !failed.isEmpty());
+        assertThat(kafka.eventsToEnd(SessionFailed.class, e -> e.sessionId().equals(id), WAIT)).hasSize(1);
         assertThat(redis.sortedSet(String.class).zscore(RedisKeys.DEADLINES, id)).as("no deadline once over")
                 .isEmpty();
         assertThat(redis.key().ttl(RedisKeys.session(id))).as("a finished session expires").isPositive();
