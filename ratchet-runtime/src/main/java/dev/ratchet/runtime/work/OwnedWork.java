@@ -92,13 +92,19 @@ public final class OwnedWork implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        heartbeat.shutdownNow();
         // A renewal already on its way to Redis would otherwise land after the give-up below and keep the lease for
-        // another time to live (seen in OwnedWorkTest): wait for it, bounded by HEARTBEAT_STOP.
+        // another time to live (seen in OwnedWorkTest). Interrupting it is not enough: the command is sent, and Redis
+        // runs it whenever it arrives, possibly after the give-up on another connection. So the heartbeat is stopped
+        // without an interrupt and a renewal in progress is waited for, its answer received, bounded by
+        // HEARTBEAT_STOP.
+        heartbeat.shutdown();
         awaitHeartbeat();
-        pool.shutdownNow();
-        owned.values().forEach(this::release);
+        // Taken before the interrupt: interrupted work removes itself from owned as it ends, and its lease must be
+        // given up all the same.
+        List<Job> jobs = List.copyOf(owned.values());
         owned.clear();
+        pool.shutdownNow();
+        jobs.forEach(this::release);
     }
 
     private void awaitHeartbeat() {
