@@ -30,6 +30,10 @@ public record DemoScenario(String name, String sample, String goal, List<Map<Str
 
     /** The simulator's rules for this scenario, relative to the examples folder. */
     public String simulatorScenario() {
+        return simulatorScenario(name);
+    }
+
+    static String simulatorScenario(String name) {
         return "scenarios/demo/" + name + ".json";
     }
 

@@ -3,6 +3,7 @@ package dev.ratchet.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +68,19 @@ public final class DemoScenarios {
                         Map.of(), DemoScenario.Setup.NONE, List.of(PYTHON, CHROMIUM)));
     }
 
+    /** The simulator's rules of every scenario that has them, relative to the examples folder. */
+    public static List<String> simulatorScenarios() {
+        List<String> files = new ArrayList<>();
+        scripted().forEach(scenario -> files.add(scenario.simulatorScenario()));
+        files.add(DemoScenario.simulatorScenario(MavenScenario.NAME));
+        return files;
+    }
+
     /** Every scenario by name: the scripted ones, then any other runner added here under its own name. */
     public static Map<String, ScenarioRunner> runners() {
         Map<String, ScenarioRunner> runners = new LinkedHashMap<>();
         scripted().forEach(scenario -> runners.put(scenario.name(), scenario));
+        runners.put(MavenScenario.NAME, new MavenScenario());
         return Collections.unmodifiableMap(runners);
     }
 

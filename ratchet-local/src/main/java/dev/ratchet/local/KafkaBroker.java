@@ -1,6 +1,7 @@
 package dev.ratchet.local;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,26 +76,53 @@ final class KafkaBroker extends ProcessPart {
         }
     }
 
-    /**
-     * The KRaft cluster id the log directory was formatted with: made once, then read back, because a broker
-     * refuses to start on a log directory formatted for another cluster id.
-     */
     private String clusterId() {
-        Path file = dirs.kafka().resolve("cluster-id");
+        return clusterId(dirs.kafka());
+    }
+
+    /**
+     * The KRaft cluster id the log directory was formatted with, because a broker refuses to start on a log
+     * directory formatted for another id: the id its {@code meta.properties} names once it is formatted, else the one
+     * in {@code cluster-id}, else a new one, kept in {@code cluster-id} for the first format. The log directory wins
+     * over the file, so a state directory whose file was lost or left by an older build keeps its topics and offsets.
+     */
+    static String clusterId(Path kafkaDir) {
+        Path file = kafkaDir.resolve("cluster-id");
         try {
-            if (Files.isRegularFile(file)) {
-                String id = Files.readString(file).strip();
+            Optional<String> formatted = formattedId(kafkaDir.resolve("data").resolve("meta.properties"));
+            String id;
+            if (formatted.isPresent()) {
+                id = formatted.get();
+            } else if (Files.isRegularFile(file)) {
+                id = Files.readString(file).strip();
                 Uuid.fromString(id);
-                return id;
+            } else {
+                id = Uuid.randomUuid().toString();
             }
-            String id = Uuid.randomUuid().toString();
-            Files.writeString(file, id + "\n");
+            if (!Files.isRegularFile(file) || !Files.readString(file).strip().equals(id)) {
+                Files.writeString(file, id + "\n");
+            }
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + file, e);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + " does not hold a KRaft cluster id; start with --fresh", e);
         }
+    }
+
+    private static Optional<String> formattedId(Path metaProperties) throws IOException {
+        if (!Files.isRegularFile(metaProperties)) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        try (Reader in = Files.newBufferedReader(metaProperties)) {
+            meta.load(in);
+        }
+        String id = meta.getProperty("cluster.id");
+        if (id != null) {
+            Uuid.fromString(id);
+        }
+        return Optional.ofNullable(id);
     }
 
     /** True once the broker answers a metadata request: listening alone can precede loading the logs. */

@@ -122,6 +122,24 @@ class DemoScenariosIT {
     }
 
     @Test
+    void mavenSampleStepIsVerifiedByMavenInTheSandbox() throws Exception {
+        Demo.Result result = run(MavenScenario.NAME);
+
+        if (!Programs.onPath(MavenScenario.MVN)) {
+            assertThat(result.summary()).isEqualTo("scenario maven SKIPPED: needs mvn, which is not on PATH");
+            return;
+        }
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 1/1 steps verified");
+        JsonNode check = result.session().path("steps").get(0).path("attemptHistory").get(0).path("checks").get(0);
+        assertThat(check.path("name").asText()).isEqualTo("maven-test");
+        assertThat(check.path("passed").asBoolean()).isTrue();
+        // The check ran Maven offline against the primed repository, which holds the sample's test framework.
+        Path repository = MavenSampleRepository.location(layout);
+        assertThat(check.path("command").asText()).isEqualTo(MavenSampleRepository.testCommand(repository));
+        assertThat(repository.resolve("org/junit/jupiter/junit-jupiter-engine")).isDirectory();
+    }
+
+    @Test
     void longCheckPassesAfterMoreThanTwoMinutes() {
         assumeTrue(Boolean.getBoolean("ratchet.it.slow"), "long-check sleeps 125 s: -Dratchet.it.slow=true");
         Demo.Result result = run("long-check");
@@ -138,5 +156,11 @@ class DemoScenariosIT {
             Map<String, Object> request = scenario.sessionRequest(Path.of("/repo"));
             assertThat((String) request.get("goal")).contains("demo scenario " + scenario.name());
         }
+        for (String rules : DemoScenarios.simulatorScenarios()) {
+            assertThat(layout.examples().resolve(rules)).as(rules).isRegularFile();
+        }
+        assertThat(DemoScenarios.simulatorScenarios()).contains(MavenScenario.scenario(Path.of("/m2"))
+                .simulatorScenario());
+        assertThat(DemoScenarios.runners()).containsKey(MavenScenario.NAME);
     }
 }

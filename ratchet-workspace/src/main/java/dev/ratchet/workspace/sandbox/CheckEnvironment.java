@@ -13,7 +13,14 @@ import java.util.regex.Pattern;
 final class CheckEnvironment {
 
     static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
-    private static final List<String> ALWAYS = List.of("PATH", "LANG", "LC_ALL");
+    /**
+     * glibc gives each thread that allocates its own malloc arena, reserving 64 MiB of address space apiece: under
+     * the sandbox's 4 GiB address-space limit a Maven build (its JVM, then the forked test JVM, each with dozens of
+     * threads) died with "insufficient memory" while using far less. Two arenas keep a JVM's reservations within the
+     * limit; the same build then passes (DemoScenariosIT, scenario maven). A check may still set its own value.
+     */
+    static final String MALLOC_ARENA_MAX = "2";
+    private static final List<String> ALWAYS = List.of("PATH", "LANG", "LC_ALL", "MALLOC_ARENA_MAX");
     /** Never passed, even when configured: Ratchet's own settings and anything named like a credential. */
     private static final Pattern SECRET = Pattern.compile(
             "^RATCHET_.*|.*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|COOKIE|SESSION).*");
@@ -35,6 +42,7 @@ final class CheckEnvironment {
         }
         env.putIfAbsent("PATH", DEFAULT_PATH);
         env.putIfAbsent("LANG", "C.UTF-8");
+        env.putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         env.put("HOME", home);
         env.put("TMPDIR", tmp);
         return env;

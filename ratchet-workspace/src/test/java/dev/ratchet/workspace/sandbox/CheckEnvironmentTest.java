@@ -17,7 +17,8 @@ class CheckEnvironmentTest {
                 "/sandbox/home", "/tmp");
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of("PATH", "/opt/bin:/usr/bin", "LANG", "de_DE.UTF-8",
-                "LC_ALL", "C", "JAVA_HOME", "/opt/jdk", "HOME", "/sandbox/home", "TMPDIR", "/tmp"));
+                "LC_ALL", "C", "JAVA_HOME", "/opt/jdk", "HOME", "/sandbox/home", "TMPDIR", "/tmp", "MALLOC_ARENA_MAX",
+                CheckEnvironment.MALLOC_ARENA_MAX));
     }
 
     @Test
@@ -37,6 +38,14 @@ class CheckEnvironmentTest {
     void missingPathAndLangGetDefaults() {
         Map<String, String> env = CheckEnvironment.of(Map.of(), List.of(), "/h", "/t");
 
-        assertThat(env).containsEntry("PATH", CheckEnvironment.DEFAULT_PATH).containsEntry("LANG", "C.UTF-8");
+        assertThat(env).containsEntry("PATH", CheckEnvironment.DEFAULT_PATH).containsEntry("LANG", "C.UTF-8")
+                .containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
+    @Test
+    void theVerifiersOwnArenaSettingIsKept() {
+        Map<String, String> env = CheckEnvironment.of(Map.of("MALLOC_ARENA_MAX", "4"), List.of(), "/h", "/t");
+
+        assertThat(env).containsEntry("MALLOC_ARENA_MAX", "4");
     }
 }
