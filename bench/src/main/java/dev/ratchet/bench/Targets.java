@@ -23,7 +23,8 @@ public final class Targets {
             Map.entry("hop_ms.p99.requested_to_executor", new Target(true, 1.5, "kafka_floor_ms.p99")),
             Map.entry("hop_ms.p99.executed_to_verifier", new Target(true, 1.5, "kafka_floor_ms.p99")),
             Map.entry("hop_ms.p99.verdict_to_next_request", new Target(true, 1.5, "kafka_floor_ms.p99")),
-            Map.entry("scaleout.efficiency.e4", new Target(false, 0.9, null)));
+            Map.entry("scaleout.efficiency.e4", new Target(false, 0.9, null)),
+            Map.entry("verdict_ratio.maven_sample", new Target(true, 1.2, null)));
 
     private Targets() {
     }

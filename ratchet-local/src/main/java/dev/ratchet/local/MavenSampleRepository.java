@@ -79,6 +79,13 @@ public final class MavenSampleRepository {
         }
     }
 
+    /** A copy of the sample in {@code target} (created), committed as a repository of its own. */
+    public static Path copyCommitted(LocalLayout layout, Path target) {
+        Demo.copySample(layout, SAMPLE, target);
+        Demo.commit(target, SAMPLE + ": Ratchet's Maven sample");
+        return target;
+    }
+
     static Path location(LocalLayout layout) {
         Path preferred = layout.stateDir().resolve("maven-sample-repository");
         return blockedOnTheWayTo(preferred).isEmpty() ? preferred
