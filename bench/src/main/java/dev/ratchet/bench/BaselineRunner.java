@@ -13,8 +13,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.plan.PlanParser;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.plan.PlannerPrompt;
@@ -26,21 +27,24 @@ import dev.ratchet.models.ChatMessage;
 import dev.ratchet.models.ChatRequest;
 import dev.ratchet.models.ChatResult;
 import dev.ratchet.models.ModelSettings;
-import dev.ratchet.workspace.CheckRunner;
 import dev.ratchet.workspace.Git;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
+import dev.ratchet.workspace.browser.BrowserChecks;
 import dev.ratchet.workspace.sandbox.SandboxConfig;
 import dev.ratchet.workspace.sandbox.SandboxRunner;
 import dev.ratchet.workspace.step.StepLimits;
 import dev.ratchet.workspace.step.StepOutcome;
 import dev.ratchet.workspace.step.StepRunner;
 import dev.ratchet.workspace.step.StepTask;
+import dev.ratchet.workspace.verify.AttemptVerifier;
+import dev.ratchet.workspace.verify.StagedChecks;
 
 /**
  * The physical floor for the benchmark's work: the same sessions driven by a loop in one process, calling the same
  * simulated model and doing the same prompt building, patching, git work and checks with the same library code (an
- * executor's step is ratchet-workspace's {@link StepRunner}, as in the executor service) and the same concurrency as
+ * executor's step is ratchet-workspace's {@link StepRunner} and a verdict its {@link AttemptVerifier}, as in the
+ * services, checks in the same sandbox with a verification cache in memory) and the same concurrency as
  * the cluster (E executor slots, 4 verifier slots, 4 planning slots), with no Kafka, no Redis and no process
  * boundaries.
  */
@@ -56,8 +60,7 @@ public final class BaselineRunner {
     private final SandboxRunner sandbox = new SandboxRunner(SandboxConfig.defaults());
     private final StepRunner steps;
     private final Workspaces executorClones;
-    private final Workspaces verifierClones;
-    private final CheckRunner checks = new CheckRunner(4096);
+    private final AttemptVerifier verifier;
     private final Semaphore planning = new Semaphore(PLANNING_SLOTS);
     private final Semaphore executing;
     private final Semaphore verifying = new Semaphore(VERIFIER_SLOTS);
@@ -67,7 +70,9 @@ public final class BaselineRunner {
         this.steps = new StepRunner(new ChatClient(settings("executor", modelBaseUrl, "gpt-5.3-codex-spark",
                 Duration.ofSeconds(60))), StepLimits.defaults(), sandbox::run);
         this.executorClones = new Workspaces(workDir.resolve("executor"), Duration.ofMinutes(30));
-        this.verifierClones = new Workspaces(workDir.resolve("verifier"), Duration.ofMinutes(30));
+        this.verifier = new AttemptVerifier(new Workspaces(workDir.resolve("verifier"), Duration.ofMinutes(30)),
+                new StagedChecks(sandbox, new BrowserChecks(sandbox, Optional.empty()), new MemoryCheckCache(), 4096,
+                        "baseline"));
         this.executing = new Semaphore(executors);
     }
 
@@ -142,17 +147,16 @@ public final class BaselineRunner {
         }
     }
 
+    /** The verifier's own decision ({@link AttemptVerifier}): review, git apply, the check in the sandbox. */
     private void verify(String id, Path repo, String base, List<String> chain, String patch) throws Exception {
         verifying.acquire();
-        try (Workspace ws = verifierClones.lease(id, repo.toString(), base, chain)) {
-            Optional<String> misfit = ws.checkApplies(patch);
-            if (misfit.isPresent()) {
-                throw new IllegalStateException("baseline patch does not apply: " + misfit.get());
-            }
-            ws.apply(patch);
-            CheckResult result = checks.run(Workload.NO_OP, ws.dir());
-            if (!result.passed()) {
-                throw new IllegalStateException("baseline check failed: " + result.outputTail());
+        try {
+            AttemptVerifier.Outcome outcome = verifier.verify(new AttemptVerifier.Request(id, repo.toString(), base,
+                    chain, patch, Guardrails.DEFAULTS, List.of(Workload.NO_OP)), content -> BlobRef.of(id, content),
+                    () -> false);
+            if (!outcome.verified()) {
+                throw new IllegalStateException("baseline step rejected at " + outcome.stage() + ": "
+                        + outcome.reason());
             }
         } finally {
             verifying.release();

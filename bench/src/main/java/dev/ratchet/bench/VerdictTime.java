@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
@@ -24,7 +23,6 @@ import dev.ratchet.workspace.browser.BrowserChecks;
 import dev.ratchet.workspace.sandbox.SandboxConfig;
 import dev.ratchet.workspace.sandbox.SandboxRunner;
 import dev.ratchet.workspace.verify.AttemptVerifier;
-import dev.ratchet.workspace.verify.CachedCheck;
 import dev.ratchet.workspace.verify.CheckCache;
 import dev.ratchet.workspace.verify.StagedChecks;
 
@@ -84,7 +82,7 @@ public final class VerdictTime {
                 figures.add("verdict_ms.maven_sample.sandboxed", sandboxed, "ms");
                 figures.add("verdict_ratio.maven_sample", sandboxed / direct, "x");
             }
-            AttemptVerifier cached = verifier(workspaces, sandbox, browser, new MapCache());
+            AttemptVerifier cached = verifier(workspaces, sandbox, browser, new MemoryCheckCache());
             String patch = patch(runs + 1);
             figures.add("verdict_ms.maven_sample.cache_miss", verdict(cached, repo, base, patch, check), "ms");
             for (int run = 0; run < runs; run++) {
@@ -159,21 +157,5 @@ public final class VerdictTime {
                 s.median(), s.unit(), s.runs(), Targets.of(name).map(t -> "  target " + t.describe() + ": "
                         + Targets.verdict(t, s.median(), all)).orElse("")));
         System.out.println("results: " + file);
-    }
-
-    /** The verification cache in memory: what the verifier keeps in Redis, without the round trip. */
-    private static final class MapCache implements CheckCache {
-
-        private final Map<String, CachedCheck> checks = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<CachedCheck> find(String key) {
-            return Optional.ofNullable(checks.get(key));
-        }
-
-        @Override
-        public void put(String key, CachedCheck check) {
-            checks.put(key, check);
-        }
     }
 }
