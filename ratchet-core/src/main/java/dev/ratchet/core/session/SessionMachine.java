@@ -33,6 +33,7 @@ public final class SessionMachine {
     private final int contextBudgetTokens;
     private final Deadlines deadlines;
     private final CandidateDecisions candidates = new CandidateDecisions(this);
+    private final SteeringDecisions steering = new SteeringDecisions(this);
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens) {
         this(maxAttempts, contextBudgetTokens, Deadlines.DEFAULTS);
@@ -47,10 +48,16 @@ public final class SessionMachine {
         this.deadlines = deadlines;
     }
 
-    /** A new session, waiting for its plan; announced with {@code SessionCreated}. */
+    /** A new session whose plan runs without approval ({@link Approval#AUTO}). */
     public Transition created(String id, String repo, String goal, String baseCommit, List<Check> checks,
             StepPolicy policy, Instant now) {
-        Session session = Session.created(id, repo, goal, baseCommit, checks, policy, now);
+        return created(id, repo, goal, baseCommit, checks, policy, Approval.AUTO, now);
+    }
+
+    /** A new session, waiting for its plan; announced with {@code SessionCreated}. */
+    public Transition created(String id, String repo, String goal, String baseCommit, List<Check> checks,
+            StepPolicy policy, Approval approval, Instant now) {
+        Session session = Session.created(id, repo, goal, baseCommit, checks, policy, approval, now);
         Progress created = new Progress(Progress.SESSION_CREATED, null, 0, "session " + id + " created on " + repo
                 + " at " + baseCommit.substring(0, Math.min(12, baseCommit.length())) + ": " + goal, now);
         return new Transition(Transition.Outcome.APPLIED, session, Optional.empty(),
@@ -66,21 +73,62 @@ public final class SessionMachine {
 
     /**
      * A plan, from the planner model ({@code plannedFrom} null) or instantiated from a skill ({@code name@version},
-     * recorded on the session and in its terminal event, by which the registry learns how the replay ended).
+     * recorded on the session and in its terminal event, by which the registry learns how the replay ended). With
+     * manual approval the session waits for a person; otherwise its first step boundary comes at once.
      */
     public Transition planned(Session session, List<PlanStep> plan, String plannedFrom, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
         }
+        boolean manual = session.steering().approval() == Approval.MANUAL;
+        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps"
+                + (plannedFrom == null ? "" : " (planned from skill " + plannedFrom + ", no planner model call)")
+                + (manual ? "; waiting for approval" : ""), now);
+        if (manual) {
+            return new Transition(Transition.Outcome.APPLIED, session.withPlan(pending(plan),
+                    SessionStatus.AWAITING_APPROVAL, plannedFrom, now), Optional.empty(), List.of(), List.of(planned))
+                    .withPlan(plan);
+        }
+        Session running = session.withPlan(pending(plan), SessionStatus.RUNNING, plannedFrom, now);
+        return steering.atBoundary(running, 0, now, List.of(planned)).withPlan(plan);
+    }
+
+    /** A person's edit of a plan that waits for approval (validated by {@code PlanRules} before). */
+    public Transition planEdited(Session session, List<PlanStep> plan, Instant now) {
+        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
+            return Transition.ignored(session);
+        }
+        Session edited = session.withPlan(pending(plan), SessionStatus.AWAITING_APPROVAL, session.plannedFrom(), now);
+        return new Transition(Transition.Outcome.APPLIED, edited, Optional.empty(), List.of(), List.of(new Progress(
+                Progress.PLAN_EDITED, null, 0, "plan edited by a person: " + plan.size() + " steps", now)))
+                .withPlan(plan);
+    }
+
+    /** A person approved the plan: the first step boundary (pending directives apply, then step 1 is asked for). */
+    public Transition approved(Session session, Instant now) {
+        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
+            return Transition.ignored(session);
+        }
+        return steering.atBoundary(session.withStatus(SessionStatus.RUNNING, now), 0, now, List.of(new Progress(
+                Progress.PLAN_APPROVED, null, 0, "plan approved by a person: " + session.steps().size() + " steps",
+                now)));
+    }
+
+    /**
+     * A person's directives ({@link DirectiveRules} says which the session takes now): kept and applied at the next
+     * step boundary, except {@code cancel} and a paused session's {@code resume}, which act at once. Ignored, with
+     * nothing stored, when any of them is refused.
+     */
+    public Transition steered(Session session, List<Directive> directives, Instant now) {
+        return steering.steered(session, directives, now);
+    }
+
+    private static List<StepState> pending(List<PlanStep> plan) {
         List<StepState> steps = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             steps.add(StepState.pending(plan.get(i), i));
         }
-        Session running = session.withPlan(steps, plannedFrom, now);
-        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps"
-                + (plannedFrom == null ? "" : " (planned from skill " + plannedFrom + ", no planner model call)"),
-                now);
-        return request(running, 0, 1, now, List.of(planned));
+        return steps;
     }
 
     /**
@@ -235,14 +283,9 @@ public final class SessionMachine {
         progress.add(new Progress(Progress.STEP_VERIFIED, step.id(), decided.number(),
                 label(session, step) + " attempt " + decided.number() + " verified" + by + checkSummary(decided),
                 now));
-        Transition then;
-        if (step.index() + 1 < session.steps().size()) {
-            then = request(next.advancedTo(step.index() + 1, now), step.index() + 1, 1, now, progress);
-        } else {
-            then = complete(next.advancedTo(step.index() + 1, now), now, progress);
-        }
+        Transition then = steering.atBoundary(next, step.index() + 1, now, progress);
         return new Transition(Transition.Outcome.APPLIED, then.session(), Optional.of(patch), then.events(),
-                then.progress());
+                then.progress(), then.plan(), then.patchesKept());
     }
 
     private Transition reject(Session session, StepState step, StepRejected verdict, Instant now) {
@@ -260,7 +303,7 @@ public final class SessionMachine {
         return fail(failed, step.id(), verdict.attempt(), reason, now, progress);
     }
 
-    private Transition request(Session session, int index, int attempt, Instant now, List<Progress> before) {
+    Transition request(Session session, int index, int attempt, Instant now, List<Progress> before) {
         StepState step = session.steps().get(index);
         Session next = session.withStep(step.withAttempt(Attempt.requested(attempt, now), StepStatus.RUNNING))
                 .touched(now);
@@ -271,11 +314,14 @@ public final class SessionMachine {
                 List.of(requestFor(next, next.steps().get(index))), List.copyOf(progress));
     }
 
-    private Transition complete(Session session, Instant now, List<Progress> before) {
+    Transition complete(Session session, Instant now, List<Progress> before) {
         Session done = session.finished(SessionStatus.COMPLETED, null, now);
         List<Progress> progress = new ArrayList<>(before);
+        long directives = done.steering().applied();
         progress.add(new Progress(Progress.SESSION_COMPLETED, null, 0, "session " + session.id() + " COMPLETED: "
-                + done.verifiedSteps() + "/" + done.steps().size() + " steps verified", now));
+                + done.verifiedSteps() + "/" + done.steps().size() + " steps verified"
+                + (directives == 0 ? "" : " (" + directives + (directives == 1 ? " directive" : " directives")
+                        + " applied)"), now));
         return new Transition(Transition.Outcome.APPLIED, done, Optional.empty(), List.of(completed(done)),
                 List.copyOf(progress));
     }
@@ -288,6 +334,22 @@ public final class SessionMachine {
                 + reason, now));
         return new Transition(Transition.Outcome.APPLIED, failed, Optional.empty(),
                 List.of(failedEvent(failed, stepId, attempt)), List.copyOf(progress));
+    }
+
+    /**
+     * A person's {@code cancel}: the session ends now, announced with {@code SessionFailed} (its reason names the
+     * directive); a verdict for the attempt in flight finds it finished and is dropped.
+     */
+    Transition cancel(Session session, String reason, Instant now, List<Progress> before) {
+        Session cancelled = session.finished(SessionStatus.CANCELLED, reason, now);
+        StepState step = session.current().orElse(null);
+        int attempt = step == null || step.lastAttempt() == null ? 0 : step.lastAttempt().number();
+        List<Progress> progress = new ArrayList<>(before);
+        progress.add(new Progress(Progress.SESSION_CANCELLED, step == null ? null : step.id(), attempt, "session "
+                + session.id() + " CANCELLED: " + reason + "; " + cancelled.verifiedSteps() + "/"
+                + cancelled.steps().size() + " steps verified", now));
+        return new Transition(Transition.Outcome.APPLIED, cancelled, Optional.empty(),
+                List.of(failedEvent(cancelled, step == null ? null : step.id(), attempt)), List.copyOf(progress));
     }
 
     /** True when the verdict is the stored decision that produced the session's present state. */
@@ -330,26 +392,31 @@ public final class SessionMachine {
         if (session.status() == SessionStatus.COMPLETED) {
             return List.of(completed(session));
         }
-        if (session.status() == SessionStatus.FAILED) {
+        if (session.status() == SessionStatus.FAILED || session.status() == SessionStatus.CANCELLED) {
             StepState step = session.current().orElse(null);
             return List.of(failedEvent(session, step == null ? null : step.id(),
                     step == null || step.lastAttempt() == null ? 0 : step.lastAttempt().number()));
+        }
+        if (session.status() != SessionStatus.RUNNING) {
+            return List.of();
         }
         return session.current().<List<RatchetEvent>>map(s -> List.of(requestFor(session, s))).orElse(List.of());
     }
 
     private StepRequested requestFor(Session session, StepState step) {
         Attempt attempt = step.lastAttempt();
-        StepWork work = new StepWork(step.index(), step.index(), session.steps().size(), step.title(),
-                step.instructions(), session.goal());
-        List<String> feedback = step.attempts().stream().filter(a -> a.status() == AttemptStatus.REJECTED)
-                .map(SessionMachine::feedback).toList();
+        StepWork work = new StepWork(SteeringDecisions.verifiedBefore(session, step.index()), step.index(),
+                session.steps().size(), step.title(), step.instructions(), session.goal());
+        List<String> feedback = new ArrayList<>(step.attempts().stream()
+                .filter(a -> a.status() == AttemptStatus.REJECTED).map(SessionMachine::feedback).toList());
+        feedback.addAll(session.steering().redoFeedback(step.id()));
         return StepRequested.of(session.id(), step.id(), attempt.number(), 0, attempt.requestedAt(),
                 new StepRequested.Payload(work, feedback, contextBudgetTokens));
     }
 
     private static SessionCompleted completed(Session session) {
         List<SessionCompleted.CompletedStep> steps = session.steps().stream()
+                .filter(s -> s.status() == StepStatus.VERIFIED)
                 .map(s -> new SessionCompleted.CompletedStep(s.id(), s.title(), s.instructions(), s.attemptCount(),
                         s.lastAttempt().stats()))
                 .toList();
