@@ -31,9 +31,9 @@ public final class SessionMachine {
 
     private final int maxAttempts;
     private final int contextBudgetTokens;
-    private final Deadlines deadlines;
     private final CandidateDecisions candidates = new CandidateDecisions(this);
     private final SteeringDecisions steering = new SteeringDecisions(this);
+    private final DeadlineDecisions timing;
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens) {
         this(maxAttempts, contextBudgetTokens, Deadlines.DEFAULTS);
@@ -45,7 +45,7 @@ public final class SessionMachine {
         }
         this.maxAttempts = maxAttempts;
         this.contextBudgetTokens = contextBudgetTokens;
-        this.deadlines = deadlines;
+        this.timing = new DeadlineDecisions(this, deadlines);
     }
 
     /** A new session whose plan runs without approval ({@link Approval#AUTO}). */
@@ -95,23 +95,12 @@ public final class SessionMachine {
 
     /** A person's edit of a plan that waits for approval (validated by {@code PlanRules} before). */
     public Transition planEdited(Session session, List<PlanStep> plan, Instant now) {
-        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
-            return Transition.ignored(session);
-        }
-        Session edited = session.withPlan(pending(plan), SessionStatus.AWAITING_APPROVAL, session.plannedFrom(), now);
-        return new Transition(Transition.Outcome.APPLIED, edited, Optional.empty(), List.of(), List.of(new Progress(
-                Progress.PLAN_EDITED, null, 0, "plan edited by a person: " + plan.size() + " steps", now)))
-                .withPlan(plan);
+        return steering.planEdited(session, plan, now);
     }
 
     /** A person approved the plan: the first step boundary (pending directives apply, then step 1 is asked for). */
     public Transition approved(Session session, Instant now) {
-        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
-            return Transition.ignored(session);
-        }
-        return steering.atBoundary(session.withStatus(SessionStatus.RUNNING, now), 0, now, List.of(new Progress(
-                Progress.PLAN_APPROVED, null, 0, "plan approved by a person: " + session.steps().size() + " steps",
-                now)));
+        return steering.approved(session, now);
     }
 
     /**
@@ -123,7 +112,7 @@ public final class SessionMachine {
         return steering.steered(session, directives, now);
     }
 
-    private static List<StepState> pending(List<PlanStep> plan) {
+    static List<StepState> pending(List<PlanStep> plan) {
         List<StepState> steps = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             steps.add(StepState.pending(plan.get(i), i));
@@ -138,62 +127,7 @@ public final class SessionMachine {
      * planner stopped is taken over; a session past its time limit fails.
      */
     public Transition onDeadline(Session session, Liveness liveness, Instant now) {
-        if (session.status().terminal()) {
-            return Transition.ignored(session);
-        }
-        if (!now.isBefore(session.createdAt().plus(deadlines.sessionMaxDuration()))) {
-            Optional<StepState> step = session.current();
-            return fail(session, step.map(StepState::id).orElse(null),
-                    step.map(s -> s.lastAttempt() == null ? 0 : s.lastAttempt().number()).orElse(0),
-                    "the session did not finish within its time limit of " + describe(deadlines.sessionMaxDuration()),
-                    now, List.of());
-        }
-        if (liveness.leaseHeld()) {
-            return Transition.ignored(session);
-        }
-        if (session.status() == SessionStatus.PLANNING) {
-            return planningDeadline(session, liveness, now);
-        }
-        StepState step = session.current().orElse(null);
-        Attempt attempt = step == null ? null : step.lastAttempt();
-        if (attempt == null || attempt.status() != AttemptStatus.REQUESTED) {
-            return Transition.ignored(session);
-        }
-        if (liveness.reached() == Liveness.Reached.NOTHING
-                && now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
-            return Transition.ignored(session);
-        }
-        String silence = liveness.reached().silence();
-        if (attempt.redeliveries() >= deadlines.maxRedeliveries()) {
-            String why = silence + " (sent " + (attempt.redeliveries() + 1) + " times)";
-            Session failed = session.withStep(step.withAttempt(attempt.abandoned(why, now), StepStatus.FAILED));
-            return fail(failed, step.id(), attempt.number(), label(session, step) + " attempt " + attempt.number()
-                    + " got no answer: " + why, now, List.of());
-        }
-        Attempt again = attempt.redelivered(now);
-        Session next = session.withStep(step.withAttempt(again, StepStatus.RUNNING)).touched(now);
-        Progress redelivered = new Progress(Progress.STEP_REDELIVERED, step.id(), attempt.number(),
-                label(session, step) + " attempt " + attempt.number() + " sent again (" + again.redeliveries()
-                        + " of " + deadlines.maxRedeliveries() + "): " + silence, now);
-        return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
-                List.of(requestFor(next, next.steps().get(step.index()))), List.of(redelivered));
-    }
-
-    private Transition planningDeadline(Session session, Liveness liveness, Instant now) {
-        if (liveness.reached() == Liveness.Reached.NOTHING
-                && now.isBefore(session.updatedAt().plus(deadlines.unclaimed()))) {
-            return Transition.ignored(session);
-        }
-        if (session.planningResumes() >= deadlines.maxPlanningResumes()) {
-            return fail(session, null, 0, "planning failed: the planner stopped while planning "
-                    + (session.planningResumes() + 1) + " times", now, List.of());
-        }
-        Session resumed = session.planningResumed(now);
-        return new Transition(Transition.Outcome.APPLIED, resumed, Optional.empty(), List.of(),
-                List.of(new Progress(Progress.PLANNING_RESUMED, null, 0, "planning taken over ("
-                        + resumed.planningResumes() + " of " + deadlines.maxPlanningResumes() + "): "
-                        + (liveness.reached() == Liveness.Reached.NOTHING ? "no planner began planning"
-                                : "the planner working on it stopped"), now)));
+        return timing.onDeadline(session, liveness, now);
     }
 
     /**
@@ -202,27 +136,7 @@ public final class SessionMachine {
      * forward while someone works.
      */
     public Optional<Instant> deadline(Session session) {
-        if (session.status().terminal()) {
-            return Optional.empty();
-        }
-        Instant expires = session.createdAt().plus(deadlines.sessionMaxDuration());
-        Instant next = expires;
-        if (session.status() == SessionStatus.PLANNING) {
-            next = session.updatedAt().plus(deadlines.unclaimed());
-        } else {
-            Attempt attempt = session.current().map(StepState::lastAttempt).orElse(null);
-            if (attempt != null && attempt.status() == AttemptStatus.REQUESTED) {
-                next = attempt.lastSentAt().plus(deadlines.unclaimed());
-            }
-        }
-        return Optional.of(next.isBefore(expires) ? next : expires);
-    }
-
-    private static String describe(Duration d) {
-        if (d.toSeconds() % 3600 == 0) {
-            return d.toHours() + " h";
-        }
-        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+        return timing.deadline(session);
     }
 
     public Transition planningFailed(Session session, String reason, Instant now) {
@@ -326,7 +240,7 @@ public final class SessionMachine {
                 List.copyOf(progress));
     }
 
-    private Transition fail(Session session, String stepId, int attempt, String reason, Instant now,
+    Transition fail(Session session, String stepId, int attempt, String reason, Instant now,
             List<Progress> before) {
         Session failed = session.finished(SessionStatus.FAILED, reason, now);
         List<Progress> progress = new ArrayList<>(before);
@@ -403,7 +317,7 @@ public final class SessionMachine {
         return session.current().<List<RatchetEvent>>map(s -> List.of(requestFor(session, s))).orElse(List.of());
     }
 
-    private StepRequested requestFor(Session session, StepState step) {
+    StepRequested requestFor(Session session, StepState step) {
         Attempt attempt = step.lastAttempt();
         StepWork work = new StepWork(SteeringDecisions.verifiedBefore(session, step.index()), step.index(),
                 session.steps().size(), step.title(), step.instructions(), session.goal());
@@ -450,14 +364,7 @@ public final class SessionMachine {
     }
 
     private static String checkSummary(Attempt attempt) {
-        if (attempt.checks() == null || attempt.checks().isEmpty()) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(" (");
-        attempt.checks().forEach(c -> s.append(c.name()).append(' ').append(c.skipped() != null ? "skipped, "
-                : (c.passed() ? "passed" : "failed") + (c.cached() ? " (cached), " : " in " + c.durationMs()
-                        + " ms, ")));
-        s.setLength(s.length() - 2);
-        return s.append(')').toString();
+        String summary = attempt.checkSummary();
+        return summary.isEmpty() ? "" : " (" + summary + ")";
     }
 }

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import dev.ratchet.core.guardrail.GuardrailsUpdate;
+import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Directive.Type;
 
 /**
- * The machine's decisions about people's directives: taking them in, and applying them at a step boundary. Only
+ * The machine's decisions for a person in the front seat: a plan's edit and approval, taking directives in, and
+ * applying them at a step boundary. Only
  * {@code cancel} (which also ends the attempt in flight) and {@code resume} (a paused session is at a boundary)
  * act at once; every other directive waits for the boundary, so an attempt runs under the rules it started with.
  */
@@ -23,6 +25,26 @@ final class SteeringDecisions {
 
     SteeringDecisions(SessionMachine machine) {
         this.machine = machine;
+    }
+
+    Transition planEdited(Session session, List<PlanStep> plan, Instant now) {
+        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
+            return Transition.ignored(session);
+        }
+        Session edited = session.withPlan(SessionMachine.pending(plan), SessionStatus.AWAITING_APPROVAL,
+                session.plannedFrom(), now);
+        return new Transition(Transition.Outcome.APPLIED, edited, Optional.empty(), List.of(), List.of(new Progress(
+                Progress.PLAN_EDITED, null, 0, "plan edited by a person: " + plan.size() + " steps", now)))
+                .withPlan(plan);
+    }
+
+    Transition approved(Session session, Instant now) {
+        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
+            return Transition.ignored(session);
+        }
+        return atBoundary(session.withStatus(SessionStatus.RUNNING, now), 0, now, List.of(new Progress(
+                Progress.PLAN_APPROVED, null, 0, "plan approved by a person: " + session.steps().size() + " steps",
+                now)));
     }
 
     /** Takes {@code received} in, as numbered directives; ignored (nothing stored) when any of them is refused. */
