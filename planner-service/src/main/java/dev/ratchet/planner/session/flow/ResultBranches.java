@@ -20,6 +20,7 @@ import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.redis.Blobs;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.workspace.ResultBranch;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Writes a completed session's result branch {@code ratchet/<id>} into its repository (workspace's
@@ -44,8 +45,11 @@ public class ResultBranches {
         this.scratch = Path.of(workDir).resolve("results");
     }
 
-    /** The branch's tip, written now if the session completed and it is missing; empty before completion. */
-    public Optional<String> ensure(Session session) {
+    /**
+     * The branch's tip, written now if the session completed and it is missing; empty before completion. One write
+     * at a time in this planner: the completion's and a patch request's must not race to create the same ref.
+     */
+    public synchronized Optional<String> ensure(Session session) {
         if (session.status() != SessionStatus.COMPLETED) {
             return Optional.empty();
         }
@@ -86,17 +90,23 @@ public class ResultBranches {
                 session.baseCommit(), stepId);
     }
 
-    /** After a stored decision: a session that just completed gets its branch; a failure is logged, not thrown. */
+    /**
+     * After a stored decision: a session that just completed gets its branch, on a worker thread (a clone of a
+     * large repository takes seconds, which a verdict handler or a request must not wait for); a failure is
+     * logged, and {@code GET .../patch} tries again.
+     */
     public void afterDecision(Session session) {
         if (session.status() != SessionStatus.COMPLETED) {
             return;
         }
-        try {
-            ensure(session).ifPresent(tip -> LOG.infof("session %s: result branch %s at %s", session.id(),
-                    ResultBranch.name(session.id()), tip));
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "session %s: the result branch could not be written; GET .../patch tries again",
-                    session.id());
-        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                ensure(session).ifPresent(tip -> LOG.infof("session %s: result branch %s at %s", session.id(),
+                        ResultBranch.name(session.id()), tip));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "session %s: the result branch could not be written; GET .../patch tries again",
+                        session.id());
+            }
+        });
     }
 }
