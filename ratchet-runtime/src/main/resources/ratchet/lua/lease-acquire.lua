@@ -1,8 +1,9 @@
 -- Takes the lease on one piece of work, unless another owner holds it unexpired.
 -- KEYS[1] the session hash, KEYS[2] the session's work hash, KEYS[3] the deadlines ZSET
 -- ARGV[1] field, ARGV[2] owner, ARGV[3] ttl ms, ARGV[4] session id, ARGV[5] grace ms
--- Returns {1, ttl} when taken, {0, holder, ms left} when held by another, {-1} when the session does not exist.
-if redis.call('EXISTS', KEYS[1]) == 0 then
+-- Returns {1, ttl} when taken, {0, holder, ms left} when held by another, {-1} when the session does not exist
+-- or a person cancelled it (its work is over: a request delivered late must not start).
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'status') == 'CANCELLED' then
   return {-1}
 end
 local t = redis.call('TIME')

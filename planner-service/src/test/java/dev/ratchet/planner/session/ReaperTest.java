@@ -126,7 +126,7 @@ class ReaperTest {
         StepRequested first;
         try {
             await().atMost(WAIT).until(() -> redis.hash(String.class).hexists(RedisKeys.work(id), field));
-            store.apply(id, plan, s -> machine.planned(s, plan, Instant.now()));
+            store.apply(id, s -> machine.planned(s, plan, Instant.now()));
             first = await().atMost(WAIT).until(() -> kafka.events(StepRequested.class,
                     e -> e.sessionId().equals(id)), r -> !r.isEmpty()).get(0);
             assertThat(first.eventId()).isEqualTo(requestId);
@@ -154,7 +154,7 @@ class ReaperTest {
         redis.hash(String.class).hset(RedisKeys.work(id), SessionPlanner.LEASE,
                 "planner-alive|" + (System.currentTimeMillis() + 600_000));
         List<PlanStep> plan = List.of(new PlanStep("s1", "Add word_count", "Add word_count(text)."));
-        store.apply(id, plan, s -> machine.planned(s, plan, Instant.now()));
+        store.apply(id, s -> machine.planned(s, plan, Instant.now()));
 
         StepRequested request = await().atMost(WAIT).until(() -> kafka.events(StepRequested.class,
                 e -> e.sessionId().equals(id)), r -> !r.isEmpty()).get(0);

@@ -46,9 +46,14 @@ final class SessionDriver {
 
     /** A new session on the sample repository; returns its id. */
     String start() {
+        return start("auto");
+    }
+
+    /** A new session whose plan waits for a person when {@code approval} is {@code manual}. */
+    String start(String approval) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("repo", "file://" + repo, "goal", "Add word statistics to textstats",
-                        "checks", List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND,
+                .body(Map.of("repo", "file://" + repo, "goal", "Add word statistics to textstats", "approval",
+                        approval, "checks", List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND,
                                 "timeoutSeconds", 60))))
                 .when().post("/api/v1/sessions").then().statusCode(201).extract().path("id");
     }

@@ -32,6 +32,7 @@ final class PlanFile {
             case RUNNING -> " (in progress, attempt " + step.lastAttempt().number() + ")";
             case FAILED -> " (failed after " + step.attemptCount() + " attempts)";
             case PENDING -> "";
+            case SKIPPED -> " (skipped by a person)";
         };
     }
 

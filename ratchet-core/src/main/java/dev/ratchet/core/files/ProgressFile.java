@@ -4,12 +4,16 @@ import java.util.List;
 
 import dev.ratchet.core.session.Attempt;
 import dev.ratchet.core.session.AttemptTimings;
+import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepState;
 import dev.ratchet.core.session.StepStatus;
 
-/** PROGRESS.md: what is done (with its cost), what is next, and the most recent events. */
+/**
+ * PROGRESS.md: what is done (with its cost), what is next, people's directives with their times (what a fresh
+ * process needs to know it was told), and the most recent events.
+ */
 final class ProgressFile {
 
     private static final int RECENT = 20;
@@ -46,9 +50,25 @@ final class ProgressFile {
             md.append("- ").append(step.index() + 1).append(". ").append(step.title()).append(" - ")
                     .append(step.status().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         }
+        steering(session, md);
         md.append("\n## Recent events\n\n");
         progress.stream().skip(Math.max(0, progress.size() - RECENT))
                 .forEach(p -> md.append("- ").append(p.at()).append(' ').append(p.message()).append('\n'));
         return md.toString();
+    }
+
+    private static void steering(Session session, StringBuilder md) {
+        List<Directive> directives = session.steering().directives();
+        if (directives.isEmpty()) {
+            return;
+        }
+        md.append("\n## Steering\n\n");
+        for (Directive d : directives) {
+            md.append("- ").append(d.receivedAt()).append(' ').append(SessionFiles.oneLine(d.describe()))
+                    .append(d.pending() ? " - pending, takes effect at the next step boundary"
+                            : " - applied " + d.appliedAt() + (d.effectiveStep() == null ? " at the end"
+                                    : " before step " + d.effectiveStep()) + ": " + d.outcome())
+                    .append('\n');
+        }
     }
 }

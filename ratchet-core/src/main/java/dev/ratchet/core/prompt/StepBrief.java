@@ -10,7 +10,7 @@ import dev.ratchet.core.guardrail.Guardrails;
  * Everything an executor prompt says besides the files' contents.
  *
  * @param feedback why earlier attempts of the step were rejected, oldest first
- * @param steeringNotes what the team told the session while it runs; empty until steering exists (issue 8 fills it)
+ * @param steeringNotes the {@code note} directives people gave the session, applied by now ({@code Steering#notes})
  * @param guardrails what the step may change, so the model does not learn the rules only from refusals
  * @param progress the session's verified steps ({@link ProgressSummary}); empty for the first step
  * @param agentsMd the AGENTS.md text that speaks for the step ({@link AgentsMd}); null when there is none

@@ -71,6 +71,19 @@ public record Attempt(int number, AttemptStatus status, Instant requestedAt, Ins
         return new AttemptTimings(queueWait, model, execute, verifyWait, verify, total);
     }
 
+    /** What the checks said, in words: {@code unit passed in 1800 ms, lint passed (cached)}; empty without checks. */
+    public String checkSummary() {
+        if (checks == null || checks.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        checks.forEach(c -> s.append(c.name()).append(' ').append(c.skipped() != null ? "skipped, "
+                : (c.passed() ? "passed" : "failed") + (c.cached() ? " (cached), " : " in " + c.durationMs()
+                        + " ms, ")));
+        s.setLength(s.length() - 2);
+        return s.toString();
+    }
+
     public Usage usage() {
         return execution == null || execution.usage() == null ? Usage.NONE : execution.usage();
     }

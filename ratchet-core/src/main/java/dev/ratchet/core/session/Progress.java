@@ -20,10 +20,18 @@ public record Progress(String type, String stepId, int attempt, String message, 
     public static final String STEP_CANDIDATE = "step.candidate";
     public static final String STEP_VERIFIED = "step.verified";
     public static final String STEP_REJECTED = "step.rejected";
+    /** A person's plan edit or approval (manual approval). */
+    public static final String PLAN_EDITED = "plan.edited";
+    public static final String PLAN_APPROVED = "plan.approved";
+    /** A person's directive was received, or took effect at a step boundary. */
+    public static final String DIRECTIVE_RECEIVED = "directive.received";
+    public static final String DIRECTIVE_APPLIED = "directive.applied";
+    public static final String SESSION_PAUSED = "session.paused";
+    public static final String SESSION_CANCELLED = "session.cancelled";
     public static final String SESSION_COMPLETED = "session.completed";
     public static final String SESSION_FAILED = "session.failed";
 
     public boolean terminal() {
-        return SESSION_COMPLETED.equals(type) || SESSION_FAILED.equals(type);
+        return SESSION_COMPLETED.equals(type) || SESSION_FAILED.equals(type) || SESSION_CANCELLED.equals(type);
     }
 }

@@ -12,27 +12,34 @@ import dev.ratchet.core.event.Usage;
  * A session as the planner keeps it: the goal, where it runs, the plan with each step's attempts, and where it
  * stands. {@code planningResumes} counts how often planning was taken over after the planner doing it stopped;
  * {@code plannedFrom} names the skill the plan was instantiated from ({@code name@version}, see {@link
- * dev.ratchet.core.skill.replay.SkillRef}), null when the planner model made it; {@code version} increases with
- * every stored change.
+ * dev.ratchet.core.skill.replay.SkillRef}), null when the planner model made it; {@code steering} holds the
+ * approval mode and people's directives; {@code version} increases with every stored change.
  */
 public record Session(String id, String repo, String goal, String baseCommit, List<Check> checks,
         StepPolicy policy, SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
-        Instant finishedAt, String failureReason, int planningResumes, String plannedFrom, long version) {
+        Instant finishedAt, String failureReason, int planningResumes, String plannedFrom, Steering steering,
+        long version) {
 
     public Session {
         policy = policy == null ? StepPolicy.DEFAULTS : policy;
+        steering = steering == null ? Steering.AUTO : steering;
     }
 
     public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
             StepPolicy policy, Instant now) {
+        return created(id, repo, goal, baseCommit, checks, policy, Approval.AUTO, now);
+    }
+
+    public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
+            StepPolicy policy, Approval approval, Instant now) {
         return new Session(id, repo, goal, baseCommit, List.copyOf(checks), policy, SessionStatus.PLANNING,
-                List.of(), 0, now, now, null, null, 0, null, 0);
+                List.of(), 0, now, now, null, null, 0, null, new Steering(approval, List.of()), 0);
     }
 
     /** The same session as stored at {@code storedVersion}. */
     public Session withVersion(long storedVersion) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, updatedAt,
-                finishedAt, failureReason, planningResumes, plannedFrom, storedVersion);
+                finishedAt, failureReason, planningResumes, plannedFrom, steering, storedVersion);
     }
 
     public Optional<StepState> current() {
@@ -52,31 +59,51 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
         List<StepState> list = new ArrayList<>(steps);
         list.set(step.index(), step);
         return new Session(id, repo, goal, baseCommit, checks, policy, status, List.copyOf(list), currentStep, createdAt,
-                updatedAt, finishedAt, failureReason, planningResumes, plannedFrom, version);
+                updatedAt, finishedAt, failureReason, planningResumes, plannedFrom, steering, version);
     }
 
-    Session withPlan(List<StepState> plan, String source, Instant now) {
-        return new Session(id, repo, goal, baseCommit, checks, policy, SessionStatus.RUNNING, List.copyOf(plan), 0,
-                createdAt, now, null, null, planningResumes, source, version);
+    Session withPlan(List<StepState> plan, SessionStatus next, String source, Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, policy, next, List.copyOf(plan), 0,
+                createdAt, now, null, null, planningResumes, source, steering, version);
     }
 
     Session planningResumed(Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
-                failureReason, planningResumes + 1, plannedFrom, version);
+                failureReason, planningResumes + 1, plannedFrom, steering, version);
     }
 
     Session advancedTo(int step, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, step, createdAt, now, finishedAt,
-                failureReason, planningResumes, plannedFrom, version);
+                failureReason, planningResumes, plannedFrom, steering, version);
     }
 
     Session touched(Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
-                failureReason, planningResumes, plannedFrom, version);
+                failureReason, planningResumes, plannedFrom, steering, version);
     }
 
     Session finished(SessionStatus end, String reason, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, end, steps, currentStep, createdAt, now, now, reason,
-                planningResumes, plannedFrom, version);
+                planningResumes, plannedFrom, steering, version);
+    }
+
+    /** The notes people gave, for the executor prompt ({@link Steering#notes}). */
+    public List<String> steeringNotes() {
+        return steering.notes();
+    }
+
+    Session withSteering(Steering next) {
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, updatedAt,
+                finishedAt, failureReason, planningResumes, plannedFrom, next, version);
+    }
+
+    Session withPolicy(StepPolicy next) {
+        return new Session(id, repo, goal, baseCommit, checks, next, status, steps, currentStep, createdAt, updatedAt,
+                finishedAt, failureReason, planningResumes, plannedFrom, steering, version);
+    }
+
+    Session withStatus(SessionStatus next, Instant now) {
+        return new Session(id, repo, goal, baseCommit, checks, policy, next, steps, currentStep, createdAt, now,
+                finishedAt, failureReason, planningResumes, plannedFrom, steering, version);
     }
 }

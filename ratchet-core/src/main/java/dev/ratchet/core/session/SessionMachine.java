@@ -31,8 +31,9 @@ public final class SessionMachine {
 
     private final int maxAttempts;
     private final int contextBudgetTokens;
-    private final Deadlines deadlines;
     private final CandidateDecisions candidates = new CandidateDecisions(this);
+    private final SteeringDecisions steering = new SteeringDecisions(this);
+    private final DeadlineDecisions timing;
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens) {
         this(maxAttempts, contextBudgetTokens, Deadlines.DEFAULTS);
@@ -44,13 +45,19 @@ public final class SessionMachine {
         }
         this.maxAttempts = maxAttempts;
         this.contextBudgetTokens = contextBudgetTokens;
-        this.deadlines = deadlines;
+        this.timing = new DeadlineDecisions(this, deadlines);
+    }
+
+    /** A new session whose plan runs without approval ({@link Approval#AUTO}). */
+    public Transition created(String id, String repo, String goal, String baseCommit, List<Check> checks,
+            StepPolicy policy, Instant now) {
+        return created(id, repo, goal, baseCommit, checks, policy, Approval.AUTO, now);
     }
 
     /** A new session, waiting for its plan; announced with {@code SessionCreated}. */
     public Transition created(String id, String repo, String goal, String baseCommit, List<Check> checks,
-            StepPolicy policy, Instant now) {
-        Session session = Session.created(id, repo, goal, baseCommit, checks, policy, now);
+            StepPolicy policy, Approval approval, Instant now) {
+        Session session = Session.created(id, repo, goal, baseCommit, checks, policy, approval, now);
         Progress created = new Progress(Progress.SESSION_CREATED, null, 0, "session " + id + " created on " + repo
                 + " at " + baseCommit.substring(0, Math.min(12, baseCommit.length())) + ": " + goal, now);
         return new Transition(Transition.Outcome.APPLIED, session, Optional.empty(),
@@ -66,21 +73,51 @@ public final class SessionMachine {
 
     /**
      * A plan, from the planner model ({@code plannedFrom} null) or instantiated from a skill ({@code name@version},
-     * recorded on the session and in its terminal event, by which the registry learns how the replay ended).
+     * recorded on the session and in its terminal event, by which the registry learns how the replay ended). With
+     * manual approval the session waits for a person; otherwise its first step boundary comes at once.
      */
     public Transition planned(Session session, List<PlanStep> plan, String plannedFrom, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
         }
+        boolean manual = session.steering().approval() == Approval.MANUAL;
+        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps"
+                + (plannedFrom == null ? "" : " (planned from skill " + plannedFrom + ", no planner model call)")
+                + (manual ? "; waiting for approval" : ""), now);
+        if (manual) {
+            return new Transition(Transition.Outcome.APPLIED, session.withPlan(pending(plan),
+                    SessionStatus.AWAITING_APPROVAL, plannedFrom, now), Optional.empty(), List.of(), List.of(planned))
+                    .withPlan(plan);
+        }
+        Session running = session.withPlan(pending(plan), SessionStatus.RUNNING, plannedFrom, now);
+        return steering.atBoundary(running, 0, now, List.of(planned)).withPlan(plan);
+    }
+
+    /** A person's edit of a plan that waits for approval (validated by {@code PlanRules} before). */
+    public Transition planEdited(Session session, List<PlanStep> plan, Instant now) {
+        return steering.planEdited(session, plan, now);
+    }
+
+    /** A person approved the plan: the first step boundary (pending directives apply, then step 1 is asked for). */
+    public Transition approved(Session session, Instant now) {
+        return steering.approved(session, now);
+    }
+
+    /**
+     * A person's directives ({@link DirectiveRules} says which the session takes now): kept and applied at the next
+     * step boundary, except {@code cancel} and a paused session's {@code resume}, which act at once. Ignored, with
+     * nothing stored, when any of them is refused.
+     */
+    public Transition steered(Session session, List<Directive> directives, Instant now) {
+        return steering.steered(session, directives, now);
+    }
+
+    static List<StepState> pending(List<PlanStep> plan) {
         List<StepState> steps = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             steps.add(StepState.pending(plan.get(i), i));
         }
-        Session running = session.withPlan(steps, plannedFrom, now);
-        Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps"
-                + (plannedFrom == null ? "" : " (planned from skill " + plannedFrom + ", no planner model call)"),
-                now);
-        return request(running, 0, 1, now, List.of(planned));
+        return steps;
     }
 
     /**
@@ -90,62 +127,7 @@ public final class SessionMachine {
      * planner stopped is taken over; a session past its time limit fails.
      */
     public Transition onDeadline(Session session, Liveness liveness, Instant now) {
-        if (session.status().terminal()) {
-            return Transition.ignored(session);
-        }
-        if (!now.isBefore(session.createdAt().plus(deadlines.sessionMaxDuration()))) {
-            Optional<StepState> step = session.current();
-            return fail(session, step.map(StepState::id).orElse(null),
-                    step.map(s -> s.lastAttempt() == null ? 0 : s.lastAttempt().number()).orElse(0),
-                    "the session did not finish within its time limit of " + describe(deadlines.sessionMaxDuration()),
-                    now, List.of());
-        }
-        if (liveness.leaseHeld()) {
-            return Transition.ignored(session);
-        }
-        if (session.status() == SessionStatus.PLANNING) {
-            return planningDeadline(session, liveness, now);
-        }
-        StepState step = session.current().orElse(null);
-        Attempt attempt = step == null ? null : step.lastAttempt();
-        if (attempt == null || attempt.status() != AttemptStatus.REQUESTED) {
-            return Transition.ignored(session);
-        }
-        if (liveness.reached() == Liveness.Reached.NOTHING
-                && now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
-            return Transition.ignored(session);
-        }
-        String silence = liveness.reached().silence();
-        if (attempt.redeliveries() >= deadlines.maxRedeliveries()) {
-            String why = silence + " (sent " + (attempt.redeliveries() + 1) + " times)";
-            Session failed = session.withStep(step.withAttempt(attempt.abandoned(why, now), StepStatus.FAILED));
-            return fail(failed, step.id(), attempt.number(), label(session, step) + " attempt " + attempt.number()
-                    + " got no answer: " + why, now, List.of());
-        }
-        Attempt again = attempt.redelivered(now);
-        Session next = session.withStep(step.withAttempt(again, StepStatus.RUNNING)).touched(now);
-        Progress redelivered = new Progress(Progress.STEP_REDELIVERED, step.id(), attempt.number(),
-                label(session, step) + " attempt " + attempt.number() + " sent again (" + again.redeliveries()
-                        + " of " + deadlines.maxRedeliveries() + "): " + silence, now);
-        return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
-                List.of(requestFor(next, next.steps().get(step.index()))), List.of(redelivered));
-    }
-
-    private Transition planningDeadline(Session session, Liveness liveness, Instant now) {
-        if (liveness.reached() == Liveness.Reached.NOTHING
-                && now.isBefore(session.updatedAt().plus(deadlines.unclaimed()))) {
-            return Transition.ignored(session);
-        }
-        if (session.planningResumes() >= deadlines.maxPlanningResumes()) {
-            return fail(session, null, 0, "planning failed: the planner stopped while planning "
-                    + (session.planningResumes() + 1) + " times", now, List.of());
-        }
-        Session resumed = session.planningResumed(now);
-        return new Transition(Transition.Outcome.APPLIED, resumed, Optional.empty(), List.of(),
-                List.of(new Progress(Progress.PLANNING_RESUMED, null, 0, "planning taken over ("
-                        + resumed.planningResumes() + " of " + deadlines.maxPlanningResumes() + "): "
-                        + (liveness.reached() == Liveness.Reached.NOTHING ? "no planner began planning"
-                                : "the planner working on it stopped"), now)));
+        return timing.onDeadline(session, liveness, now);
     }
 
     /**
@@ -154,27 +136,7 @@ public final class SessionMachine {
      * forward while someone works.
      */
     public Optional<Instant> deadline(Session session) {
-        if (session.status().terminal()) {
-            return Optional.empty();
-        }
-        Instant expires = session.createdAt().plus(deadlines.sessionMaxDuration());
-        Instant next = expires;
-        if (session.status() == SessionStatus.PLANNING) {
-            next = session.updatedAt().plus(deadlines.unclaimed());
-        } else {
-            Attempt attempt = session.current().map(StepState::lastAttempt).orElse(null);
-            if (attempt != null && attempt.status() == AttemptStatus.REQUESTED) {
-                next = attempt.lastSentAt().plus(deadlines.unclaimed());
-            }
-        }
-        return Optional.of(next.isBefore(expires) ? next : expires);
-    }
-
-    private static String describe(Duration d) {
-        if (d.toSeconds() % 3600 == 0) {
-            return d.toHours() + " h";
-        }
-        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+        return timing.deadline(session);
     }
 
     public Transition planningFailed(Session session, String reason, Instant now) {
@@ -235,14 +197,9 @@ public final class SessionMachine {
         progress.add(new Progress(Progress.STEP_VERIFIED, step.id(), decided.number(),
                 label(session, step) + " attempt " + decided.number() + " verified" + by + checkSummary(decided),
                 now));
-        Transition then;
-        if (step.index() + 1 < session.steps().size()) {
-            then = request(next.advancedTo(step.index() + 1, now), step.index() + 1, 1, now, progress);
-        } else {
-            then = complete(next.advancedTo(step.index() + 1, now), now, progress);
-        }
+        Transition then = steering.atBoundary(next, step.index() + 1, now, progress);
         return new Transition(Transition.Outcome.APPLIED, then.session(), Optional.of(patch), then.events(),
-                then.progress());
+                then.progress(), then.plan(), then.patchesKept());
     }
 
     private Transition reject(Session session, StepState step, StepRejected verdict, Instant now) {
@@ -260,7 +217,7 @@ public final class SessionMachine {
         return fail(failed, step.id(), verdict.attempt(), reason, now, progress);
     }
 
-    private Transition request(Session session, int index, int attempt, Instant now, List<Progress> before) {
+    Transition request(Session session, int index, int attempt, Instant now, List<Progress> before) {
         StepState step = session.steps().get(index);
         Session next = session.withStep(step.withAttempt(Attempt.requested(attempt, now), StepStatus.RUNNING))
                 .touched(now);
@@ -271,16 +228,19 @@ public final class SessionMachine {
                 List.of(requestFor(next, next.steps().get(index))), List.copyOf(progress));
     }
 
-    private Transition complete(Session session, Instant now, List<Progress> before) {
+    Transition complete(Session session, Instant now, List<Progress> before) {
         Session done = session.finished(SessionStatus.COMPLETED, null, now);
         List<Progress> progress = new ArrayList<>(before);
+        long directives = done.steering().applied();
         progress.add(new Progress(Progress.SESSION_COMPLETED, null, 0, "session " + session.id() + " COMPLETED: "
-                + done.verifiedSteps() + "/" + done.steps().size() + " steps verified", now));
+                + done.verifiedSteps() + "/" + done.steps().size() + " steps verified"
+                + (directives == 0 ? "" : " (" + directives + (directives == 1 ? " directive" : " directives")
+                        + " applied)"), now));
         return new Transition(Transition.Outcome.APPLIED, done, Optional.empty(), List.of(completed(done)),
                 List.copyOf(progress));
     }
 
-    private Transition fail(Session session, String stepId, int attempt, String reason, Instant now,
+    Transition fail(Session session, String stepId, int attempt, String reason, Instant now,
             List<Progress> before) {
         Session failed = session.finished(SessionStatus.FAILED, reason, now);
         List<Progress> progress = new ArrayList<>(before);
@@ -288,6 +248,22 @@ public final class SessionMachine {
                 + reason, now));
         return new Transition(Transition.Outcome.APPLIED, failed, Optional.empty(),
                 List.of(failedEvent(failed, stepId, attempt)), List.copyOf(progress));
+    }
+
+    /**
+     * A person's {@code cancel}: the session ends now, announced with {@code SessionFailed} (its reason names the
+     * directive); a verdict for the attempt in flight finds it finished and is dropped.
+     */
+    Transition cancel(Session session, String reason, Instant now, List<Progress> before) {
+        Session cancelled = session.finished(SessionStatus.CANCELLED, reason, now);
+        StepState step = session.current().orElse(null);
+        int attempt = step == null || step.lastAttempt() == null ? 0 : step.lastAttempt().number();
+        List<Progress> progress = new ArrayList<>(before);
+        progress.add(new Progress(Progress.SESSION_CANCELLED, step == null ? null : step.id(), attempt, "session "
+                + session.id() + " CANCELLED: " + reason + "; " + cancelled.verifiedSteps() + "/"
+                + cancelled.steps().size() + " steps verified", now));
+        return new Transition(Transition.Outcome.APPLIED, cancelled, Optional.empty(),
+                List.of(failedEvent(cancelled, step == null ? null : step.id(), attempt)), List.copyOf(progress));
     }
 
     /** True when the verdict is the stored decision that produced the session's present state. */
@@ -330,26 +306,31 @@ public final class SessionMachine {
         if (session.status() == SessionStatus.COMPLETED) {
             return List.of(completed(session));
         }
-        if (session.status() == SessionStatus.FAILED) {
+        if (session.status() == SessionStatus.FAILED || session.status() == SessionStatus.CANCELLED) {
             StepState step = session.current().orElse(null);
             return List.of(failedEvent(session, step == null ? null : step.id(),
                     step == null || step.lastAttempt() == null ? 0 : step.lastAttempt().number()));
         }
+        if (session.status() != SessionStatus.RUNNING) {
+            return List.of();
+        }
         return session.current().<List<RatchetEvent>>map(s -> List.of(requestFor(session, s))).orElse(List.of());
     }
 
-    private StepRequested requestFor(Session session, StepState step) {
+    StepRequested requestFor(Session session, StepState step) {
         Attempt attempt = step.lastAttempt();
-        StepWork work = new StepWork(step.index(), step.index(), session.steps().size(), step.title(),
-                step.instructions(), session.goal());
-        List<String> feedback = step.attempts().stream().filter(a -> a.status() == AttemptStatus.REJECTED)
-                .map(SessionMachine::feedback).toList();
+        StepWork work = new StepWork(SteeringDecisions.verifiedBefore(session, step.index()), step.index(),
+                session.steps().size(), step.title(), step.instructions(), session.goal());
+        List<String> feedback = new ArrayList<>(step.attempts().stream()
+                .filter(a -> a.status() == AttemptStatus.REJECTED).map(SessionMachine::feedback).toList());
+        feedback.addAll(session.steering().redoFeedback(step.id()));
         return StepRequested.of(session.id(), step.id(), attempt.number(), 0, attempt.requestedAt(),
                 new StepRequested.Payload(work, feedback, contextBudgetTokens));
     }
 
     private static SessionCompleted completed(Session session) {
         List<SessionCompleted.CompletedStep> steps = session.steps().stream()
+                .filter(s -> s.status() == StepStatus.VERIFIED)
                 .map(s -> new SessionCompleted.CompletedStep(s.id(), s.title(), s.instructions(), s.attemptCount(),
                         s.lastAttempt().stats()))
                 .toList();
@@ -383,14 +364,7 @@ public final class SessionMachine {
     }
 
     private static String checkSummary(Attempt attempt) {
-        if (attempt.checks() == null || attempt.checks().isEmpty()) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(" (");
-        attempt.checks().forEach(c -> s.append(c.name()).append(' ').append(c.skipped() != null ? "skipped, "
-                : (c.passed() ? "passed" : "failed") + (c.cached() ? " (cached), " : " in " + c.durationMs()
-                        + " ms, ")));
-        s.setLength(s.length() - 2);
-        return s.append(')').toString();
+        String summary = attempt.checkSummary();
+        return summary.isEmpty() ? "" : " (" + summary + ")";
     }
 }

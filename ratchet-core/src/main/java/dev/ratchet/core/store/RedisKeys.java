@@ -37,7 +37,7 @@ public final class RedisKeys {
         return "ratchet:session:" + sessionId;
     }
 
-    /** STRING: the plan as the planner model gave it (JSON list of steps). */
+    /** STRING: the plan as given (JSON list of steps): by the planner model, a skill, or a person's edit. */
     public static String plan(String sessionId) {
         return session(sessionId) + ":plan";
     }

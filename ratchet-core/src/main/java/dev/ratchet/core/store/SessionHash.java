@@ -14,10 +14,12 @@ import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.StepState;
+import dev.ratchet.core.session.Steering;
 
 /**
  * A session as the fields of its Redis hash. Scalars are plain fields (readable with {@code redis-cli HGETALL});
- * the checks, the step policy and the steps with their attempts are JSON fields. The planner writes it; executors
+ * the checks, the step policy, the steps with their attempts and the steering (approval mode, directives) are
+ * JSON fields. The planner writes it; executors
  * and verifiers read it, to take what they need (repository, base commit, checks, guardrails) from stored state
  * rather than from an event.
  */
@@ -48,6 +50,7 @@ public final class SessionHash {
         f.put("failureReason", s.failureReason() == null ? "" : s.failureReason());
         f.put("planningResumes", Integer.toString(s.planningResumes()));
         f.put("plannedFrom", s.plannedFrom() == null ? "" : s.plannedFrom());
+        f.put("steering", Json.write(s.steering()));
         f.put("version", Long.toString(s.version()));
         return f;
     }
@@ -63,7 +66,9 @@ public final class SessionHash {
                     blank(f.get("finishedAt")) ? null : Instant.parse(f.get("finishedAt")),
                     blank(f.get("failureReason")) ? null : f.get("failureReason"),
                     Integer.parseInt(f.getOrDefault("planningResumes", "0")),
-                    blank(f.get("plannedFrom")) ? null : f.get("plannedFrom"), Long.parseLong(f.get("version")));
+                    blank(f.get("plannedFrom")) ? null : f.get("plannedFrom"),
+                    f.containsKey("steering") ? Json.read(f.get("steering"), Steering.class) : Steering.AUTO,
+                    Long.parseLong(f.get("version")));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("session hash " + f.get("id") + " is unreadable: " + e.getMessage(), e);
         }

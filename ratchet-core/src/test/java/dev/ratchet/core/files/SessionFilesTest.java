@@ -22,6 +22,7 @@ import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
@@ -139,6 +140,32 @@ class SessionFilesTest {
                         + "1800 ms, lint passed in 90 ms)\n")
                 .contains("- 2025-03-01T09:00:30Z step 2/3 \"Test greet()\" attempt 2 requested\n")
                 .doesNotContain("Failure:");
+    }
+
+    @Test
+    void progressListsPeoplesDirectivesWithTheirTimes() {
+        Transition planned = record(machine.planned(planning(), PLAN, T0.plusSeconds(10)));
+        Transition steered = record(machine.steered(planned.session(), List.of(
+                new Directive(null, Directive.Type.NOTE, "no new dependencies", null, null, null, null, null, null,
+                        null),
+                new Directive(null, Directive.Type.SKIP, null, null, "s3", null, null, null, null, null)),
+                T0.plusSeconds(12)));
+        Transition t1 = record(machine.onVerdict(steered.session(), verified((StepRequested) planned.events().get(0)),
+                T0.plusSeconds(20)));
+        Transition paused = record(machine.steered(t1.session(), List.of(new Directive(null, Directive.Type.PAUSE,
+                null, null, null, null, null, null, null, null)), T0.plusSeconds(25)));
+
+        String md = render("PROGRESS.md", paused.session(), progress);
+
+        assertThat(md).contains("\n## Next\n\n- 2. Test greet() - running\n- 3. Use greet() - skipped\n\n"
+                + "## Steering\n\n"
+                + "- 2025-03-01T09:00:12Z d1 note \"no new dependencies\" - applied 2025-03-01T09:00:20Z before step s2: "
+                + "note added to every following step's prompt\n"
+                + "- 2025-03-01T09:00:12Z d2 skip s3 - applied 2025-03-01T09:00:20Z before step s2: step s3 skipped\n"
+                + "- 2025-03-01T09:00:25Z d3 pause - pending, takes effect at the next step boundary\n\n"
+                + "## Recent events\n\n");
+        assertThat(md).contains("- 2025-03-01T09:00:20Z directive d1 note \"no new dependencies\" applied before step "
+                + "s2: note added to every following step's prompt\n");
     }
 
     @Test

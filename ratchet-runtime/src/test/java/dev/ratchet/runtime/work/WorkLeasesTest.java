@@ -146,6 +146,18 @@ class WorkLeasesTest {
     }
 
     @Test
+    void aCancelledSessionGivesNoLeaseAndItsDeletedLeasesAreNotRenewed() {
+        Lease ours = leases.acquire(session, field).lease().orElseThrow();
+        redis.hash(String.class).hset(RedisKeys.session(session), "status", "CANCELLED");
+        redis.key().del(RedisKeys.work(session));
+
+        assertThat(leases.renew(ours)).isFalse();
+        assertThat(leases.acquire(session, Lease.field("verifier", UUID.randomUUID())).outcome())
+                .isEqualTo(Claim.Outcome.NO_SESSION);
+        assertThat(redis.key().exists(RedisKeys.work(session))).isFalse();
+    }
+
+    @Test
     void aLeaseThatIsGoneOrTakenOverIsNotRenewed() {
         assertThat(leases.renew(new Lease(session, field, "runtime-test"))).as("never taken").isFalse();
 

@@ -14,7 +14,7 @@ import dev.ratchet.core.session.StepPolicy;
  *
  * @param feedback why earlier attempts were rejected
  * @param progress the session's verified steps ({@link ProgressSummary})
- * @param steeringNotes the team's notes to the running session; none until steering exists (issue 8)
+ * @param steeringNotes the notes people gave the session that took effect by now, oldest first, with their times
  * @param contextBudgetTokens the step's budget from its request; 0 for the executor's default
  */
 public record StepTask(StepWork work, List<String> feedback, List<Check> checks, StepPolicy policy, String progress,
@@ -29,8 +29,7 @@ public record StepTask(StepWork work, List<String> feedback, List<Check> checks,
 
     /** The attempt for {@code work} of {@code session}, as stored in Redis. */
     public static StepTask of(StepWork work, List<String> feedback, int contextBudgetTokens, Session session) {
-        // Steering notes come with issue 8: they will be read from the session here, like the policy.
         return new StepTask(work, feedback, session.checks(), session.policy(), ProgressSummary.of(session),
-                List.of(), contextBudgetTokens);
+                session.steeringNotes(), contextBudgetTokens);
     }
 }

@@ -9,8 +9,9 @@ import dev.ratchet.core.guardrail.Guardrails;
  * Body of {@code POST /api/v1/sessions}. A check's {@code timeoutSeconds} defaults to 300, its {@code stage} to
  * {@code test} and its {@code when} to {@code step} ({@link CheckSpec}); without checks the repository's are taken
  * (VERIFY.md, else AGENTS.md); {@code guardrails} holds only the fields to change from the defaults (unknown fields
- * are an error); {@code maxTurns} defaults to 8.
+ * are an error); {@code maxTurns} defaults to 8; {@code approval} is {@code "auto"} (the default) or
+ * {@code "manual"} (the plan waits for {@code POST .../plan/approve}).
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns) {
+        Integer maxTurns, String approval) {
 }

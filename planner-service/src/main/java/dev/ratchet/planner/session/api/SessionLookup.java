@@ -35,8 +35,13 @@ public class SessionLookup {
 
     /** @throws ProblemException (400) naming {@code id} when it is not a session id */
     public static void checkId(String id) {
+        checkId("id", id);
+    }
+
+    /** @throws ProblemException (400) naming {@code parameter} when {@code id} is not a session id */
+    public static void checkId(String parameter, String id) {
         if (id == null || !UUID.matcher(id).matches()) {
-            throw ProblemException.invalidParameter("id", "must be a session id (a lower-case UUID such as "
+            throw ProblemException.invalidParameter(parameter, "must be a session id (a lower-case UUID such as "
                     + "3f2c9a4e-8d1b-4c6f-9e2a-7b5d1c0e4f3a), not '" + QueryParams.echo(String.valueOf(id)) + "'");
         }
     }

@@ -2,7 +2,6 @@ package dev.ratchet.planner.session.api;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,43 +18,41 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.session.FieldViolation;
-import dev.ratchet.core.session.Progress;
-import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.planner.session.flow.ResultBranches;
+import dev.ratchet.planner.session.flow.SessionDocuments;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.planner.session.store.SessionStore;
-import dev.ratchet.runtime.model.ModelsConfig;
-import dev.ratchet.runtime.redis.ProgressLog;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
 import dev.ratchet.runtime.rest.StrictJson;
-import dev.ratchet.workspace.Git;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 
 /**
- * The platform API for engineering teams: start a session, follow it, read its four files. Its live progress is
+ * The platform API for engineering teams: start a session, list and follow sessions, read the four files, fetch the
+ * result as a patch series. Its live progress is
  * {@link SessionEventsResource}.
  */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    private static final int MAX_LIST = 500;
-
     private final SessionService sessions;
     private final SessionLookup lookup;
     private final SessionStore store;
-    private final ProgressLog progress;
-    private final ModelsConfig models;
+    private final SessionPages pages;
+    private final SessionDocuments documents;
+    private final ResultBranches results;
 
-    SessionResource(SessionService sessions, SessionLookup lookup, SessionStore store, ProgressLog progress,
-            ModelsConfig models) {
+    SessionResource(SessionService sessions, SessionLookup lookup, SessionStore store, SessionPages pages,
+            SessionDocuments documents, ResultBranches results) {
+        this.pages = pages;
+        this.documents = documents;
+        this.results = results;
         this.sessions = sessions;
         this.lookup = lookup;
         this.store = store;
-        this.progress = progress;
-        this.models = models;
     }
 
     /**
@@ -72,18 +69,17 @@ public class SessionResource {
         }
         List<Check> checks = body.checks() == null ? null : body.checks().stream()
                 .map(c -> c == null ? null : c.toCheck()).toList();
-        Session session = sessions.create(body.repo(), body.goal(), checks, body.guardrails(), body.maxTurns());
+        Session session = sessions.create(body.repo(), body.goal(), checks, body.guardrails(), body.maxTurns(),
+                body.approval());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();
     }
 
+    /** Most recent first; {@code status} and {@code repo} filter, {@code cursor} is the page before's last id. */
     @GET
-    public List<SessionSummary> list(@QueryParam("limit") String limit) {
-        return store.recentIds(QueryParams.intParam("limit", limit, 20, 1, MAX_LIST)).stream().map(store::find)
-                .flatMap(Optional::stream)
-                .map(s -> new SessionSummary(s.id(), s.status().name(), s.goal(), s.createdAt(), s.verifiedSteps(),
-                        s.steps().size()))
-                .toList();
+    public SessionPages.Page list(@QueryParam("status") String status, @QueryParam("repo") String repo,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return pages.page(status, repo, cursor, limit);
     }
 
     @GET
@@ -97,13 +93,21 @@ public class SessionResource {
     @Path("{id}/files/{name}")
     @Produces("text/markdown")
     public String file(@PathParam("id") String id, @PathParam("name") String name) {
-        Session session = lookup.require(id);
-        SessionFiles.Agents agents = new SessionFiles.Agents(models.planner().model(), models.executor().model(),
-                RepoLocation.parse(session.repo()).flatMap(p -> Git.show(p, session.baseCommit(), "AGENTS.md"))
-                        .orElse(null));
-        List<Progress> log = progress.all(id).stream().map(ProgressLog.Entry::progress).toList();
-        return SessionFiles.render(name, session, log, agents).orElseThrow(() -> ProblemException.notFound(
+        return documents.render(lookup.require(id), name).orElseThrow(() -> ProblemException.notFound(
                 "no file " + QueryParams.echo(name) + "; a session has " + String.join(", ", SessionFiles.NAMES)));
+    }
+
+    /**
+     * The result branch {@code ratchet/<id>} as a {@code git format-patch} series, or one step's commit
+     * ({@code ?step=}); 409 before the session completed, 404 for a step with no commit.
+     */
+    @GET
+    @Path("{id}/patch")
+    @Produces("application/mbox")
+    public String patch(@PathParam("id") String id, @QueryParam("step") String step) {
+        return results.series(lookup.require(id), step == null || step.isEmpty() ? null : step)
+                .orElseThrow(() -> ProblemException.notFound("the result branch has no commit for step "
+                        + QueryParams.echo(String.valueOf(step))));
     }
 
 }

@@ -2,6 +2,7 @@ package dev.ratchet.planner.session.api;
 
 import java.time.Instant;
 
-public record SessionSummary(String id, String status, String goal, Instant createdAt, long verifiedSteps,
+/** One session in the sessions list. */
+public record SessionSummary(String id, String status, String repo, String goal, Instant createdAt, long verifiedSteps,
         int steps) {
 }

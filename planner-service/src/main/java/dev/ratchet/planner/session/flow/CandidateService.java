@@ -81,7 +81,7 @@ public class CandidateService {
         requireRunning(session, step);
         String diff = normalise(session, step, patch);
         BlobRef ref = blobs.put(session.id(), diff);
-        Transition submitted = store.apply(session.id(), null,
+        Transition submitted = store.apply(session.id(),
                 s -> machine.candidate(s, stepId, author, ref, DiffStats.of(diff), Instant.now()));
         if (submitted.outcome() != Transition.Outcome.APPLIED) {
             requireRunning(submitted.session(), step);

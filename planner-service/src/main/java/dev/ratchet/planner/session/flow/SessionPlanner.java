@@ -115,20 +115,20 @@ public class SessionPlanner {
             if (ownership.lost()) {
                 return;
             }
-            transition = store.apply(id, plan, s -> machine.planned(s, plan, plannedFrom, Instant.now()));
+            transition = store.apply(id, s -> machine.planned(s, plan, plannedFrom, Instant.now()));
         } catch (ModelCallException | PlanFormatException e) {
             if (ownership.lost()) {
                 return;
             }
             LOG.warnf("planning session %s failed: %s", id, e.getMessage());
-            transition = store.apply(id, null, s -> machine.planningFailed(s, e.getMessage(), Instant.now()));
+            transition = store.apply(id, s -> machine.planningFailed(s, e.getMessage(), Instant.now()));
         } catch (RuntimeException e) {
             if (ownership.lost() || Transient.is(e)) {
                 // Stopping, taken over, or Redis/the broker away: the lease is given up and the reaper resumes it.
                 throw e;
             }
             LOG.errorf(e, "planning session %s failed", id);
-            transition = store.apply(id, null, s -> machine.planningFailed(s, e.toString(), Instant.now()));
+            transition = store.apply(id, s -> machine.planningFailed(s, e.toString(), Instant.now()));
         }
         metrics.stage("planning", Duration.between(start, Instant.now()));
         events.publish(transition);

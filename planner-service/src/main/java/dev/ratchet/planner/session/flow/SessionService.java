@@ -2,6 +2,7 @@ package dev.ratchet.planner.session.flow;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import dev.ratchet.core.checks.SessionChecks;
 import dev.ratchet.core.checks.VerifyMd;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.guardrail.Guardrails;
+import dev.ratchet.core.session.Approval;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
@@ -55,9 +57,11 @@ public class SessionService {
      * @param checks null or empty to take the repository's
      * @param guardrails null for the defaults
      * @param maxTurns null for the default
+     * @param approval {@code "manual"} to wait for a person's approval after planning; null or {@code "auto"} not
      * @throws ProblemException (400) naming every invalid field
      */
-    public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns) {
+    public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns,
+            String approval) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(Git::headCommit).orElse(null);
@@ -68,13 +72,20 @@ public class SessionService {
         } catch (CheckFileException e) {
             throw ProblemException.invalid(INVALID, List.of(new FieldViolation(VerifyMd.FILE, e.getMessage())));
         }
-        List<FieldViolation> violations = validator.validate(repo, goal, declared, maxTurns);
+        List<FieldViolation> violations = new ArrayList<>(validator.validate(repo, goal, declared, maxTurns));
+        Approval mode = Approval.AUTO;
+        try {
+            mode = approval == null ? Approval.AUTO : Approval.parse(approval);
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation("approval", e.getMessage()));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(INVALID, violations);
         }
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
-                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), Instant.now()));
+                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), mode,
+                Instant.now()));
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();

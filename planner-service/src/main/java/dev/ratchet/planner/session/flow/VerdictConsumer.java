@@ -35,15 +35,17 @@ public class VerdictConsumer {
     private final ProcessedEvents processed;
     private final RatchetMetrics metrics;
     private final Redelivery redelivery;
+    private final ResultBranches results;
 
     VerdictConsumer(SessionStore store, SessionMachine machine, SessionEvents events, ProcessedEvents processed,
-            RatchetMetrics metrics, Redelivery redelivery) {
+            RatchetMetrics metrics, Redelivery redelivery, ResultBranches results) {
         this.store = store;
         this.machine = machine;
         this.events = events;
         this.processed = processed;
         this.metrics = metrics;
         this.redelivery = redelivery;
+        this.results = results;
     }
 
     @Incoming(Channels.STEPS_VERDICTS)
@@ -60,7 +62,7 @@ public class VerdictConsumer {
         }
         Transition transition;
         try {
-            transition = store.apply(verdict.sessionId(), null, s -> machine.onVerdict(s, verdict, Instant.now()));
+            transition = store.apply(verdict.sessionId(), s -> machine.onVerdict(s, verdict, Instant.now()));
         } catch (UnknownSessionException e) {
             throw new PoisonEventException("verdict " + verdict.eventId() + " is for an unknown session "
                     + verdict.sessionId());
@@ -68,6 +70,7 @@ public class VerdictConsumer {
         events.publish(transition);
         if (transition.outcome() == Transition.Outcome.APPLIED) {
             metrics.hop(RatchetMetrics.HOP_VERDICT_TO_NEXT_REQUEST, producedAt);
+            results.afterDecision(transition.session());
         }
         metrics.outcome("planner_verdicts", transition.outcome().name().toLowerCase());
         processed.markProcessed(CONSUMER, verdict.eventId());

@@ -145,7 +145,7 @@ public class Reaper {
     private void reap(String id, Instant now) {
         Liveness[] seen = new Liveness[1];
         Session[] read = new Session[1];
-        Transition t = store.apply(id, null, current -> {
+        Transition t = store.apply(id, current -> {
             read[0] = current;
             seen[0] = liveness.of(current);
             return machine.onDeadline(current, seen[0], now);

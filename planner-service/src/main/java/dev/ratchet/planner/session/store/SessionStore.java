@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
+import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.core.store.SessionHash;
@@ -46,14 +49,14 @@ public class SessionStore {
         this.retention = retention.sessions();
     }
 
-    /** Stores a new session (the machine's {@code created} decision). */
+    /** Stores a new session (the machine's {@code created} decision), written like every other decision. */
     public Transition create(Transition created) {
         Session session = created.session().withVersion(1);
         redis.withTransaction(tx -> {
             tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(), session.id());
-            write(tx, session, created, null);
+            write(tx, session, created);
         });
-        return withSession(created, session);
+        return created.storedAs(session);
     }
 
     public Optional<Session> find(String id) {
@@ -61,14 +64,33 @@ public class SessionStore {
         return fields.isEmpty() ? Optional.empty() : Optional.of(SessionHash.session(fields));
     }
 
-    /** Most recent first. */
-    public List<String> recentIds(int limit) {
-        return redis.sortedSet(String.class).zrange(RedisKeys.SESSIONS, 0, limit - 1L, new ZRangeArgs().rev());
+    /**
+     * Most recent first, {@code limit} of them after the session {@code after} (null: from the newest); empty when
+     * {@code after} is no longer listed (it expired). Ranks are read at the call, so sessions created since the
+     * previous page do not shift this one.
+     */
+    public Optional<List<String>> idsAfter(String after, int limit) {
+        long start = 0;
+        if (after != null) {
+            OptionalLong rank = redis.sortedSet(String.class).zrevrank(RedisKeys.SESSIONS, after);
+            if (rank.isEmpty()) {
+                return Optional.empty();
+            }
+            start = rank.getAsLong() + 1;
+        }
+        return Optional.of(redis.sortedSet(String.class).zrange(RedisKeys.SESSIONS, start, start + limit - 1L,
+                new ZRangeArgs().rev()));
     }
 
     public List<PlanStep> plan(String id) {
         String json = redis.value(String.class).get(RedisKeys.plan(id));
         return json == null ? List.of() : List.of(Json.read(json, PlanStep[].class));
+    }
+
+    /** The accepted patches in chain order: one per verified step. */
+    public List<AcceptedPatch> accepted(String id) {
+        return redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1).stream()
+                .map(json -> Json.read(json, AcceptedPatch.class)).toList();
     }
 
     public long patchCount(String id) {
@@ -78,11 +100,10 @@ public class SessionStore {
     /**
      * Applies a decision to the stored session atomically.
      *
-     * @param plan stored with the change when not null (the planner model's plan, kept as given)
      * @return the decision, its session carrying the version it was stored with
      * @throws UnknownSessionException when there is no such session
      */
-    public Transition apply(String id, List<PlanStep> plan, Function<Session, Transition> decision) {
+    public Transition apply(String id, Function<Session, Transition> decision) {
         String key = RedisKeys.session(id);
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Transition[] decided = new Transition[1];
@@ -96,8 +117,8 @@ public class SessionStore {
                 decided[0] = decision.apply(current);
                 if (decided[0].outcome() == Transition.Outcome.APPLIED) {
                     Session stored = decided[0].session().withVersion(current.version() + 1);
-                    decided[0] = withSession(decided[0], stored);
-                    write(tx, stored, decided[0], plan);
+                    decided[0] = decided[0].storedAs(stored);
+                    write(tx, stored, decided[0]);
                 } else {
                     tx.discard();
                 }
@@ -125,13 +146,23 @@ public class SessionStore {
         }, key);
     }
 
-    private void write(TransactionalRedisDataSource tx, Session stored, Transition t, List<PlanStep> plan) {
+    private void write(TransactionalRedisDataSource tx, Session stored, Transition t) {
         String id = stored.id();
         tx.hash(String.class).hset(RedisKeys.session(id), SessionHash.fields(stored));
-        if (plan != null) {
-            tx.value(String.class).set(RedisKeys.plan(id), Json.write(plan));
-        }
+        t.plan().ifPresent(plan -> tx.value(String.class).set(RedisKeys.plan(id), Json.write(plan)));
         t.accepted().ifPresent(p -> tx.list(String.class).rpush(RedisKeys.patches(id), Json.write(p)));
+        // A redo drops the redone steps' patches (after pushing the one just accepted, which is among them).
+        t.patchesKept().ifPresent(kept -> {
+            if (kept == 0) {
+                tx.key().del(RedisKeys.patches(id)); // LTRIM 0 -1 would keep the whole list
+            } else {
+                tx.list(String.class).ltrim(RedisKeys.patches(id), 0, kept - 1L);
+            }
+        });
+        if (stored.status() == SessionStatus.CANCELLED) {
+            // Taking the leases away makes every renewal fail: the executors and verifiers at work stop.
+            tx.key().del(RedisKeys.work(id));
+        }
         t.progress().forEach(p -> ProgressLog.append(tx, id, p));
         outbox.add(tx, stored, t.events());
         Optional<Instant> deadline = machine.deadline(stored);
@@ -141,9 +172,5 @@ public class SessionStore {
             tx.sortedSet(String.class).zrem(RedisKeys.DEADLINES, id);
             RedisKeys.sessionKeys(id).forEach(k -> tx.key().expire(k, retention));
         }
-    }
-
-    private static Transition withSession(Transition t, Session session) {
-        return new Transition(t.outcome(), session, t.accepted(), t.events(), t.progress());
     }
 }

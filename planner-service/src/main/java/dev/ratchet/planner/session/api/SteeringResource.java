@@ -1,0 +1,101 @@
+package dev.ratchet.planner.session.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.Directive;
+import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.planner.session.flow.SteeringService;
+import dev.ratchet.runtime.rest.Links;
+import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+
+/**
+ * A person in the front seat: read, edit and approve the plan of a session created with {@code "approval":
+ * "manual"}, and steer any unfinished session with directives that take effect at the next step boundary.
+ */
+@Path("/api/v1/sessions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SteeringResource {
+
+    private final SessionLookup lookup;
+    private final SteeringService steering;
+
+    SteeringResource(SessionLookup lookup, SteeringService steering) {
+        this.lookup = lookup;
+        this.steering = steering;
+    }
+
+    /** The plan as it stands (with a person's edits), the session's status and its approval mode. */
+    public record PlanView(String sessionId, String status, String approval, List<PlanStep> steps) {
+
+        static PlanView of(Session s) {
+            return new PlanView(s.id(), s.status().name(), s.steering().approval().json(), s.steps().stream()
+                    .map(st -> new PlanStep(st.id(), st.title(), st.instructions())).toList());
+        }
+    }
+
+    /** What became of the directives of one request: their ids, and the step each took effect before once applied. */
+    public record SteerView(String sessionId, List<Directive> directives, Map<String, String> links) {
+    }
+
+    @GET
+    @Path("plan")
+    public PlanView plan(@PathParam("id") String id) {
+        return PlanView.of(lookup.require(id));
+    }
+
+    /** Replaces the plan that waits for approval, validated like a new one (400 naming the field). */
+    @PUT
+    @Path("plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
+    public PlanView editPlan(@PathParam("id") String id, PlanEdit body) {
+        Session session = lookup.require(id);
+        if (body == null) {
+            throw ProblemException.invalid("Invalid plan",
+                    List.of(new FieldViolation("body", "must be a JSON object with steps")));
+        }
+        return PlanView.of(steering.editPlan(session, body.steps()));
+    }
+
+    @POST
+    @Path("plan/approve")
+    public PlanView approve(@PathParam("id") String id) {
+        return PlanView.of(steering.approve(lookup.require(id)));
+    }
+
+    /** 202 with each directive's id; it takes effect at the next step boundary (GET the session to see when). */
+    @POST
+    @Path("steer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
+    public Response steer(@PathParam("id") String id, SteerRequest body, @Context UriInfo uri) {
+        Session session = lookup.require(id);
+        if (body == null || body.directives() == null) {
+            throw ProblemException.invalid("Invalid directives",
+                    List.of(new FieldViolation("directives", "must be a list of directives")));
+        }
+        List<Directive> taken = steering.steer(session, body.directives().stream()
+                .map(d -> d == null ? null : d.toDirective()).toList());
+        String self = Links.base(uri) + "/api/v1/sessions/" + id;
+        return Response.accepted(new SteerView(id, taken, Map.of("session", self, "events", self + "/events")))
+                .location(URI.create(self)).build();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ratchet.core.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The machine's decisions about time: what the reaper does with a session whose deadline passed, and when it must
+ * look at a session next. A session waiting for approval or paused has no request out: only its time limit counts.
+ */
+final class DeadlineDecisions {
+
+    private final SessionMachine machine;
+    private final Deadlines deadlines;
+
+    DeadlineDecisions(SessionMachine machine, Deadlines deadlines) {
+        this.machine = machine;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * The reaper's decision for a session whose deadline passed: nothing while someone works on it; a request that
+     * nobody answered is sent again with the same event id and content (a redelivery, not a new attempt), until
+     * {@link Deadlines#maxRedeliveries()} makes the step fail naming the hop that went silent; planning whose
+     * planner stopped is taken over; a session past its time limit fails.
+     */
+    Transition onDeadline(Session session, Liveness liveness, Instant now) {
+        if (session.status().terminal()) {
+            return Transition.ignored(session);
+        }
+        if (!now.isBefore(session.createdAt().plus(deadlines.sessionMaxDuration()))) {
+            Optional<StepState> step = session.current();
+            return machine.fail(session, step.map(StepState::id).orElse(null),
+                    step.map(s -> s.lastAttempt() == null ? 0 : s.lastAttempt().number()).orElse(0),
+                    "the session did not finish within its time limit of " + describe(deadlines.sessionMaxDuration()),
+                    now, List.of());
+        }
+        if (liveness.leaseHeld()) {
+            return Transition.ignored(session);
+        }
+        if (session.status() == SessionStatus.PLANNING) {
+            return planningDeadline(session, liveness, now);
+        }
+        StepState step = session.current().orElse(null);
+        Attempt attempt = step == null ? null : step.lastAttempt();
+        if (attempt == null || attempt.status() != AttemptStatus.REQUESTED) {
+            return Transition.ignored(session);
+        }
+        if (liveness.reached() == Liveness.Reached.NOTHING
+                && now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
+            return Transition.ignored(session);
+        }
+        String silence = liveness.reached().silence();
+        if (attempt.redeliveries() >= deadlines.maxRedeliveries()) {
+            String why = silence + " (sent " + (attempt.redeliveries() + 1) + " times)";
+            Session failed = session.withStep(step.withAttempt(attempt.abandoned(why, now), StepStatus.FAILED));
+            return machine.fail(failed, step.id(), attempt.number(), SessionMachine.label(session, step) + " attempt " + attempt.number()
+                    + " got no answer: " + why, now, List.of());
+        }
+        Attempt again = attempt.redelivered(now);
+        Session next = session.withStep(step.withAttempt(again, StepStatus.RUNNING)).touched(now);
+        Progress redelivered = new Progress(Progress.STEP_REDELIVERED, step.id(), attempt.number(),
+                SessionMachine.label(session, step) + " attempt " + attempt.number() + " sent again (" + again.redeliveries()
+                        + " of " + deadlines.maxRedeliveries() + "): " + silence, now);
+        return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
+                List.of(machine.requestFor(next, next.steps().get(step.index()))), List.of(redelivered));
+    }
+
+    private Transition planningDeadline(Session session, Liveness liveness, Instant now) {
+        if (liveness.reached() == Liveness.Reached.NOTHING
+                && now.isBefore(session.updatedAt().plus(deadlines.unclaimed()))) {
+            return Transition.ignored(session);
+        }
+        if (session.planningResumes() >= deadlines.maxPlanningResumes()) {
+            return machine.fail(session, null, 0, "planning failed: the planner stopped while planning "
+                    + (session.planningResumes() + 1) + " times", now, List.of());
+        }
+        Session resumed = session.planningResumed(now);
+        return new Transition(Transition.Outcome.APPLIED, resumed, Optional.empty(), List.of(),
+                List.of(new Progress(Progress.PLANNING_RESUMED, null, 0, "planning taken over ("
+                        + resumed.planningResumes() + " of " + deadlines.maxPlanningResumes() + "): "
+                        + (liveness.reached() == Liveness.Reached.NOTHING ? "no planner began planning"
+                                : "the planner working on it stopped"), now)));
+    }
+
+    /**
+     * When the reaper must next look at the session if nothing happens before: a waiting request's or plan's
+     * unclaimed deadline, capped by the session's time limit; empty once the session is over. Work leases move it
+     * forward while someone works.
+     */
+    Optional<Instant> deadline(Session session) {
+        if (session.status().terminal()) {
+            return Optional.empty();
+        }
+        Instant expires = session.createdAt().plus(deadlines.sessionMaxDuration());
+        Instant next = expires;
+        if (session.status() == SessionStatus.PLANNING) {
+            next = session.updatedAt().plus(deadlines.unclaimed());
+        } else {
+            Attempt attempt = session.current().map(StepState::lastAttempt).orElse(null);
+            if (attempt != null && attempt.status() == AttemptStatus.REQUESTED) {
+                next = attempt.lastSentAt().plus(deadlines.unclaimed());
+            }
+        }
+        return Optional.of(next.isBefore(expires) ? next : expires);
+    }
+
+    private static String describe(Duration d) {
+        if (d.toSeconds() % 3600 == 0) {
+            return d.toHours() + " h";
+        }
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+}
