@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * on its own cluster when none is up) and exits 0 when the session completed ({@code --scenario NAME}: one of
  * {@link DemoScenarios#runners()} instead, 0 also when it is skipped); {@code restart}, {@code kill} and
  * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters; {@code skills}
- * imports and exports skill folders.
+ * imports and exports skill folders; {@code keys} creates, lists and revokes API keys.
  */
 public final class Main {
 
@@ -33,6 +33,7 @@ public final class Main {
             case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
             case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
             case "skills" -> SkillsCommand.run(layout, rest, System.out, System.err);
+            case "keys" -> KeysCommand.run(layout, rest, System.out, System.err);
             case "help", "--help", "-h" -> usage(null);
             default -> usage("unknown command " + command);
         };
@@ -63,7 +64,7 @@ public final class Main {
         }
         LocalCluster cluster = start(layout, options);
         ControlServer control = ControlServer.start(cluster);
-        ClusterState.write(layout, cluster.addresses(), control);
+        ClusterState.write(layout, cluster.addresses(), cluster.apiKeyFile(), control);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping");
@@ -136,12 +137,13 @@ public final class Main {
         Optional<Map<String, Object>> running = ClusterState.running(layout);
         if (running.isPresent()) {
             System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
-            return exitCode(runner.run(layout, (String) running.get().get("planner-service"), System.out::println));
+            return exitCode(runner.run(layout, ClusterState.api(layout, "planner-service", null, null).orElseThrow(),
+                    System.out::println));
         }
         try (LocalCluster cluster = start(layout, options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
             System.out.println("ready");
-            return exitCode(runner.run(layout, cluster.plannerUrl(), System.out::println));
+            return exitCode(runner.run(layout, cluster.planner(), System.out::println));
         } catch (RuntimeException e) {
             System.err.println("demo failed: " + e.getMessage());
             return 2;
@@ -221,7 +223,9 @@ public final class Main {
                                                                   .ratchet|.claude|.codex|.agents/skills in it)
                                                                   into the registry
                        ./ratchet skills export DIR [--layout ratchet|claude|codex|agents] [--name NAME]...
-                                                   [--overwrite]  every skill (or those named) into DIR""");
+                                                   [--overwrite]  every skill (or those named) into DIR
+                       ./ratchet keys create --team TEAM [--admin]  an API key for a team, printed once
+                       ./ratchet keys list | revoke ID              the keys (never their secrets); revoke one""");
         return problem == null ? 0 : USAGE;
     }
 }

@@ -42,7 +42,7 @@ class DemoScenariosIT {
     private static Demo.Result run(String name, List<String> lines) {
         ScenarioRunner runner = DemoScenarios.runners().get(name);
         assertThat(runner).as("scenario " + name).isNotNull();
-        Demo.Result result = runner.run(layout, cluster.plannerUrl(), lines::add);
+        Demo.Result result = runner.run(layout, cluster.planner(), lines::add);
         assertThat(lines).last().isEqualTo(result.summary());
         return result;
     }

@@ -39,6 +39,8 @@ public class ProblemMappers {
     public static final String TYPE_NOT_ACCEPTABLE = "urn:ratchet:problem:not-acceptable";
     public static final String TYPE_MEDIA_TYPE = "urn:ratchet:problem:unsupported-media-type";
     public static final String TYPE_INTERNAL = "urn:ratchet:problem:internal";
+    public static final String TYPE_UNAUTHORIZED = "urn:ratchet:problem:unauthorized";
+    public static final String TYPE_FORBIDDEN = "urn:ratchet:problem:forbidden";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.ratchet.core.auth.Caller;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.session.FieldViolation;
@@ -24,6 +25,7 @@ import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.model.ModelsConfig;
 import dev.ratchet.runtime.redis.ProgressLog;
 import dev.ratchet.runtime.rest.Links;
@@ -31,6 +33,7 @@ import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
 import dev.ratchet.runtime.rest.StrictJson;
 import dev.ratchet.workspace.Git;
+
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 
 /**
@@ -48,14 +51,16 @@ public class SessionResource {
     private final SessionStore store;
     private final ProgressLog progress;
     private final ModelsConfig models;
+    private final CurrentCaller caller;
 
     SessionResource(SessionService sessions, SessionLookup lookup, SessionStore store, ProgressLog progress,
-            ModelsConfig models) {
+            ModelsConfig models, CurrentCaller caller) {
         this.sessions = sessions;
         this.lookup = lookup;
         this.store = store;
         this.progress = progress;
         this.models = models;
+        this.caller = caller;
     }
 
     /**
@@ -72,14 +77,18 @@ public class SessionResource {
         }
         List<Check> checks = body.checks() == null ? null : body.checks().stream()
                 .map(c -> c == null ? null : c.toCheck()).toList();
-        Session session = sessions.create(body.repo(), body.goal(), checks, body.guardrails(), body.maxTurns());
+        Session session = sessions.create(caller.get().team(), body.repo(), body.goal(), checks, body.guardrails(),
+                body.maxTurns());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();
     }
 
+    /** The caller's team's sessions; every team's for an admin. */
     @GET
     public List<SessionSummary> list(@QueryParam("limit") String limit) {
-        return store.recentIds(QueryParams.intParam("limit", limit, 20, 1, MAX_LIST)).stream().map(store::find)
+        int max = QueryParams.intParam("limit", limit, 20, 1, MAX_LIST);
+        Caller c = caller.get();
+        return (c.admin() ? store.recentIds(max) : store.recentIds(c.team(), max)).stream().map(store::find)
                 .flatMap(Optional::stream)
                 .map(s -> new SessionSummary(s.id(), s.status().name(), s.goal(), s.createdAt(), s.verifiedSteps(),
                         s.steps().size()))

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.auth.RepoRoots;
 import dev.ratchet.core.checks.AgentsMd;
 import dev.ratchet.core.checks.CheckFileException;
 import dev.ratchet.core.checks.SessionChecks;
@@ -23,13 +24,16 @@ import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.api.ApiConfig;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.auth.TeamsConfig;
 import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.ProblemMappers;
 import dev.ratchet.workspace.Git;
 
 /**
- * Starts sessions: pin the base commit, decide the checks (the request's, else the repository's VERIFY.md, else
- * its AGENTS.md, both at the base commit), validate, store the machine's decision (with its announcement in the
- * outbox), plan in the background, announce without making the caller wait for the broker.
+ * Starts sessions for a team: pin the base commit, decide the checks (the request's, else the repository's
+ * VERIFY.md, else its AGENTS.md, both at the base commit), validate, hold the repository to the team's roots, store
+ * the machine's decision (with its announcement in the outbox), plan in the background, announce without making the
+ * caller wait for the broker.
  */
 @ApplicationScoped
 public class SessionService {
@@ -41,23 +45,28 @@ public class SessionService {
     private final SessionEvents events;
     private final SessionPlanner planner;
     private final SessionMachine machine;
+    private final TeamsConfig teams;
 
     SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine,
-            ApiConfig api) {
+            ApiConfig api, TeamsConfig teams) {
         this.validator = new SessionRequestValidator(Git::isRepository, api.maxChecks());
         this.store = store;
         this.events = events;
         this.planner = planner;
         this.machine = machine;
+        this.teams = teams;
     }
 
     /**
+     * @param team the caller's team: it owns the session, and the repository must lie under its roots
      * @param checks null or empty to take the repository's
      * @param guardrails null for the defaults
      * @param maxTurns null for the default
-     * @throws ProblemException (400) naming every invalid field
+     * @throws ProblemException (400) naming every invalid field; (403) naming {@code repo} when it is outside
+     *         the team's repository roots
      */
-    public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns) {
+    public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
+            Integer maxTurns) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(Git::headCommit).orElse(null);
@@ -72,9 +81,14 @@ public class SessionService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(INVALID, violations);
         }
+        RepoRoots.violation(team, path.orElseThrow(), teams.repoRoots(team)).ifPresent(v -> {
+            throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
+                    List.of(new FieldViolation("repo", v)));
+        });
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
-                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), Instant.now()));
+                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), Instant.now()),
+                team);
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();

@@ -2,6 +2,7 @@ package dev.ratchet.planner.session.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.core.store.SessionHash;
 import dev.ratchet.runtime.redis.ProgressLog;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
@@ -33,6 +35,10 @@ import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
 public class SessionStore {
 
     private static final int MAX_CONFLICT_RETRIES = 16;
+    /** The owning team's field in the session hash, beside {@link SessionHash}'s. */
+    public static final String TEAM = "team";
+    private static final int MAX_TEAM_SCAN = 2000;
+    private static final int TEAM_SCAN_PAGE = 100;
 
     private final RedisDataSource redis;
     private final SessionMachine machine;
@@ -46,14 +52,23 @@ public class SessionStore {
         this.retention = retention.sessions();
     }
 
-    /** Stores a new session (the machine's {@code created} decision). */
-    public Transition create(Transition created) {
+    /**
+     * Stores a new session (the machine's {@code created} decision) owned by {@code team}: the hash field
+     * {@value #TEAM} is written with it and never changed.
+     */
+    public Transition create(Transition created, String team) {
         Session session = created.session().withVersion(1);
         redis.withTransaction(tx -> {
             tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(), session.id());
             write(tx, session, created, null);
+            tx.hash(String.class).hset(RedisKeys.session(session.id()), TEAM, team);
         });
         return withSession(created, session);
+    }
+
+    /** The team that owns the session; empty for none (stored before teams existed: admins' only). */
+    public Optional<String> team(String id) {
+        return Optional.ofNullable(redis.hash(String.class).hget(RedisKeys.session(id), TEAM));
     }
 
     public Optional<Session> find(String id) {
@@ -64,6 +79,24 @@ public class SessionStore {
     /** Most recent first. */
     public List<String> recentIds(int limit) {
         return redis.sortedSet(String.class).zrange(RedisKeys.SESSIONS, 0, limit - 1L, new ZRangeArgs().rev());
+    }
+
+    /**
+     * The team's most recent sessions, newest first: the index is read a page at a time, at most
+     * {@value #MAX_TEAM_SCAN} ids deep (a team that started nothing among the last 2000 sessions gets fewer).
+     */
+    public List<String> recentIds(String team, int limit) {
+        List<String> ids = new ArrayList<>();
+        for (long from = 0; from < MAX_TEAM_SCAN && ids.size() < limit; from += TEAM_SCAN_PAGE) {
+            List<String> page = redis.sortedSet(String.class).zrange(RedisKeys.SESSIONS, from,
+                    from + TEAM_SCAN_PAGE - 1, new ZRangeArgs().rev());
+            page.stream().filter(id -> team(id).filter(team::equals).isPresent()).limit(limit - (long) ids.size())
+                    .forEach(ids::add);
+            if (page.size() < TEAM_SCAN_PAGE) {
+                break;
+            }
+        }
+        return ids;
     }
 
     public List<PlanStep> plan(String id) {
