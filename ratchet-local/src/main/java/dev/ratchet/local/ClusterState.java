@@ -23,13 +23,15 @@ final class ClusterState {
     static final String CONTROL = "control";
     static final String TOKEN = "control-token";
     static final String API_KEY_FILE = "api-key-file";
+    static final String STATE_DIR = "state-dir";
     /** The key a command sends to a cluster named by its URL, when no key file is given. */
     static final String API_KEY_ENV = "RATCHET_API_KEY";
 
     private ClusterState() {
     }
 
-    static void write(LocalLayout layout, Map<String, String> addresses, Path apiKeyFile, ControlServer control) {
+    static void write(LocalLayout layout, Map<String, String> addresses, Path stateDir, Path apiKeyFile,
+            ControlServer control) {
         try {
             Files.createDirectories(layout.stateDir());
             Map<String, Object> state = new LinkedHashMap<>(addresses);
@@ -37,6 +39,7 @@ final class ClusterState {
             state.put(CONTROL, control.url().toString());
             state.put(TOKEN, control.token());
             state.put(API_KEY_FILE, apiKeyFile.toString());
+            state.put(STATE_DIR, stateDir.toString());
             Files.deleteIfExists(layout.clusterFile());
             Files.createFile(layout.clusterFile());
             ownerOnly(layout);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import dev.ratchet.core.auth.ApiKey;
 
@@ -31,14 +32,25 @@ final class DevKey {
                         + " does not hold an API key (rk_<id>_<secret>); delete it to make a new one"));
             }
             String token = ApiKey.generate(new SecureRandom()).token();
-            Files.createDirectories(file.getParent());
-            Files.createFile(file);
-            ownerOnly(file);
-            Files.writeString(file, token + "\n");
+            writeOwnerOnly(file, token + "\n");
             return token;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the development key " + file, e);
         }
+    }
+
+    /**
+     * The cluster's GitHub webhook secret (32 random bytes, hex) as a properties file in {@code file}, made on the
+     * first start (owner-only) and kept; the services read it through {@code quarkus.config.locations}, so that it
+     * is in no process's arguments or environment.
+     */
+    static Path hookSecret(Path file) {
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            writeOwnerOnly(file, CiDemo.SECRET_PROPERTY + "=" + HexFormat.of().formatHex(secret) + "\n");
+        }
+        return file;
     }
 
     /** The key of a running cluster whose state names its key file, for commands run beside it. */
@@ -50,11 +62,19 @@ final class DevKey {
         }
     }
 
-    private static void ownerOnly(Path file) throws IOException {
+    /** Creates {@code file} readable by its owner only, then writes {@code content}. */
+    private static void writeOwnerOnly(Path file, String content) {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the file keeps the directory's permissions.
+            Files.createDirectories(file.getParent());
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the file keeps the directory's permissions.
+            }
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

@@ -203,6 +203,13 @@ public final class LocalCluster implements AutoCloseable {
         // Your own machine: the dev team may point sessions at any repository on it (the demo's samples are
         // copied into the temporary directory). A shared deployment lists each team's roots instead.
         serviceProperties.put("ratchet.teams." + DevKey.TEAM + ".repo-roots", "/");
+        // GitHub webhooks: the secret in a file only you can read (a config location, so in no process's
+        // arguments), and the CI demo's repository mapped to its clone (./ratchet demo --scenario ci).
+        Path hooks = DevKey.hookSecret(dirs.root().resolve(CiDemo.SECRET_FILE));
+        serviceProperties.put("quarkus.config.locations", hooks.toUri().toString());
+        String repo = "ratchet.hooks.github.repos.\"" + CiDemo.REPOSITORY + "\".";
+        serviceProperties.put(repo + "path", CiDemo.clone(dirs.root()).toString());
+        serviceProperties.put(repo + "team", DevKey.TEAM);
         serviceProperties.putAll(options.properties());
         List<ServiceProcess> started = new ArrayList<>();
         started.add(service("planner-service", "planner-service", port(8080)));

@@ -1,5 +1,6 @@
 package dev.ratchet.local;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class Main {
         }
         LocalCluster cluster = start(layout, options);
         ControlServer control = ControlServer.start(cluster);
-        ClusterState.write(layout, cluster.addresses(), cluster.apiKeyFile(), control);
+        ClusterState.write(layout, cluster.addresses(), cluster.stateDir(), cluster.apiKeyFile(), control);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping");
@@ -87,13 +88,17 @@ public final class Main {
         if (at >= 0) {
             Map<String, ScenarioRunner> scenarios = DemoScenarios.runners();
             String name = at + 1 < args.size() ? args.get(at + 1) : "";
+            if (name.equals(CI)) {
+                return ciDemo(layout, clusterOptions(withoutOption(args, at)));
+            }
             if (name.equals(REPLAY)) {
                 // Not a runner on a shared cluster: it needs a cluster of its own to count the planner's calls.
                 return replayDemo(layout, clusterOptions(withoutOption(args, at)));
             }
             runner = scenarios.get(name);
             if (runner == null) {
-                return usage("--scenario takes one of " + String.join(", ", scenarios.keySet()) + ", " + REPLAY
+                return usage("--scenario takes one of " + String.join(", ", scenarios.keySet()) + ", " + CI + ", "
+                        + REPLAY
                         + (name.isEmpty() ? "" : " (not " + name + ")"));
             }
             rest = withoutOption(args, at);
@@ -107,6 +112,9 @@ public final class Main {
         rest.addAll(args.subList(Math.min(at + 2, args.size()), args.size()));
         return rest;
     }
+
+    /** The scenario that starts a session from a GitHub delivery (CiDemo). */
+    static final String CI = "ci";
 
     /** The scenario that replays a captured skill (ReplayDemo). */
     static final String REPLAY = "replay";
@@ -129,6 +137,24 @@ public final class Main {
             return ReplayDemo.run(cluster, layout, System.out::println).replayed() ? 0 : 1;
         } catch (RuntimeException e) {
             System.err.println("replay demo failed: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** On the running cluster (its state directory holds the webhook secret and the clone), or on one started. */
+    private static int ciDemo(LocalLayout layout, LocalCluster.Options options) {
+        Optional<Map<String, Object>> running = ClusterState.running(layout);
+        if (running.isPresent()) {
+            System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
+            return exitCode(CiDemo.run(layout, ClusterState.api(layout, "planner-service", null, null).orElseThrow(),
+                    Path.of((String) running.get().get(ClusterState.STATE_DIR)), System.out::println));
+        }
+        try (LocalCluster cluster = start(layout, options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
+            System.out.println("ready");
+            return exitCode(CiDemo.run(layout, cluster.planner(), cluster.stateDir(), System.out::println));
+        } catch (RuntimeException e) {
+            System.err.println("ci demo failed: " + e.getMessage());
             return 2;
         }
     }
@@ -209,6 +235,8 @@ public final class Main {
                        ./ratchet demo [--executors N] [--fresh]   run the demo session (on the running cluster, if any)
                        ./ratchet demo --scenario NAME [...]       run a scripted scenario instead; it ends with one line
                                                                   saying what happened (names: README.md "Scenarios")
+                       ./ratchet demo --scenario ci               a failed GitHub workflow run, signed, posted to
+                                                                  /hooks/github, starts a session; posted again, ignored
                        ./ratchet demo --scenario replay           a session captured as a skill, trusted, then replayed
                                                                   without the planner model (on a cluster of its own)
                        ./ratchet restart <part> [--kill]          restart one part of the running cluster: kafka, redis,

@@ -61,6 +61,16 @@ class DemoScenariosIT {
     }
 
     @Test
+    void ciDeliveryStartsASessionThatCompletesAndItsRedeliveryStartsNothing() {
+        List<String> lines = new ArrayList<>();
+        Demo.Result result = CiDemo.run(layout, cluster.planner(), cluster.stateDir(), lines::add);
+
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 3/3 steps verified");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(
+                "delivery (\\S+) posted again: ignored \\(delivery \\1 was handled already\\)"));
+    }
+
+    @Test
     void guardrailDeleteFailsNamingTheRule() {
         assertRefusedBy("guardrail-delete", "no-deletes");
     }

@@ -95,6 +95,14 @@ public final class RedisKeys {
         return "ratchet:apikey:" + keyId;
     }
 
+    /**
+     * STRING with a 7-day TTL: a GitHub delivery ({@code X-GitHub-Delivery}) that started a session, value the
+     * session id ({@code pending} while it starts); a redelivery starts nothing.
+     */
+    public static String githubDelivery(String deliveryId) {
+        return "ratchet:hooks:github:" + deliveryId;
+    }
+
     /** STRING with a TTL: marks an event id as handled by one consumer, so a redelivery changes nothing. */
     public static String processed(String consumer, String eventId) {
         return "ratchet:processed:" + consumer + ":" + eventId;

@@ -28,6 +28,7 @@ import dev.ratchet.runtime.auth.TeamsConfig;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.ProblemMappers;
 import dev.ratchet.workspace.Git;
+import dev.ratchet.workspace.ProcessRunner;
 
 /**
  * Starts sessions for a team: pin the base commit, decide the checks (the request's, else the repository's
@@ -67,9 +68,24 @@ public class SessionService {
      */
     public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
             Integer maxTurns) {
+        return create(team, repo, null, goal, checks, guardrails, maxTurns);
+    }
+
+    /**
+     * A session at {@code revision} rather than the repository's HEAD (a CI trigger's commit), with the
+     * repository's checks, the default guardrails and turns.
+     *
+     * @throws ProblemException (422) naming {@code revision} when the repository does not have that commit
+     */
+    public Session createAt(String team, String repo, String revision, String goal) {
+        return create(team, repo, revision, goal, null, null, null);
+    }
+
+    private Session create(String team, String repo, String revision, String goal, List<Check> checks,
+            Guardrails guardrails, Integer maxTurns) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
-        String base = path.map(Git::headCommit).orElse(null);
+        String base = path.map(p -> revision == null ? Git.headCommit(p) : commit(p, revision)).orElse(null);
         SessionChecks declared;
         try {
             declared = SessionChecks.choose(checks, () -> file(path, base, VerifyMd.FILE),
@@ -92,6 +108,17 @@ public class SessionService {
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();
+    }
+
+    private static String commit(Path repo, String revision) {
+        ProcessRunner.Result resolved = Git.tryRun(repo, null, "rev-parse", "--verify", "--quiet",
+                revision + "^{commit}");
+        if (!resolved.ok()) {
+            throw ProblemException.unprocessable("Unknown revision", "revision: " + repo + " has no commit "
+                    + revision + "; fetch it into the clone first", List.of(new FieldViolation("revision",
+                            "not in " + repo)));
+        }
+        return resolved.output().strip();
     }
 
     /** A file of the repository at the base commit; empty when there is no repository or no such file. */
