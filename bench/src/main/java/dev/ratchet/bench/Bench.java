@@ -65,7 +65,7 @@ public final class Bench {
             cluster.readySeconds().forEach((name, s) -> footprint.add("ready_s." + ClusterProcesses.service(name), s,
                     "s"));
             idleMemory(cluster, footprint);
-            RatchetRunner ratchet = new RatchetRunner(cluster.plannerUrl(), tap, workload);
+            RatchetRunner ratchet = new RatchetRunner(cluster.planner(), tap, workload);
             URI model = cluster.simulatorUrl().orElseThrow();
             warmUp(ratchet, model);
             try (RssSampler rss = new RssSampler(cluster)) {

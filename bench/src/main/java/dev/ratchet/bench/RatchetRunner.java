@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
+import dev.ratchet.local.ApiEndpoint;
 import dev.ratchet.local.PlatformClient;
 
 /**
@@ -23,8 +24,8 @@ public final class RatchetRunner {
     private final TopicTap tap;
     private final Workload workload;
 
-    public RatchetRunner(String plannerUrl, TopicTap tap, Workload workload) {
-        this.api = new PlatformClient(plannerUrl);
+    public RatchetRunner(ApiEndpoint planner, TopicTap tap, Workload workload) {
+        this.api = new PlatformClient(planner);
         this.tap = tap;
         this.workload = workload;
     }

@@ -2,6 +2,7 @@ package dev.ratchet.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,17 +22,24 @@ final class ClusterState {
 
     static final String CONTROL = "control";
     static final String TOKEN = "control-token";
+    static final String API_KEY_FILE = "api-key-file";
+    static final String STATE_DIR = "state-dir";
+    /** The key a command sends to a cluster named by its URL, when no key file is given. */
+    static final String API_KEY_ENV = "RATCHET_API_KEY";
 
     private ClusterState() {
     }
 
-    static void write(LocalLayout layout, Map<String, String> addresses, ControlServer control) {
+    static void write(LocalLayout layout, Map<String, String> addresses, Path stateDir, Path apiKeyFile,
+            ControlServer control) {
         try {
             Files.createDirectories(layout.stateDir());
             Map<String, Object> state = new LinkedHashMap<>(addresses);
             state.put("pid", ProcessHandle.current().pid());
             state.put(CONTROL, control.url().toString());
             state.put(TOKEN, control.token());
+            state.put(API_KEY_FILE, apiKeyFile.toString());
+            state.put(STATE_DIR, stateDir.toString());
             Files.deleteIfExists(layout.clusterFile());
             Files.createFile(layout.clusterFile());
             ownerOnly(layout);
@@ -60,6 +68,20 @@ final class ClusterState {
     /** The state of a live cluster started by `./ratchet up` whose planner answers ready, if there is one. */
     static Optional<Map<String, Object>> running(LocalLayout layout) {
         return launcher(layout).filter(state -> PlatformClient.isReady((String) state.get("planner-service")));
+    }
+
+    /**
+     * The API of {@code service} ({@code planner-service}, {@code skills-registry}): at {@code url} when given, with
+     * the key in {@code keyFile}, else in {@value #API_KEY_ENV}; otherwise the running cluster's, with its
+     * development key. Empty when no URL is given and no cluster runs.
+     */
+    static Optional<ApiEndpoint> api(LocalLayout layout, String service, String url, String keyFile) {
+        if (url != null) {
+            return Optional.of(new ApiEndpoint(url, keyFile != null ? DevKey.read(Path.of(keyFile))
+                    : Optional.ofNullable(System.getenv(API_KEY_ENV)).orElse("")));
+        }
+        return launcher(layout).map(state -> new ApiEndpoint((String) state.get(service), DevKey.read(Path.of(
+                keyFile != null ? keyFile : (String) state.get(API_KEY_FILE)))));
     }
 
     /**

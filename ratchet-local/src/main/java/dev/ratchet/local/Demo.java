@@ -59,21 +59,21 @@ public final class Demo {
     private Demo() {
     }
 
-    public static Result run(LocalLayout layout, String plannerUrl, Consumer<String> out) {
-        Result result = session(layout, plannerUrl, GOAL, out);
+    public static Result run(LocalLayout layout, ApiEndpoint planner, Consumer<String> out) {
+        Result result = session(layout, planner, GOAL, out);
         out.accept(result.summary());
         return result;
     }
 
     /** One session on a fresh copy of the sample project, followed live; everything but the summary line. */
-    static Result session(LocalLayout layout, String plannerUrl, String goal, Consumer<String> out) {
+    static Result session(LocalLayout layout, ApiEndpoint planner, String goal, Consumer<String> out) {
         requirePython();
         Path repo = prepareRepository(layout);
         out.accept("sample repository: " + repo + " (a copy of examples/" + SAMPLE + ")");
-        PlatformClient api = new PlatformClient(plannerUrl);
+        PlatformClient api = new PlatformClient(planner);
         JsonNode created = api.createSession(sessionRequest(repo, goal));
         String id = created.path("id").asText();
-        out.accept("session " + id + " submitted to " + plannerUrl);
+        out.accept("session " + id + " submitted to " + planner.url());
         follow(api, id, out);
         JsonNode session = api.session(id);
         out.accept("");

@@ -50,7 +50,7 @@ public record DemoScenario(String name, String sample, String goal, List<Map<Str
     }
 
     @Override
-    public Demo.Result run(LocalLayout layout, String plannerUrl, Consumer<String> out) {
+    public Demo.Result run(LocalLayout layout, ApiEndpoint planner, Consumer<String> out) {
         List<String> missing = needs.stream().filter(program -> !Programs.onPath(program)).toList();
         if (!missing.isEmpty()) {
             Demo.Result skipped = Demo.Result.skipped(name, "needs " + String.join(", ", missing)
@@ -61,9 +61,9 @@ public record DemoScenario(String name, String sample, String goal, List<Map<Str
         Path repo = prepare(layout);
         out.accept("scenario " + name + ": " + repo + " (a copy of examples/" + sample + "), model answers from "
                 + "examples/" + simulatorScenario());
-        PlatformClient api = new PlatformClient(plannerUrl);
+        PlatformClient api = new PlatformClient(planner);
         String id = api.createSession(sessionRequest(repo)).path("id").asText();
-        out.accept("session " + id + " submitted to " + plannerUrl);
+        out.accept("session " + id + " submitted to " + planner.url());
         Demo.follow(api, id, out);
         JsonNode session = api.session(id);
         Demo.Result result = new Demo.Result(id, session.path("status").asText(),

@@ -109,6 +109,7 @@ public final class LocalCluster implements AutoCloseable {
     private KafkaBroker kafka;
     private LocalRedis redis;
     private SimulatedModelServer simulator;
+    private String apiKey;
     private volatile boolean closed;
 
     private LocalCluster(LocalLayout layout, Options options, ClusterDirs dirs) {
@@ -128,6 +129,8 @@ public final class LocalCluster implements AutoCloseable {
             throw e;
         }
         cluster.addresses().forEach((name, address) -> out.accept(name + ": " + address));
+        out.accept("api-key: " + cluster.apiKey + " (in " + cluster.apiKeyFile() + "; send Authorization: Bearer "
+                + "<key>)");
         out.accept("state: " + stateDir + (options.fresh() ? " (fresh)" : " (kept across runs; --fresh empties it)"));
         out.accept("logs: " + cluster.dirs.logs());
         return cluster;
@@ -191,6 +194,22 @@ public final class LocalCluster implements AutoCloseable {
         // another cluster's, and asking that one would replay its skills here.
         int registryPort = port(8083);
         serviceProperties.put("ratchet.planner.skills.url", "http://127.0.0.1:" + registryPort);
+        // The development key: the planner stores it as an admin key of team dev and sends it to the registry.
+        // The services read it from the file, so that it is in no process's arguments.
+        apiKey = DevKey.ensure(apiKeyFile());
+        serviceProperties.put("ratchet.auth.bootstrap.key-file", apiKeyFile().toString());
+        serviceProperties.put("ratchet.auth.bootstrap.team", DevKey.TEAM);
+        serviceProperties.put("ratchet.planner.skills.api-key-file", apiKeyFile().toString());
+        // Your own machine: the dev team may point sessions at any repository on it (the demo's samples are
+        // copied into the temporary directory). A shared deployment lists each team's roots instead.
+        serviceProperties.put("ratchet.teams." + DevKey.TEAM + ".repo-roots", "/");
+        // GitHub webhooks: the secret in a file only you can read (a config location, so in no process's
+        // arguments), and the CI demo's repository mapped to its clone (./ratchet demo --scenario ci).
+        Path hooks = DevKey.hookSecret(dirs.root().resolve(CiDemo.SECRET_FILE));
+        serviceProperties.put("quarkus.config.locations", hooks.toUri().toString());
+        String repo = "ratchet.hooks.github.repos.\"" + CiDemo.REPOSITORY + "\".";
+        serviceProperties.put(repo + "path", CiDemo.clone(dirs.root()).toString());
+        serviceProperties.put(repo + "team", DevKey.TEAM);
         serviceProperties.putAll(options.properties());
         List<ServiceProcess> started = new ArrayList<>();
         started.add(service("planner-service", "planner-service", port(8080)));
@@ -360,6 +379,21 @@ public final class LocalCluster implements AutoCloseable {
 
     public String skillsUrl() {
         return addresses().get("skills-registry");
+    }
+
+    /** The planner's platform API with the development key. */
+    public ApiEndpoint planner() {
+        return new ApiEndpoint(plannerUrl(), apiKey);
+    }
+
+    /** The skills registry's API with the development key. */
+    public ApiEndpoint skills() {
+        return new ApiEndpoint(skillsUrl(), apiKey);
+    }
+
+    /** The development key's file ({@link DevKey}). */
+    public Path apiKeyFile() {
+        return dirs.root().resolve(DevKey.FILE);
     }
 
     public String kafkaBootstrapServers() {

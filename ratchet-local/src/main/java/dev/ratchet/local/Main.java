@@ -1,5 +1,6 @@
 package dev.ratchet.local;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * on its own cluster when none is up) and exits 0 when the session completed ({@code --scenario NAME}: one of
  * {@link DemoScenarios#runners()} instead, 0 also when it is skipped); {@code restart}, {@code kill} and
  * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters; {@code skills}
- * imports and exports skill folders.
+ * imports and exports skill folders; {@code keys} creates, lists and revokes API keys.
  */
 public final class Main {
 
@@ -33,6 +34,7 @@ public final class Main {
             case "restart", "kill", "start" -> ControlCommand.run(layout, command, rest, System.out, System.err);
             case "dlq" -> DlqCommand.run(layout, rest, System.out, System.err);
             case "skills" -> SkillsCommand.run(layout, rest, System.out, System.err);
+            case "keys" -> KeysCommand.run(layout, rest, System.out, System.err);
             case "help", "--help", "-h" -> usage(null);
             default -> usage("unknown command " + command);
         };
@@ -63,7 +65,7 @@ public final class Main {
         }
         LocalCluster cluster = start(layout, options);
         ControlServer control = ControlServer.start(cluster);
-        ClusterState.write(layout, cluster.addresses(), control);
+        ClusterState.write(layout, cluster.addresses(), cluster.stateDir(), cluster.apiKeyFile(), control);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping");
@@ -86,13 +88,17 @@ public final class Main {
         if (at >= 0) {
             Map<String, ScenarioRunner> scenarios = DemoScenarios.runners();
             String name = at + 1 < args.size() ? args.get(at + 1) : "";
+            if (name.equals(CI)) {
+                return ciDemo(layout, clusterOptions(withoutOption(args, at)));
+            }
             if (name.equals(REPLAY)) {
                 // Not a runner on a shared cluster: it needs a cluster of its own to count the planner's calls.
                 return replayDemo(layout, clusterOptions(withoutOption(args, at)));
             }
             runner = scenarios.get(name);
             if (runner == null) {
-                return usage("--scenario takes one of " + String.join(", ", scenarios.keySet()) + ", " + REPLAY
+                return usage("--scenario takes one of " + String.join(", ", scenarios.keySet()) + ", " + CI + ", "
+                        + REPLAY
                         + (name.isEmpty() ? "" : " (not " + name + ")"));
             }
             rest = withoutOption(args, at);
@@ -106,6 +112,9 @@ public final class Main {
         rest.addAll(args.subList(Math.min(at + 2, args.size()), args.size()));
         return rest;
     }
+
+    /** The scenario that starts a session from a GitHub delivery (CiDemo). */
+    static final String CI = "ci";
 
     /** The scenario that replays a captured skill (ReplayDemo). */
     static final String REPLAY = "replay";
@@ -132,16 +141,35 @@ public final class Main {
         }
     }
 
-    private static int demo(LocalLayout layout, LocalCluster.Options options, ScenarioRunner runner) {
+    /** On the running cluster (its state directory holds the webhook secret and the clone), or on one started. */
+    private static int ciDemo(LocalLayout layout, LocalCluster.Options options) {
         Optional<Map<String, Object>> running = ClusterState.running(layout);
         if (running.isPresent()) {
             System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
-            return exitCode(runner.run(layout, (String) running.get().get("planner-service"), System.out::println));
+            return exitCode(CiDemo.run(layout, ClusterState.api(layout, "planner-service", null, null).orElseThrow(),
+                    Path.of((String) running.get().get(ClusterState.STATE_DIR)), System.out::println));
         }
         try (LocalCluster cluster = start(layout, options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
             System.out.println("ready");
-            return exitCode(runner.run(layout, cluster.plannerUrl(), System.out::println));
+            return exitCode(CiDemo.run(layout, cluster.planner(), cluster.stateDir(), System.out::println));
+        } catch (RuntimeException e) {
+            System.err.println("ci demo failed: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int demo(LocalLayout layout, LocalCluster.Options options, ScenarioRunner runner) {
+        Optional<Map<String, Object>> running = ClusterState.running(layout);
+        if (running.isPresent()) {
+            System.out.println("using the running cluster (pid " + running.get().get("pid") + ")");
+            return exitCode(runner.run(layout, ClusterState.api(layout, "planner-service", null, null).orElseThrow(),
+                    System.out::println));
+        }
+        try (LocalCluster cluster = start(layout, options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "ratchet-stop"));
+            System.out.println("ready");
+            return exitCode(runner.run(layout, cluster.planner(), System.out::println));
         } catch (RuntimeException e) {
             System.err.println("demo failed: " + e.getMessage());
             return 2;
@@ -207,6 +235,8 @@ public final class Main {
                        ./ratchet demo [--executors N] [--fresh]   run the demo session (on the running cluster, if any)
                        ./ratchet demo --scenario NAME [...]       run a scripted scenario instead; it ends with one line
                                                                   saying what happened (names: README.md "Scenarios")
+                       ./ratchet demo --scenario ci               a failed GitHub workflow run, signed, posted to
+                                                                  /hooks/github, starts a session; posted again, ignored
                        ./ratchet demo --scenario replay           a session captured as a skill, trusted, then replayed
                                                                   without the planner model (on a cluster of its own)
                        ./ratchet restart <part> [--kill]          restart one part of the running cluster: kafka, redis,
@@ -221,7 +251,9 @@ public final class Main {
                                                                   .ratchet|.claude|.codex|.agents/skills in it)
                                                                   into the registry
                        ./ratchet skills export DIR [--layout ratchet|claude|codex|agents] [--name NAME]...
-                                                   [--overwrite]  every skill (or those named) into DIR""");
+                                                   [--overwrite]  every skill (or those named) into DIR
+                       ./ratchet keys create --team TEAM [--admin]  an API key for a team, printed once
+                       ./ratchet keys list | revoke ID              the keys (never their secrets); revoke one""");
         return problem == null ? 0 : USAGE;
     }
 }

@@ -27,11 +27,11 @@ final class MavenScenario implements ScenarioRunner {
     }
 
     @Override
-    public Demo.Result run(LocalLayout layout, String plannerUrl, Consumer<String> out) {
+    public Demo.Result run(LocalLayout layout, ApiEndpoint planner, Consumer<String> out) {
         if (!Programs.onPath(MVN)) {
             // The scripted scenario says it is skipped, and why, in the same words as every other scenario.
-            return scenario(MavenSampleRepository.localRepository()).run(layout, plannerUrl, out);
+            return scenario(MavenSampleRepository.localRepository()).run(layout, planner, out);
         }
-        return scenario(MavenSampleRepository.prepare(layout, out)).run(layout, plannerUrl, out);
+        return scenario(MavenSampleRepository.prepare(layout, out)).run(layout, planner, out);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -29,18 +30,34 @@ public final class PlatformClient {
         }
     }
 
-    private final String base;
+    private final ApiEndpoint planner;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public PlatformClient(String plannerUrl) {
-        this.base = plannerUrl;
+    public PlatformClient(ApiEndpoint planner) {
+        this.planner = planner;
     }
 
     public JsonNode createSession(Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+        HttpRequest request = planner.request("/api/v1/sessions")
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
         return json(send(request, 201));
+    }
+
+    /** A new key for {@code team} (the answer holds its token, shown once); needs an admin key. */
+    public JsonNode createKey(String team, boolean admin) {
+        HttpRequest request = planner.request("/api/v1/keys").header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("team", team, "admin", admin)))).build();
+        return json(send(request, 201));
+    }
+
+    public JsonNode keys() {
+        return json(get("/api/v1/keys", Duration.ofSeconds(10)));
+    }
+
+    public void revokeKey(String id) {
+        send(planner.request("/api/v1/keys/" + id).timeout(Duration.ofSeconds(10)).DELETE().build(), 204);
     }
 
     public JsonNode session(String id) {
@@ -54,7 +71,7 @@ public final class PlatformClient {
      * @return the id of the last event seen, to resume after; {@code lastEventId} when none came
      */
     public String followEvents(String id, String lastEventId, Duration maxWait, Consumer<Event> onEvent) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + id + "/events"))
+        HttpRequest.Builder request = planner.request("/api/v1/sessions/" + id + "/events")
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -105,7 +122,7 @@ public final class PlatformClient {
     }
 
     private String get(String path, Duration timeout) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET().build(), 200);
+        return send(planner.request(path).timeout(timeout).GET().build(), 200);
     }
 
     private String send(HttpRequest request, int expected) {

@@ -60,7 +60,7 @@ final class ReplayDemo {
     }
 
     static Result run(LocalCluster cluster, LocalLayout layout, Consumer<String> out) {
-        SkillsClient registry = new SkillsClient(cluster.skillsUrl());
+        SkillsClient registry = new SkillsClient(cluster.skills());
         out.accept("== session 1: planned by the planner model ==");
         Run first = session(cluster, layout, out);
         out.accept("session " + first.result().sessionId() + " " + first.result().status() + ": " + first.figures());
@@ -103,7 +103,7 @@ final class ReplayDemo {
 
     private static Run session(LocalCluster cluster, LocalLayout layout, Consumer<String> out) {
         SimulatedModelServer.RoleUsage before = cluster.modelUsage("planner");
-        Demo.Result result = Demo.session(layout, cluster.plannerUrl(), Demo.GOAL, out);
+        Demo.Result result = Demo.session(layout, cluster.planner(), Demo.GOAL, out);
         SimulatedModelServer.RoleUsage after = cluster.modelUsage("planner");
         JsonNode session = result.session();
         JsonNode from = session.path("plannedFrom");

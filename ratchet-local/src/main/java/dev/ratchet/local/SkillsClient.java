@@ -1,6 +1,5 @@
 package dev.ratchet.local;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +20,11 @@ final class SkillsClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int PAGE = 500;
 
-    private final String base;
+    private final ApiEndpoint registry;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SkillsClient(String registryUrl) {
-        this.base = registryUrl.replaceAll("/+$", "");
+    SkillsClient(ApiEndpoint registry) {
+        this.registry = registry;
     }
 
     /** The status and the JSON answer (the upload's outcome, or a problem). */
@@ -33,7 +32,7 @@ final class SkillsClient {
     }
 
     Answer upload(byte[] zip) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/skills"))
+        HttpRequest request = registry.request("/api/v1/skills")
                 .header("Content-Type", "application/zip").timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
@@ -71,8 +70,8 @@ final class SkillsClient {
     }
 
     byte[] archive(String name) {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/skills/" + name
-                + "/archive")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(registry.request("/api/v1/skills/" + name + "/archive").timeout(TIMEOUT)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
@@ -81,7 +80,7 @@ final class SkillsClient {
     }
 
     private String get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET()
+        HttpResponse<String> response = send(registry.request(path).timeout(TIMEOUT).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
@@ -91,7 +90,7 @@ final class SkillsClient {
     }
 
     private String post(String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        HttpRequest.Builder request = registry.request(path).timeout(TIMEOUT);
         HttpResponse<String> response = send((json == null ? request.POST(HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
                 .build(), HttpResponse.BodyHandlers.ofString());

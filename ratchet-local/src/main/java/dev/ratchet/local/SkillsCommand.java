@@ -18,7 +18,8 @@ import dev.ratchet.core.skill.archive.SkillArchives;
 
 /**
  * {@code ./ratchet skills import DIR} and {@code ./ratchet skills export DIR}: skill folders between disk and the
- * registry of the running {@code ./ratchet up} (or {@code --registry URL}). Import takes a skill folder, a folder of
+ * registry of the running {@code ./ratchet up} with its development key (or {@code --registry URL} with the key in
+ * {@code --key-file PATH} or {@code RATCHET_API_KEY}). Import takes a skill folder, a folder of
  * skills, or a repository with any of the layouts agents read; each skill is checked here by the registry's own
  * rules before it is sent. Export writes every skill (or those named) into DIR, or into DIR's layout with
  * {@code --layout}, byte for byte; a different folder already there is left alone unless {@code --overwrite}.
@@ -40,6 +41,7 @@ final class SkillsCommand {
         List<String> positional = new ArrayList<>();
         List<String> names = new ArrayList<>();
         String registry = null;
+        String keyFile = null;
         String layoutName = null;
         boolean overwrite = false;
         for (int i = 0; i < args.size(); i++) {
@@ -47,6 +49,8 @@ final class SkillsCommand {
             boolean valued = i + 1 < args.size();
             if (arg.equals("--registry") && valued) {
                 registry = args.get(++i);
+            } else if (arg.equals("--key-file") && valued) {
+                keyFile = args.get(++i);
             } else if (arg.equals("--layout") && valued) {
                 layoutName = args.get(++i);
             } else if (arg.equals("--name") && valued) {
@@ -73,14 +77,13 @@ final class SkillsCommand {
         if (layoutName != null && !SkillFolders.LAYOUTS.containsKey(layoutName)) {
             return usage(err, "--layout takes ratchet, claude, codex or agents");
         }
-        Optional<String> url = registry != null ? Optional.of(registry) : ClusterState.launcher(layout)
-                .map(state -> (String) state.get("skills-registry"));
-        if (url.isEmpty()) {
+        Optional<ApiEndpoint> api = ClusterState.api(layout, "skills-registry", registry, keyFile);
+        if (api.isEmpty()) {
             err.println("ratchet: no cluster is running (./ratchet up); pass --registry http://host:8083");
             return 1;
         }
         Path dir = Path.of(positional.get(1)).toAbsolutePath().normalize();
-        SkillsClient client = new SkillsClient(url.get());
+        SkillsClient client = new SkillsClient(api.get());
         try {
             return export ? export(client, layoutName == null ? dir : dir.resolve(SkillFolders.LAYOUTS.get(
                     layoutName)), names, overwrite, out, err) : importAll(client, dir, out, err);
@@ -162,9 +165,9 @@ final class SkillsCommand {
     private static int usage(PrintStream err, String problem) {
         err.println("ratchet: " + problem);
         err.println("""
-                usage: ./ratchet skills import DIR [--registry URL]
+                usage: ./ratchet skills import DIR [--registry URL] [--key-file PATH]
                        ./ratchet skills export DIR [--layout ratchet|claude|codex|agents] [--name NAME]...
-                                                   [--overwrite] [--registry URL]""");
+                                                   [--overwrite] [--registry URL] [--key-file PATH]""");
         return Main.USAGE;
     }
 }

@@ -52,7 +52,7 @@ final class AuditedSession {
     /** Submits a session on a fresh copy of the demo's sample project, checked by its unittest suite. */
     static AuditedSession submit(LocalLayout layout, LocalCluster cluster, String goal) {
         Path repo = Demo.prepareRepository(layout);
-        String id = new PlatformClient(cluster.plannerUrl()).createSession(Map.of("repo", repo.toString(), "goal",
+        String id = new PlatformClient(cluster.planner()).createSession(Map.of("repo", repo.toString(), "goal",
                 goal, "checks", List.of(Map.of("name", "unit-tests", "command", Demo.CHECK_COMMAND,
                         "timeoutSeconds", 60)))).path("id").asText();
         return new AuditedSession(id, repo, cluster.redisUrl());

@@ -53,7 +53,7 @@ class DemoScenariosIT {
     private static Demo.Result run(String name, List<String> lines) {
         ScenarioRunner runner = DemoScenarios.runners().get(name);
         assertThat(runner).as("scenario " + name).isNotNull();
-        Demo.Result result = runner.run(layout, cluster.plannerUrl(), lines::add);
+        Demo.Result result = runner.run(layout, cluster.planner(), lines::add);
         assertThat(lines).last().isEqualTo(result.summary());
         return result;
     }
@@ -69,6 +69,16 @@ class DemoScenariosIT {
         JsonNode step = result.session().path("steps").get(0);
         assertThat(step.path("attemptHistory")).isNotEmpty().allSatisfy(attempt -> assertThat(
                 attempt.path("reason").asText()).contains("[" + rule + "]"));
+    }
+
+    @Test
+    void ciDeliveryStartsASessionThatCompletesAndItsRedeliveryStartsNothing() {
+        List<String> lines = new ArrayList<>();
+        Demo.Result result = CiDemo.run(layout, cluster.planner(), cluster.stateDir(), lines::add);
+
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 3/3 steps verified");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches(
+                "delivery (\\S+) posted again: ignored \\(delivery \\1 was handled already\\)"));
     }
 
     @Test

@@ -83,7 +83,7 @@ class LocalClusterIT {
     @Order(2)
     void demoSessionCompletesAndItsVerifiedStateReallyPassesTheChecks() throws Exception {
         List<String> lines = new ArrayList<>();
-        Demo.Result result = Demo.run(layout, cluster.plannerUrl(), lines::add);
+        Demo.Result result = Demo.run(layout, cluster.planner(), lines::add);
 
         assertThat(result.status()).isEqualTo("COMPLETED");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("session " + result.sessionId()
@@ -105,8 +105,8 @@ class LocalClusterIT {
         assertThat(Files.readString(tree.resolve("textstats.py"))).contains("def top_words(text, n):")
                 .contains("def main(argv):");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cluster.skillsUrl()
-                + "/api/v1/skills")).contains(id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cluster.skills()
+                .request("/api/v1/skills"))).contains(id));
     }
 
     @Test
@@ -124,7 +124,7 @@ class LocalClusterIT {
                         assertThat(reason).contains("invalid dev.ratchet.step.requested.v2 data"));
             });
         });
-        Demo.Result after = Demo.run(layout, cluster.plannerUrl(), line -> { });
+        Demo.Result after = Demo.run(layout, cluster.planner(), line -> { });
         assertThat(after.status()).isEqualTo("COMPLETED");
     }
 
@@ -139,7 +139,7 @@ class LocalClusterIT {
         cluster.start("skills-registry");
         assertThat(cluster.unexpectedDeaths()).isEmpty();
 
-        Demo.Result result = Demo.run(layout, cluster.plannerUrl(), line -> { });
+        Demo.Result result = Demo.run(layout, cluster.planner(), line -> { });
 
         assertThat(result.status()).isEqualTo("COMPLETED");
         assertThat(result.session().path("steps").findValuesAsText("executor")).isNotEmpty()
@@ -188,7 +188,7 @@ class LocalClusterIT {
         assertThat(status(verifier + "/q/health/ready")).isEqualTo(200);
         assertThat(status(cluster.addresses().get("executor-1") + "/q/health/ready")).isEqualTo(200);
         assertThat(cluster.unexpectedDeaths()).isEmpty();
-        assertThat(Demo.run(layout, cluster.plannerUrl(), line -> { }).status()).isEqualTo("COMPLETED");
+        assertThat(Demo.run(layout, cluster.planner(), line -> { }).status()).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -269,8 +269,7 @@ class LocalClusterIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static String get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static String get(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

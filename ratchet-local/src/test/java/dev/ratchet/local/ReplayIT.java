@@ -3,7 +3,6 @@ package dev.ratchet.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,7 +109,7 @@ class ReplayIT {
         assertThat(skill.path("statusReason").asText()).contains("of the last 3 replays passed");
         long plannerBefore = cluster.modelUsage("planner").requests();
 
-        Demo.Result third = Demo.session(layout, cluster.plannerUrl(), Demo.GOAL, line -> { });
+        Demo.Result third = Demo.session(layout, cluster.planner(), Demo.GOAL, line -> { });
 
         assertThat(third.status()).isEqualTo("COMPLETED");
         assertThat(third.session().path("plannedFrom").isTextual()).isFalse();
@@ -119,14 +118,14 @@ class ReplayIT {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                cluster.skillsUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(cluster.skills().request(path).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.read(response.body(), JsonNode.class);
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.skillsUrl() + path))
+        return HttpClient.newHttpClient().send(cluster.skills().request(path)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -70,7 +70,7 @@ class SkillsIT {
     @Order(1)
     void theDemoRunThreeTimesLeavesOneSkillWithThreeStatistics() throws Exception {
         for (int i = 0; i < 3; i++) {
-            Demo.Result result = Demo.run(layout, cluster.plannerUrl(), line -> { });
+            Demo.Result result = Demo.run(layout, cluster.planner(), line -> { });
             assertThat(result.status()).isEqualTo("COMPLETED");
             demoSessions.add(result.sessionId());
         }
@@ -148,7 +148,7 @@ class SkillsIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--registry", cluster.skillsUrl()));
+        all.addAll(List.of("--registry", cluster.skillsUrl(), "--key-file", cluster.apiKeyFile().toString()));
         int exit = SkillsCommand.run(layout, all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CommandRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -183,8 +183,8 @@ class SkillsIT {
     }
 
     private static String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                cluster.skillsUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(cluster.skills().request(path).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

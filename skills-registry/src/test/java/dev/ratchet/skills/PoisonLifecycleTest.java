@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
 
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepRequested;
@@ -19,6 +20,7 @@ import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.PoisonRecordsContract;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.TestKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(RedisResource.class)
 class PoisonLifecycleTest extends PoisonRecordsContract {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     @Inject
     RedisDataSource redis;

@@ -9,10 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.TestKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,6 +27,14 @@ import io.restassured.response.Response;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(RedisResource.class)
 class SkillApiTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     @Test
     void unknownSkillIsAProblem() {

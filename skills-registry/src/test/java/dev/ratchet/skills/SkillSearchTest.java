@@ -26,6 +26,7 @@ import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.TestKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,7 @@ class SkillSearchTest {
 
     @BeforeEach
     void uploadTheLabelledSkills() throws IOException {
+        TestKeys.authorize(redis);
         for (Path folder : LabelledSkills.skills()) {
             SkillUploadTest.upload("text/markdown", Files.readAllBytes(folder.resolve("SKILL.md")));
         }

@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.TestKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -25,6 +30,14 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(RedisResource.class)
 class SkillTrustTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     static void create(String name) {
         SkillUploadTest.upload("text/markdown", SkillUploadTest.skillMd(name, "Trusted by replays.")

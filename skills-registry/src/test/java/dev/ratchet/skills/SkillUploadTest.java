@@ -20,18 +20,20 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ratchet.core.skill.SkillFolder;
 import dev.ratchet.core.skill.archive.ArchiveLimits;
-import dev.ratchet.core.skill.archive.Archives;
 import dev.ratchet.core.skill.archive.Archives.Entry;
+import dev.ratchet.core.skill.archive.Archives;
 import dev.ratchet.core.skill.archive.SkillArchives;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.TestKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,11 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(RedisResource.class)
 class SkillUploadTest {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     @Inject
     RedisDataSource redis;

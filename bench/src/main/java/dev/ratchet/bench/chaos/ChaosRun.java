@@ -61,7 +61,7 @@ public final class ChaosRun {
             RedisView redis = new RedisView(cluster.redisUrl());
             long start = System.currentTimeMillis();
             SessionWaves waves = new SessionWaves(settings, layout, dir.resolve("repos"),
-                    new PlatformClient(cluster.plannerUrl()), redis);
+                    new PlatformClient(cluster.planner()), redis);
             try (FaultRunner runner = new FaultRunner(schedule, cluster, redis, seed, waves, start,
                     line -> out.accept("  " + line))) {
                 runner.run();

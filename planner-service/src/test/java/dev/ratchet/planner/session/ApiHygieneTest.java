@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +31,9 @@ import dev.ratchet.core.json.Json;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +51,14 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(RedisResource.class)
 @WithTestResource(SimulatedModelResource.class)
 class ApiHygieneTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     static final String PROBLEM = "application/problem+json";
     static SessionDriver driver;

@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.BlobRef;
@@ -30,6 +31,7 @@ import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -47,6 +49,11 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(RedisResource.class)
 @WithTestResource(SimulatedModelResource.class)
 class CandidateApiTest {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     static TextstatsSample textstats;
     static SessionDriver driver;

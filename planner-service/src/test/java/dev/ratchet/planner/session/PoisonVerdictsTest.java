@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepRequested;
@@ -19,6 +20,7 @@ import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.PoisonRecordsContract;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -42,6 +44,11 @@ class PoisonVerdictsTest extends PoisonRecordsContract {
     @BeforeAll
     static void sampleRepository() {
         driver = new SessionDriver(TextstatsSample.create().repo);
+    }
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
     }
 
     @Override

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CloudEventHeaders;
@@ -42,6 +43,7 @@ import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -63,6 +65,11 @@ import io.restassured.http.ContentType;
 @WithTestResource(RedisResource.class)
 @WithTestResource(SimulatedModelResource.class)
 class ReaperTest {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static TextstatsSample textstats;
@@ -149,7 +156,7 @@ class ReaperTest {
         // A planner stores the plan and dies before publishing the first request.
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), textstats.repo.toString(),
                 "Add word statistics", textstats.baseCommit, List.of(TextstatsSample.UNIT_TESTS), StepPolicy.DEFAULTS,
-                Instant.now()));
+                Instant.now()), TestKeys.TEAM);
         String id = created.session().id();
         redis.hash(String.class).hset(RedisKeys.work(id), SessionPlanner.LEASE,
                 "planner-alive|" + (System.currentTimeMillis() + 600_000));
@@ -187,7 +194,7 @@ class ReaperTest {
     private Session storePlanning(String planningLease) {
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), textstats.repo.toString(),
                 "Add word statistics", textstats.baseCommit, List.of(TextstatsSample.UNIT_TESTS),
-                StepPolicy.DEFAULTS, Instant.now().minusSeconds(60)));
+                StepPolicy.DEFAULTS, Instant.now().minusSeconds(60)), TestKeys.TEAM);
         redis.hash(String.class).hset(RedisKeys.work(created.session().id()), SessionPlanner.LEASE, planningLease);
         return created.session();
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +30,7 @@ import dev.ratchet.planner.session.api.ProgressTail;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -46,6 +49,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(RedisResource.class)
 @WithTestResource(SimulatedModelResource.class)
 class SessionEventsTest {
+
+    private String key;
+
+    @BeforeEach
+    void authorize() {
+        key = TestKeys.authorize(redis);
+    }
 
     static SessionDriver driver;
 
@@ -214,7 +224,9 @@ class SessionEventsTest {
     }
 
     private SseStream open(URI uri, Map<String, String> headers) {
-        SseStream stream = SseStream.open(uri, headers);
+        Map<String, String> withKey = new HashMap<>(headers);
+        withKey.put("Authorization", TestKeys.bearer(key));
+        SseStream stream = SseStream.open(uri, withKey);
         opened.add(stream);
         return stream;
     }

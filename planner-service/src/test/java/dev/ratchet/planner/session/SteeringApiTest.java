@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.SessionFailed;
@@ -22,7 +23,9 @@ import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +51,11 @@ class SteeringApiTest {
     @BeforeAll
     static void sampleRepository() {
         driver = new SessionDriver(TextstatsSample.create().repo);
+    }
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
     }
 
     private static String session(String id) {

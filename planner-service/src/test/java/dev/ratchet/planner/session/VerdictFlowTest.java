@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.BlobRef;
@@ -25,6 +26,7 @@ import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -39,6 +41,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(RedisResource.class)
 @WithTestResource(SimulatedModelResource.class)
 class VerdictFlowTest {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     static SessionDriver driver;
 

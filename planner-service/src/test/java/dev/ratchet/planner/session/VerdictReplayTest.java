@@ -33,6 +33,7 @@ import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.Meters;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
+import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -51,6 +52,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(RedisResource.class)
 @WithTestResource(SimulatedModelResource.class)
 class VerdictReplayTest {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     /** Held by the test, so that no reaper pass writes to Redis (or opens a transaction) while writes are paused. */
     static final String REAPER_HOLDER = "verdict-replay-test";

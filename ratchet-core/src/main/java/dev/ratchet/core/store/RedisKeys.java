@@ -28,6 +28,8 @@ public final class RedisKeys {
      * across replicas) and search reloads its index when it moved.
      */
     public static final String SKILLS_GENERATION = "ratchet:skills:generation";
+    /** SET of API key ids, to list the keys ({@code GET /api/v1/keys}). */
+    public static final String API_KEYS = "ratchet:apikeys";
 
     private RedisKeys() {
     }
@@ -83,6 +85,22 @@ public final class RedisKeys {
     public static List<String> sessionKeys(String sessionId) {
         return List.of(session(sessionId), plan(sessionId), patches(sessionId), progress(sessionId),
                 work(sessionId), outcomes(sessionId), blobs(sessionId), outbox(sessionId));
+    }
+
+    /**
+     * HASH: one API key's team, role, salt, salted SHA-256 of its secret, creation and last use
+     * ({@code dev.ratchet.core.auth.StoredKey}); never the secret. Deleted when the key is revoked.
+     */
+    public static String apiKey(String keyId) {
+        return "ratchet:apikey:" + keyId;
+    }
+
+    /**
+     * STRING with a 7-day TTL: a GitHub delivery ({@code X-GitHub-Delivery}) that started a session, value the
+     * session id ({@code pending} while it starts); a redelivery starts nothing.
+     */
+    public static String githubDelivery(String deliveryId) {
+        return "ratchet:hooks:github:" + deliveryId;
     }
 
     /** STRING with a TTL: marks an event id as handled by one consumer, so a redelivery changes nothing. */

@@ -47,6 +47,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, ProblemMappers.TYPE_UNPROCESSABLE, title, detail, errors);
     }
 
+    /** A 403: the caller's key is valid but may not do this (another team's resource, a member key). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Forbidden", detail, List.of());
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, ProblemMappers.TYPE_NOT_FOUND, "Not found", what, List.of());
     }

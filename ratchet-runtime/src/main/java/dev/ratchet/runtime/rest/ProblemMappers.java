@@ -39,6 +39,9 @@ public class ProblemMappers {
     public static final String TYPE_NOT_ACCEPTABLE = "urn:ratchet:problem:not-acceptable";
     public static final String TYPE_MEDIA_TYPE = "urn:ratchet:problem:unsupported-media-type";
     public static final String TYPE_INTERNAL = "urn:ratchet:problem:internal";
+    public static final String TYPE_UNAUTHORIZED = "urn:ratchet:problem:unauthorized";
+    public static final String TYPE_FORBIDDEN = "urn:ratchet:problem:forbidden";
+    public static final String TYPE_UNAVAILABLE = "urn:ratchet:problem:unavailable";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 

@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Problems for what never reaches JAX-RS: a declared body over {@code ratchet.api.max-body-bytes} (answered before
- * a byte of it is read) and a path no route serves.
+ * a byte of it is read; {@code ratchet.api.max-hook-body-bytes} under {@code /hooks/}) and a path no route serves.
  *
  * <p>The body check needs {@code Content-Length}. A chunked body has none; Quarkus' own limit,
  * {@code quarkus.http.limits.max-body-size} (set to the same value), stops it while it is read, with a bare 413.
@@ -24,9 +24,12 @@ public class ProblemRoutes {
 
     /** Just before Quarkus' own {@code Content-Length} check, which answers 413 with an empty body. */
     static final int BODY_LIMIT_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    /** Webhook deliveries, which may be larger ({@code ratchet.api.max-hook-body-bytes}). */
+    static final String HOOKS = "/hooks/";
 
     void install(@Observes Router router, RequestLimits limits) {
-        router.route().order(BODY_LIMIT_ORDER).handler(ctx -> limitBody(ctx, limits.maxBodyBytes()));
+        router.route().order(BODY_LIMIT_ORDER).handler(ctx -> limitBody(ctx, ctx.request().path().startsWith(HOOKS)
+                ? limits.maxHookBodyBytes() : limits.maxBodyBytes()));
         router.errorHandler(404, ctx -> write(ctx, new Problem(ProblemMappers.TYPE_NOT_FOUND, "Not found", 404,
                 "no resource at " + ctx.request().path(), ctx.request().path(), List.of())));
     }

@@ -13,4 +13,11 @@ public interface RequestLimits {
      */
     @WithDefault("1048576")
     long maxBodyBytes();
+
+    /**
+     * The largest body of a webhook delivery ({@code /hooks/*}), in bytes: GitHub caps its payloads at 25 MB, so
+     * 25 MiB takes every real one.
+     */
+    @WithDefault("26214400")
+    long maxHookBodyBytes();
 }

@@ -8,11 +8,13 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
+import dev.ratchet.testing.TestKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +24,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(RedisResource.class)
 class LegacySkillsTest {
+
+    @BeforeEach
+    void authorize() {
+        TestKeys.authorize(redis);
+    }
 
     private static final String NAME = "add-word-statistics-8a2ec40e";
     private static final String SKILL_MD = "---\nname: " + NAME + "\ndescription: Add word statistics. Replays 3 "

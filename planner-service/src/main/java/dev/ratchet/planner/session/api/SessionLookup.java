@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.session.Session;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
 
 /**
- * Finds the session a path names. Session ids are UUIDs, checked before Redis is asked: an id such as
+ * Finds the session a path names, for a caller that may see it. Session ids are UUIDs, checked before Redis is
+ * asked: an id such as
  * {@code <id>:plan} would otherwise name another key of the session and be read as a session hash.
  */
 @ApplicationScoped
@@ -20,17 +22,24 @@ public class SessionLookup {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final SessionStore store;
+    private final CurrentCaller caller;
 
-    SessionLookup(SessionStore store) {
+    SessionLookup(SessionStore store, CurrentCaller caller) {
         this.store = store;
+        this.caller = caller;
     }
 
     /**
-     * @throws ProblemException 400 naming {@code id} when it is not a session id, 404 when there is no such session
+     * The session, when the caller's team owns it (or the caller is an admin).
+     *
+     * @throws ProblemException 400 naming {@code id} when it is not a session id, 404 when there is no such
+     *         session, 403 when another team owns it
      */
     public Session require(String id) {
         checkId(id);
-        return store.find(id).orElseThrow(() -> ProblemException.notFound("no session " + id));
+        Session session = store.find(id).orElseThrow(() -> ProblemException.notFound("no session " + id));
+        caller.requireAccess(store.team(id).orElse(null), "session " + id);
+        return session;
     }
 
     /** @throws ProblemException (400) naming {@code id} when it is not a session id */

@@ -15,7 +15,7 @@ import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
 
 /**
- * The sessions list: most recent first, filtered by status and repository, a page at a time. The cursor is the
+ * The sessions list: most recent first, filtered by team, status and repository, a page at a time. The cursor is the
  * last session id of the page before. A filtered page reads at most {@link #MAX_SCANNED} sessions, so a filter that
  * matches nothing costs a bounded number of reads: the page then comes back short, with a cursor to go on from.
  */
@@ -36,8 +36,11 @@ public class SessionPages {
         this.store = store;
     }
 
-    /** @throws ProblemException (400) naming {@code status}, {@code repo}, {@code cursor} or {@code limit} */
-    public Page page(String status, String repo, String cursor, String limit) {
+    /**
+     * @param team only this team's sessions; null for every team's (an admin's list)
+     * @throws ProblemException (400) naming {@code status}, {@code repo}, {@code cursor} or {@code limit}
+     */
+    public Page page(String status, String repo, String cursor, String limit, String team) {
         int max = QueryParams.intParam("limit", limit, 20, 1, MAX_LIMIT);
         SessionStatus wanted = status == null || status.isEmpty() ? null : status(status);
         String where = repo == null || repo.isEmpty() ? null : RepoLocation.parse(repo).map(Path::toString)
@@ -52,7 +55,7 @@ public class SessionPages {
         int scanned = 0;
         boolean more = true;
         while (items.size() < max && more && scanned < MAX_SCANNED) {
-            int batch = wanted == null && where == null ? max - items.size()
+            int batch = wanted == null && where == null && team == null ? max - items.size()
                     : Math.min(MAX_LIMIT, MAX_SCANNED - scanned);
             List<String> ids = store.idsAfter(last, batch).orElseThrow(() -> ProblemException.invalidParameter(
                     "cursor", "names a session that is no longer listed; start again without a cursor"));
@@ -60,6 +63,9 @@ public class SessionPages {
             for (String id : ids) {
                 scanned++;
                 last = id;
+                if (team != null && !store.team(id).filter(team::equals).isPresent()) {
+                    continue;
+                }
                 store.find(id).filter(s -> (wanted == null || s.status() == wanted)
                         && (where == null || s.repo().equals(where))).ifPresent(s -> items.add(summary(s)));
                 if (items.size() == max) {

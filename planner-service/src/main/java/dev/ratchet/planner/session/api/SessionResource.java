@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.ratchet.core.auth.Caller;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.session.FieldViolation;
@@ -23,10 +24,12 @@ import dev.ratchet.planner.session.flow.ResultBranches;
 import dev.ratchet.planner.session.flow.SessionDocuments;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
 import dev.ratchet.runtime.rest.StrictJson;
+
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 
 /**
@@ -44,12 +47,14 @@ public class SessionResource {
     private final SessionPages pages;
     private final SessionDocuments documents;
     private final ResultBranches results;
+    private final CurrentCaller caller;
 
     SessionResource(SessionService sessions, SessionLookup lookup, SessionStore store, SessionPages pages,
-            SessionDocuments documents, ResultBranches results) {
+            SessionDocuments documents, ResultBranches results, CurrentCaller caller) {
         this.pages = pages;
         this.documents = documents;
         this.results = results;
+        this.caller = caller;
         this.sessions = sessions;
         this.lookup = lookup;
         this.store = store;
@@ -69,17 +74,21 @@ public class SessionResource {
         }
         List<Check> checks = body.checks() == null ? null : body.checks().stream()
                 .map(c -> c == null ? null : c.toCheck()).toList();
-        Session session = sessions.create(body.repo(), body.goal(), checks, body.guardrails(), body.maxTurns(),
-                body.approval());
+        Session session = sessions.create(caller.get().team(), body.repo(), body.goal(), checks, body.guardrails(),
+                body.maxTurns(), body.approval());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();
     }
 
-    /** Most recent first; {@code status} and {@code repo} filter, {@code cursor} is the page before's last id. */
+    /**
+     * Most recent first; {@code status} and {@code repo} filter, {@code cursor} is the page before's last id. The
+     * caller's team's sessions only; every team's for an admin.
+     */
     @GET
     public SessionPages.Page list(@QueryParam("status") String status, @QueryParam("repo") String repo,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return pages.page(status, repo, cursor, limit);
+        Caller c = caller.get();
+        return pages.page(status, repo, cursor, limit, c.admin() ? null : c.team());
     }
 
     @GET

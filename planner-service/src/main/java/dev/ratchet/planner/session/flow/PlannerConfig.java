@@ -1,6 +1,7 @@
 package dev.ratchet.planner.session.flow;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -59,6 +60,13 @@ public interface PlannerConfig {
          */
         @WithDefault("2s")
         Duration timeout();
+
+        /**
+         * A file holding the API key the planner sends to the registry (every {@code /api/} route needs one): a
+         * file, not a property, so that the key is in neither the process's arguments nor its environment. The
+         * local cluster points it at its development key; in a cluster it is a mounted Secret.
+         */
+        Optional<java.nio.file.Path> apiKeyFile();
     }
 
     interface Reaper {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.auth.RepoRoots;
 import dev.ratchet.core.checks.AgentsMd;
 import dev.ratchet.core.checks.CheckFileException;
 import dev.ratchet.core.checks.SessionChecks;
@@ -25,13 +26,17 @@ import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.api.ApiConfig;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.runtime.auth.TeamsConfig;
 import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.ProblemMappers;
 import dev.ratchet.workspace.Git;
+import dev.ratchet.workspace.ProcessRunner;
 
 /**
- * Starts sessions: pin the base commit, decide the checks (the request's, else the repository's VERIFY.md, else
- * its AGENTS.md, both at the base commit), validate, store the machine's decision (with its announcement in the
- * outbox), plan in the background, announce without making the caller wait for the broker.
+ * Starts sessions for a team: pin the base commit, decide the checks (the request's, else the repository's
+ * VERIFY.md, else its AGENTS.md, both at the base commit), validate, hold the repository to the team's roots, store
+ * the machine's decision (with its announcement in the outbox), plan in the background, announce without making the
+ * caller wait for the broker.
  */
 @ApplicationScoped
 public class SessionService {
@@ -43,28 +48,47 @@ public class SessionService {
     private final SessionEvents events;
     private final SessionPlanner planner;
     private final SessionMachine machine;
+    private final TeamsConfig teams;
 
     SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine,
-            ApiConfig api) {
+            ApiConfig api, TeamsConfig teams) {
         this.validator = new SessionRequestValidator(Git::isRepository, api.maxChecks());
         this.store = store;
         this.events = events;
         this.planner = planner;
         this.machine = machine;
+        this.teams = teams;
     }
 
     /**
+     * @param team the caller's team: it owns the session, and the repository must lie under its roots
      * @param checks null or empty to take the repository's
      * @param guardrails null for the defaults
      * @param maxTurns null for the default
      * @param approval {@code "manual"} to wait for a person's approval after planning; null or {@code "auto"} not
-     * @throws ProblemException (400) naming every invalid field
+     * @throws ProblemException (400) naming every invalid field; (403) naming {@code repo} when it is outside
+     *         the team's repository roots
      */
-    public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns,
-            String approval) {
+    public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
+            Integer maxTurns, String approval) {
+        return create(team, repo, null, goal, checks, guardrails, maxTurns, approval);
+    }
+
+    /**
+     * A session at {@code revision} rather than the repository's HEAD (a CI trigger's commit), with the
+     * repository's checks, the default guardrails and turns, approved automatically.
+     *
+     * @throws ProblemException (422) naming {@code revision} when the repository does not have that commit
+     */
+    public Session createAt(String team, String repo, String revision, String goal) {
+        return create(team, repo, revision, goal, null, null, null, null);
+    }
+
+    private Session create(String team, String repo, String revision, String goal, List<Check> checks,
+            Guardrails guardrails, Integer maxTurns, String approval) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
-        String base = path.map(Git::headCommit).orElse(null);
+        String base = path.map(p -> revision == null ? Git.headCommit(p) : commit(p, revision)).orElse(null);
         SessionChecks declared;
         try {
             declared = SessionChecks.choose(checks, () -> file(path, base, VerifyMd.FILE),
@@ -82,13 +106,28 @@ public class SessionService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(INVALID, violations);
         }
+        RepoRoots.violation(team, path.orElseThrow(), teams.repoRoots(team)).ifPresent(v -> {
+            throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
+                    List.of(new FieldViolation("repo", v)));
+        });
         Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
                 new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), mode,
-                Instant.now()));
+                Instant.now()), team);
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();
+    }
+
+    private static String commit(Path repo, String revision) {
+        ProcessRunner.Result resolved = Git.tryRun(repo, null, "rev-parse", "--verify", "--quiet",
+                revision + "^{commit}");
+        if (!resolved.ok()) {
+            throw ProblemException.unprocessable("Unknown revision", "revision: " + repo + " has no commit "
+                    + revision + "; fetch it into the clone first", List.of(new FieldViolation("revision",
+                            "not in " + repo)));
+        }
+        return resolved.output().strip();
     }
 
     /** A file of the repository at the base commit; empty when there is no repository or no such file. */

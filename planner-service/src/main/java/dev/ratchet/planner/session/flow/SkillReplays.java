@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,14 @@ public class SkillReplays {
             body.put("files", files);
         }
         body.put("limit", LIMIT);
-        HttpRequest request = HttpRequest.newBuilder(search).timeout(config.skills().timeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(search).timeout(config.skills().timeout())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> new Bounded());
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        // Read at every question, so that a rotated key (a Secret's file replaced) is used from the next one on.
+        if (config.skills().apiKeyFile().isPresent()) {
+            request.header("Authorization", "Bearer " + Files.readString(config.skills().apiKeyFile().get()).strip());
+        }
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request.build(), info -> new Bounded());
         HttpResponse<byte[]> response;
         try {
             // The whole exchange, body included, within the timeout: a registry that stalls mid-answer is away.

@@ -2,6 +2,7 @@ package dev.ratchet.planner.session.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.core.store.SessionHash;
 import dev.ratchet.runtime.redis.ProgressLog;
+
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
@@ -36,6 +38,8 @@ import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
 public class SessionStore {
 
     private static final int MAX_CONFLICT_RETRIES = 16;
+    /** The owning team's field in the session hash, beside {@link SessionHash}'s. */
+    public static final String TEAM = "team";
 
     private final RedisDataSource redis;
     private final SessionMachine machine;
@@ -49,14 +53,23 @@ public class SessionStore {
         this.retention = retention.sessions();
     }
 
-    /** Stores a new session (the machine's {@code created} decision), written like every other decision. */
-    public Transition create(Transition created) {
+    /**
+     * Stores a new session (the machine's {@code created} decision) owned by {@code team}, written like every other
+     * decision; the hash field {@value #TEAM} is written with it and never changed.
+     */
+    public Transition create(Transition created, String team) {
         Session session = created.session().withVersion(1);
         redis.withTransaction(tx -> {
             tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(), session.id());
             write(tx, session, created);
+            tx.hash(String.class).hset(RedisKeys.session(session.id()), TEAM, team);
         });
         return created.storedAs(session);
+    }
+
+    /** The team that owns the session; empty for none (stored before teams existed: admins' only). */
+    public Optional<String> team(String id) {
+        return Optional.ofNullable(redis.hash(String.class).hget(RedisKeys.session(id), TEAM));
     }
 
     public Optional<Session> find(String id) {

@@ -7,14 +7,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -106,6 +110,23 @@ class SkillReplaysTest {
     }
 
     @Test
+    void theQuestionCarriesTheKeyFromTheKeyFileReadAtEveryQuestion(@TempDir Path dir) throws Exception {
+        AtomicReference<String> authorization = new AtomicReference<>();
+        URI url = serve(exchange -> {
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, 200, TRUSTED.getBytes(StandardCharsets.UTF_8));
+        });
+        Path keyFile = Files.writeString(dir.resolve("api-key"), "rk_first\n");
+        SkillReplays replays = new SkillReplays(new Config(true, url, 0.8, Duration.ofMillis(500), keyFile));
+
+        replays.decide(SESSION, List.of());
+        assertThat(authorization.get()).isEqualTo("Bearer rk_first");
+        Files.writeString(keyFile, "rk_rotated");
+        replays.decide(SESSION, List.of());
+        assertThat(authorization.get()).isEqualTo("Bearer rk_rotated");
+    }
+
+    @Test
     void switchedOffAsksNobody() throws Exception {
         URI url = serve(200, TRUSTED);
 
@@ -164,7 +185,12 @@ class SkillReplaysTest {
         return ((ReplayChoice.AskModel) d).reason();
     }
 
-    record Config(boolean enabled, URI url, double minScore, Duration timeout) implements PlannerConfig {
+    record Config(boolean enabled, URI url, double minScore, Duration timeout, Path apiKeyFile)
+            implements PlannerConfig {
+
+        Config(boolean enabled, URI url, double minScore, Duration timeout) {
+            this(enabled, url, minScore, timeout, null);
+        }
 
         @Override
         public int maxAttempts() {
@@ -218,6 +244,11 @@ class SkillReplaysTest {
                 @Override
                 public Duration timeout() {
                     return c.timeout;
+                }
+
+                @Override
+                public Optional<Path> apiKeyFile() {
+                    return Optional.ofNullable(c.apiKeyFile);
                 }
             };
         }

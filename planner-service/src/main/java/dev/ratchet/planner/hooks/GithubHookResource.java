@@ -1,0 +1,148 @@
+package dev.ratchet.planner.hooks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.ratchet.core.hooks.GithubTrigger;
+import dev.ratchet.core.hooks.GithubTriggers;
+import dev.ratchet.core.hooks.HubSignature;
+import dev.ratchet.core.hooks.PayloadException;
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.planner.session.flow.SessionService;
+import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.ProblemMappers;
+import dev.ratchet.runtime.rest.QueryParams;
+
+/**
+ * {@code POST /hooks/github}: a GitHub webhook delivery. The signature is checked on the raw bytes before anything
+ * parses them (401 when missing, malformed or wrong; 503 while no secret is configured); then core
+ * {@link GithubTriggers} decides, a mapped repository gives the local clone and team, and the delivery id is claimed
+ * in Redis so that a redelivery starts nothing. Bodies up to 25 MiB (GitHub's own cap) are read; larger is a 413.
+ */
+@Path("/hooks/github")
+@Produces(MediaType.APPLICATION_JSON)
+public class GithubHookResource {
+
+    /** GitHub's delivery ids are UUIDs; anything printable of up to 100 characters is taken, nothing else. */
+    private static final Pattern DELIVERY = Pattern.compile("[A-Za-z0-9-]{1,100}");
+    private static final Pattern EVENT = Pattern.compile("[a-z_]{1,64}");
+
+    /** What the hook did with a delivery. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Answer(String status, String delivery, String reason, String session) {
+    }
+
+    private final GithubHooksConfig config;
+    private final GithubDeliveries deliveries;
+    private final SessionService sessions;
+
+    GithubHookResource(GithubHooksConfig config, GithubDeliveries deliveries, SessionService sessions) {
+        this.config = config;
+        this.deliveries = deliveries;
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response deliver(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature,
+            @HeaderParam("X-GitHub-Event") String event, @HeaderParam("X-GitHub-Delivery") String delivery,
+            @Context UriInfo uri) {
+        String secret = config.secret().filter(s -> !s.isEmpty()).orElseThrow(() -> new ProblemException(503,
+                ProblemMappers.TYPE_UNAVAILABLE, "Webhook not configured", "no secret is configured "
+                        + "(ratchet.hooks.github.secret, RATCHET_HOOKS_GITHUB_SECRET); deliveries are refused",
+                List.of()));
+        HubSignature.Verdict verdict = HubSignature.verify(secret, body == null ? new byte[0] : body, signature);
+        if (verdict != HubSignature.Verdict.VALID) {
+            throw new ProblemException(401, ProblemMappers.TYPE_UNAUTHORIZED, "Unauthorized", verdict.reason(),
+                    List.of());
+        }
+        requireHeader("X-GitHub-Event", event, EVENT);
+        requireHeader("X-GitHub-Delivery", delivery, DELIVERY);
+        GithubTrigger trigger;
+        try {
+            trigger = GithubTriggers.decide(event, object(body), goals());
+        } catch (PayloadException e) {
+            throw ProblemException.invalid("Malformed delivery", List.of(new FieldViolation(e.field(), e.reason())));
+        }
+        if (trigger instanceof GithubTrigger.Start start) {
+            return start(start, delivery, uri);
+        }
+        if (trigger instanceof GithubTrigger.Ignore ignore) {
+            return ignored(delivery, ignore.reason());
+        }
+        return Response.ok(new Answer("pong", delivery, null, null)).build();
+    }
+
+    private Response start(GithubTrigger.Start start, String delivery, UriInfo uri) {
+        GithubHooksConfig.Repo repo = config.repos().get(start.repository());
+        if (repo == null) {
+            return ignored(delivery, "repository " + start.repository() + " is not mapped to a local clone "
+                    + "(ratchet.hooks.github.repos.\"" + start.repository() + "\".path and .team)");
+        }
+        Optional<String> earlier = deliveries.claim(delivery);
+        if (earlier.isPresent()) {
+            return Response.ok(new Answer("duplicate", delivery, "delivery " + delivery + " was handled already",
+                    earlier.get())).build();
+        }
+        Session session;
+        try {
+            session = sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
+        } catch (RuntimeException e) {
+            deliveries.release(delivery);
+            throw e;
+        }
+        deliveries.started(delivery, session.id());
+        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
+        return Response.created(location).entity(new Answer("started", delivery, start.trigger() + " on "
+                + start.repository() + " at " + start.revision(), session.id())).build();
+    }
+
+    private static JsonNode object(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = body == null ? null : Json.mapper().readTree(body);
+        } catch (IOException e) {
+            tree = null;
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ProblemException.invalid("Malformed delivery", List.of(new FieldViolation("body",
+                    "must be a JSON object")));
+        }
+        return tree;
+    }
+
+    private Map<String, String> goals() {
+        return Map.of(GithubTriggers.WORKFLOW_FAILURE, config.goals().workflowFailure(),
+                GithubTriggers.CHECK_FAILURE, config.goals().checkFailure());
+    }
+
+    private static Response ignored(String delivery, String reason) {
+        return Response.accepted(new Answer("ignored", delivery, reason, null)).build();
+    }
+
+    private static void requireHeader(String name, String value, Pattern shape) {
+        if (value == null || !shape.matcher(value).matches()) {
+            throw ProblemException.invalidParameter(name, value == null ? "is required"
+                    : "must match " + shape.pattern() + ", not '" + QueryParams.echo(value) + "'");
+        }
+    }
+}
