@@ -160,11 +160,11 @@ class ApiKeysTest {
                     .contentType("application/problem+json")
                     .body("detail", equalTo("session " + id + " belongs to another team than elsewhere's"));
         }
-        with(other).get("/api/v1/sessions").then().statusCode(200).body("id", not(hasItem(id)));
+        with(other).get("/api/v1/sessions").then().statusCode(200).body("items.id", not(hasItem(id)));
         with(mine).get("/api/v1/sessions/" + id).then().statusCode(200);
-        with(mine).get("/api/v1/sessions").then().statusCode(200).body("id", hasItem(id));
+        with(mine).get("/api/v1/sessions").then().statusCode(200).body("items.id", hasItem(id));
         with(admin).get("/api/v1/sessions/" + id).then().statusCode(200);
-        with(admin).get("/api/v1/sessions?limit=500").then().statusCode(200).body("id", hasItem(id));
+        with(admin).get("/api/v1/sessions?limit=500").then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test
@@ -179,7 +179,7 @@ class ApiKeysTest {
         with(unconfigured).contentType(ContentType.JSON).body(session(repo)).post("/api/v1/sessions").then()
                 .statusCode(403).body("errors[0].message", equalTo("team nobody has no repository roots "
                         + "(ratchet.teams.nobody.repo-roots), so it may use no repository"));
-        with(elsewhere).get("/api/v1/sessions").then().statusCode(200).body("$", empty());
+        with(elsewhere).get("/api/v1/sessions").then().statusCode(200).body("items", empty());
     }
 
     @Test

@@ -76,6 +76,9 @@ class ResultBranchApiTest {
         String id = driver.start();
         given().get("/api/v1/sessions/" + id + "/patch").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("ratchet/" + id));
+        // skip names a step of the plan: it is taken once the plan is there, not while the session plans.
+        await().atMost(SessionDriver.WAIT).untilAsserted(() -> given().get("/api/v1/sessions/" + id).then()
+                .body("status", equalTo("RUNNING")));
         given().contentType(ContentType.JSON).body(Map.of("directives", List.of(Map.of("type", "skip", "step", "s2"))))
                 .post("/api/v1/sessions/" + id + "/steer").then().statusCode(202);
         verify(driver, id, "s1", newFile("notes/first.txt", "first"));
