@@ -177,6 +177,18 @@ public final class SessionMachine {
         return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
+    /**
+     * A person cancelled the session (its CodingSession was deleted): it fails with their reason, announced with
+     * {@code SessionFailed} like any failure, so work still in flight ends on a session that is over. A finished
+     * session stays as it is.
+     */
+    public Transition cancelled(Session session, String reason, Instant now) {
+        if (session.status().terminal()) {
+            return Transition.ignored(session);
+        }
+        return fail(session, null, 0, "cancelled: " + reason, now, List.of());
+    }
+
     public Transition planningFailed(Session session, String reason, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
