@@ -212,6 +212,7 @@ class ManifestsTest {
         assertThat(config.get("ratchet.redis.url")).isEqualTo("redis://ratchet-redis:6379");
         Manifests.named(objects, io.fabric8.kubernetes.api.model.Service.class, "ratchet-redis");
         assertThat(config.get("ratchet.topics.create")).as("KafkaTopics own the topics").isEqualTo("false");
+        assertThat(config.get("ratchet.kubernetes.controller.enabled")).isEqualTo("true");
         for (String service : SERVICES) {
             assertThat(Manifests.named(objects, Deployment.class, service).getSpec().getTemplate().getSpec()
                     .getContainers().get(0).getImage()).isEqualTo("ratchet/" + service + ":"

@@ -56,7 +56,8 @@ public final class SessionStatuses {
 
     /**
      * @param problems each refused field with why ({@code goal: must not be blank})
-     * @param at when the refusal was decided (kept across rewrites: a status is only written when it changes)
+     * @param at the time the refusal is dated with: the resource's creation, so that judging the same spec again
+     *        gives an equal status (one is only written when it changes)
      */
     public static CodingSessionStatus invalid(List<String> problems, long generation, Instant at,
             Map<String, String> annotations) {

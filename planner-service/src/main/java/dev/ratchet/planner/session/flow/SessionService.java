@@ -58,6 +58,16 @@ public class SessionService {
      * @throws ProblemException (400) naming every invalid field
      */
     public Session create(String repo, String goal, List<Check> checks, Guardrails guardrails, Integer maxTurns) {
+        return create(UUID.randomUUID().toString(), repo, goal, checks, guardrails, maxTurns);
+    }
+
+    /**
+     * As {@link #create(String, String, List, Guardrails, Integer)} under a given id: the Kubernetes controller
+     * uses its CodingSession's uid, so that a resource never makes two sessions. The caller makes sure no session
+     * has the id yet.
+     */
+    public Session create(String id, String repo, String goal, List<Check> checks, Guardrails guardrails,
+            Integer maxTurns) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(Git::headCommit).orElse(null);
@@ -72,7 +82,7 @@ public class SessionService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(INVALID, violations);
         }
-        Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.orElseThrow().toString(),
+        Transition created = store.create(machine.created(id, path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
                 new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), Instant.now()));
         planner.planLater(created.session());
