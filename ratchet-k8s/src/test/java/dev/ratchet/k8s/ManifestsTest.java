@@ -213,6 +213,11 @@ class ManifestsTest {
         Manifests.named(objects, io.fabric8.kubernetes.api.model.Service.class, "ratchet-redis");
         assertThat(config.get("ratchet.topics.create")).as("KafkaTopics own the topics").isEqualTo("false");
         assertThat(config.get("ratchet.kubernetes.controller.enabled")).isEqualTo("true");
+        // One scaler of the executors at most: the planner's in prod, KEDA's in prod-keda, none in dev.
+        assertThat(Boolean.parseBoolean(config.get("ratchet.kubernetes.autoscaler.enabled")))
+                .isEqualTo(overlay.equals("prod"));
+        assertThat(Manifests.all(objects, GenericKubernetesResource.class))
+                .filteredOn(o -> o.getKind().equals("ScaledObject")).hasSize(overlay.equals("prod-keda") ? 1 : 0);
         for (String service : SERVICES) {
             assertThat(Manifests.named(objects, Deployment.class, service).getSpec().getTemplate().getSpec()
                     .getContainers().get(0).getImage()).isEqualTo("ratchet/" + service + ":"

@@ -36,6 +36,7 @@ public class CodingSessionController {
     private final KubernetesConfig config;
     private final Instance<KubernetesClient> clients;
     private final CodingSessionReconciler reconciler;
+    private final ExecutorAutoscaler autoscaler;
     private final String identity;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "coding-session-controller");
@@ -49,16 +50,17 @@ public class CodingSessionController {
 
     @Inject
     CodingSessionController(KubernetesConfig config, Instance<KubernetesClient> clients,
-            CodingSessionReconciler reconciler, InstanceId instance) {
-        this(config, clients, reconciler, instance.value());
+            CodingSessionReconciler reconciler, ExecutorAutoscaler autoscaler, InstanceId instance) {
+        this(config, clients, reconciler, autoscaler, instance.value());
     }
 
     /** @param identity this replica's name in the Lease (the pod name, ratchet.instance-id) */
     CodingSessionController(KubernetesConfig config, Instance<KubernetesClient> clients,
-            CodingSessionReconciler reconciler, String identity) {
+            CodingSessionReconciler reconciler, ExecutorAutoscaler autoscaler, String identity) {
         this.config = config;
         this.clients = clients;
         this.reconciler = reconciler;
+        this.autoscaler = autoscaler;
         this.identity = identity;
     }
 
@@ -108,10 +110,14 @@ public class CodingSessionController {
         leading = true;
         informer = client.resources(CodingSession.class).inNamespace(namespace())
                 .inform(new Queue(), config.controller().resync().toMillis());
+        if (autoscaler.enabled()) {
+            autoscaler.start(client, namespace());
+        }
     }
 
     private synchronized void follow() {
         leading = false;
+        autoscaler.stop();
         if (informer != null) {
             informer.stop();
             informer = null;

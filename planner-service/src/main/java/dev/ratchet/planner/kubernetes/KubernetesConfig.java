@@ -14,6 +14,42 @@ public interface KubernetesConfig {
 
     Lease lease();
 
+    Autoscaler autoscaler();
+
+    /** The executor autoscaler, for clusters without KEDA: run by the Lease holder, next to the controller. */
+    interface Autoscaler {
+
+        /** Off by default; the prod overlay turns it on (prod-keda leaves it off and lets KEDA scale). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The Deployment whose scale subresource is set. */
+        @WithDefault("executor-service")
+        String deployment();
+
+        /** The executors' consumer group, whose lag on ratchet.steps.requested is the backlog. */
+        @WithDefault("ratchet-executors")
+        String group();
+
+        @WithDefault("1")
+        int min();
+
+        /** ratchet.steps.requested has 24 partitions: a 25th executor of the group would get none. */
+        @WithDefault("24")
+        int max();
+
+        /** Steps one executor should have: ratchet.executor.concurrency (4). */
+        @WithDefault("4")
+        int targetStepsPerExecutor();
+
+        /** An executor that leaves moves its partitions (a 6 s rebalance): scale down at most this often. */
+        @WithDefault("5m")
+        Duration scaleDownCooldown();
+
+        @WithDefault("10s")
+        Duration interval();
+    }
+
     interface Controller {
 
         /** Off by default: the local cluster and every test without a Kubernetes API stay as they are. */

@@ -78,6 +78,9 @@ class CodingSessionControllerTest {
     @Inject
     CodingSessionReconciler reconciler;
 
+    @Inject
+    ExecutorAutoscaler autoscaler;
+
     public static class ControllerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -178,7 +181,7 @@ class CodingSessionControllerTest {
     @Test
     void onlyTheReplicaHoldingTheLeaseReconciles() {
         await().atMost(WAIT).until(controller::leading);
-        CodingSessionController second = new CodingSessionController(config, clients, reconciler, "planner-second");
+        CodingSessionController second = new CodingSessionController(config, clients, reconciler, autoscaler, "planner-second");
         try {
             second.start();
             create("first-leads", textstats.repo.toString(), TextstatsSample.GOAL, Map.of());
