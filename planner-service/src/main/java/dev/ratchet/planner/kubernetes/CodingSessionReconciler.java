@@ -60,7 +60,7 @@ public class CodingSessionReconciler {
         if (resource.isMarkedForDeletion()) {
             if (resource.hasFinalizer(SessionStatuses.FINALIZER)) {
                 session.ifPresent(s -> cancel(s.id(), name(resource)));
-                client.resource(resource).edit(r -> {
+                client.resource(copy(client, resource)).edit(r -> {
                     r.removeFinalizer(SessionStatuses.FINALIZER);
                     return r;
                 });
@@ -70,7 +70,7 @@ public class CodingSessionReconciler {
         if (!resource.hasFinalizer(SessionStatuses.FINALIZER)) {
             // The update this makes brings the resource back with the finalizer: a session is made only then, so
             // that no session exists that a deletion could leave running.
-            client.resource(resource).edit(r -> {
+            client.resource(copy(client, resource)).edit(r -> {
                 r.addFinalizer(SessionStatuses.FINALIZER);
                 return r;
             });
@@ -91,9 +91,8 @@ public class CodingSessionReconciler {
             next = create(id, resource, generation, annotations);
         }
         if (!next.equals(current)) {
-            // The whole status, replaced at the resource version read (a conflict is retried at the next resync);
-            // on a copy: the resource is the informer's cached one.
-            CodingSession changed = client.getKubernetesSerialization().clone(resource);
+            // The whole status, replaced at the resource version read (a conflict is retried at the next resync).
+            CodingSession changed = copy(client, resource);
             changed.setStatus(next);
             client.resource(changed).updateStatus();
         }
@@ -139,6 +138,11 @@ public class CodingSessionReconciler {
         } catch (UnknownSessionException e) {
             LOG.debugf("CodingSession %s deleted: session %s is already gone", name, sessionId);
         }
+    }
+
+    /** Changes are made on a copy: the resource is the informer's cached one, shared with its other readers. */
+    private static CodingSession copy(KubernetesClient client, CodingSession resource) {
+        return client.getKubernetesSerialization().clone(resource);
     }
 
     private static String name(CodingSession resource) {
