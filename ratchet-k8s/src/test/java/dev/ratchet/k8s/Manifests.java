@@ -1,29 +1,27 @@
 package dev.ratchet.k8s;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * The k8s/ folder as kubectl renders it: {@code kubectl kustomize <dir>} (kustomize 5, the one kubectl 1.27+ embeds;
- * .ci/run installs kubectl when it is missing), every document read with the fabric8 model.
+ * The k8s/ folder as kubectl renders it: {@code kubectl kustomize <dir>} with the kubectl on the PATH (kustomize
+ * v2.0.3, Debian's kubectl 1.20, or later; .ci/run installs it when it is missing), every document read with the
+ * fabric8 model.
  */
 final class Manifests {
 
     /** The repository's k8s/ folder (tests run in the module's folder). */
     static final Path ROOT = Path.of("..", "k8s").toAbsolutePath().normalize();
-    /** A render takes well under a second; a kubectl that hangs fails the test instead of the build. */
-    private static final long RENDER_TIMEOUT_SECONDS = 60;
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -39,34 +37,33 @@ final class Manifests {
     /** Each folder is rendered once per test run; every test reads the same objects and changes none. */
     private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
 
+    private static Kubectl kubectl;
+
+    /** The kubectl on the PATH, asked for its version once per test run. */
+    static synchronized Kubectl kubectl() throws IOException, InterruptedException {
+        if (kubectl == null) {
+            kubectl = Kubectl.onPath();
+        }
+        return kubectl;
+    }
+
+    private static List<Kubectl> found;
+
+    /** Every kubectl on this machine that a test compares with the one on the PATH (Kubectl.found). */
+    static synchronized List<Kubectl> kubectls() throws IOException, InterruptedException {
+        if (found == null) {
+            found = Kubectl.found();
+        }
+        return found;
+    }
+
     static List<HasMetadata> render(String dir) throws IOException, InterruptedException {
         List<HasMetadata> objects = RENDERED.get(dir);
         if (objects == null) {
-            objects = parse(kustomize(ROOT.resolve(dir)));
+            objects = parse(kubectl().kustomize(ROOT.resolve(dir)));
             RENDERED.put(dir, objects);
         }
         return objects;
-    }
-
-    static String kustomize(Path dir) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("kustomize", ".yaml");
-        Path err = Files.createTempFile("kustomize", ".err");
-        try {
-            Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!kubectl.waitFor(RENDER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                kubectl.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + dir + " ran past " + RENDER_TIMEOUT_SECONDS + " s");
-            }
-            if (kubectl.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed: "
-                        + Files.readString(err, StandardCharsets.UTF_8));
-            }
-            return Files.readString(out, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
     }
 
     /** One object per YAML document; a kind without a fabric8 model class comes back as GenericKubernetesResource. */
@@ -78,6 +75,19 @@ final class Manifests {
             }
         }
         return objects;
+    }
+
+    /** The objects by apiVersion/kind/namespace/name: kustomize versions print them in different orders. */
+    static Map<String, HasMetadata> byIdentity(List<HasMetadata> objects) {
+        Map<String, HasMetadata> byId = new TreeMap<>();
+        for (HasMetadata object : objects) {
+            String id = object.getApiVersion() + "/" + object.getKind() + "/" + object.getMetadata().getNamespace()
+                    + "/" + object.getMetadata().getName();
+            if (byId.put(id, object) != null) {
+                throw new IllegalStateException(id + " rendered twice");
+            }
+        }
+        return byId;
     }
 
     static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {

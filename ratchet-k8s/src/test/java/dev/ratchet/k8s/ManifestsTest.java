@@ -1,6 +1,7 @@
 package dev.ratchet.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,7 +36,10 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 
-/** Every overlay of k8s/ rendered by kubectl and held to the rules docs/KUBERNETES.md states. */
+/**
+ * Every overlay of k8s/ rendered by kubectl (kustomize v2.0.3 or later) and held to the rules docs/KUBERNETES.md
+ * states.
+ */
 class ManifestsTest {
 
     private static final List<String> SERVICES = List.of("planner-service", "executor-service", "verifier-service",
@@ -54,6 +59,44 @@ class ManifestsTest {
     @Test
     void thereAreTheDevAndProdOverlays() throws IOException {
         assertThat(Manifests.overlays()).contains("dev", "prod", "prod-keda");
+    }
+
+    /** CI's kubectl may be Debian 12's 1.20 (kustomize v2.0.3): the run says which one rendered what it checked. */
+    @Test
+    void theKubectlOnThePathNamesItsKustomizeVersion() throws Exception {
+        Kubectl kubectl = Manifests.kubectl();
+        System.out.println("ManifestsTest renders with " + kubectl);
+        assertThat(kubectl.version()).as(kubectl.toString()).matches("v1\\.\\d+\\.\\d+.*");
+        assertThat(kubectl.kustomizeVersion()).as(kubectl + ": kubectl 1.14 or later embeds kustomize")
+                .matches("v\\d+\\.\\d+\\.\\d+");
+    }
+
+    /** A render that fails names the kubectl and its kustomize version: the one the overlays must be written for. */
+    @Test
+    void aFailedRenderNamesTheKubectlAndItsKustomizeVersion(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n  - missing.yaml\n");
+        Kubectl kubectl = Manifests.kubectl();
+        assertThatThrownBy(() -> kubectl.kustomize(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("(kustomize " + kubectl.kustomizeVersion() + ")")
+                .hasMessageContaining("missing.yaml");
+    }
+
+    /**
+     * Every kubectl found (each on the PATH, and /usr/bin/kubectl) renders the overlay to the same objects as the
+     * one on the PATH: the overlays are written for kustomize v2.0.3 and hold for kustomize 5.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyKubectlFoundRendersTheSameObjects(String overlay) throws Exception {
+        Map<String, HasMetadata> expected = Manifests.byIdentity(Manifests.render("overlays/" + overlay));
+        for (Kubectl kubectl : Manifests.kubectls()) {
+            System.out.println("ManifestsTest renders overlays/" + overlay + " with " + kubectl);
+            Map<String, HasMetadata> rendered = Manifests.byIdentity(
+                    Manifests.parse(kubectl.kustomize(Manifests.ROOT.resolve("overlays").resolve(overlay))));
+            assertThat(rendered.keySet()).as(kubectl.toString()).containsExactlyElementsOf(expected.keySet());
+            rendered.forEach((id, object) -> assertThat(object).as(id + " with " + kubectl)
+                    .isEqualTo(expected.get(id)));
+        }
     }
 
     @ParameterizedTest
