@@ -48,6 +48,8 @@ class ManifestsTest {
     private static final Set<String> OPERATOR_KINDS = Set.of("kafka.strimzi.io/v1beta2/Kafka",
             "kafka.strimzi.io/v1beta2/KafkaNodePool", "kafka.strimzi.io/v1beta2/KafkaTopic",
             "keda.sh/v1alpha1/ScaledObject");
+    /** The only cluster-scoped kinds the overlays hold; everything else goes into the ratchet namespace. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "CustomResourceDefinition");
     /** What the planner alone may touch. */
     private static final Set<String> PLANNER_ONLY = Set.of("codingsessions", "codingsessions/status",
             "codingsessions/finalizers", "leases", "deployments", "deployments/scale");
@@ -111,6 +113,9 @@ class ManifestsTest {
             assertThat(object.getMetadata().getLabels()).as(what).containsEntry("app.kubernetes.io/part-of",
                     "ratchet").containsKey("app.kubernetes.io/name").containsKey("app.kubernetes.io/component");
             assertThat(object).as(what + ": secrets are referenced, never committed").isNotInstanceOf(Secret.class);
+            // An object with no namespace lands in the one of kubectl's context, away from the rest.
+            assertThat(object.getMetadata().getNamespace()).as(what)
+                    .isEqualTo(CLUSTER_SCOPED.contains(object.getKind()) ? null : "ratchet");
         }
     }
 
