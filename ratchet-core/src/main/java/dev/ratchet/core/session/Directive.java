@@ -59,6 +59,7 @@ public record Directive(String id, Type type, String text, GuardrailsUpdate guar
             case NOTE -> " \"" + text + "\"";
             case REDO -> " " + step + (feedback == null ? "" : " \"" + feedback + "\"");
             case SKIP -> " " + step;
+            case CANCEL -> text == null ? "" : " \"" + text + "\"";
             default -> "";
         };
     }

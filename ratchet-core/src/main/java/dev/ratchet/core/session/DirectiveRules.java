@@ -52,6 +52,7 @@ public final class DirectiveRules {
         }
         switch (d.type()) {
             case NOTE -> text(errors, at + ".text", d.text(), MAX_NOTE_CHARS, true);
+            case CANCEL -> text(errors, at + ".text", d.text(), MAX_NOTE_CHARS, false);
             case GUARDRAILS -> {
                 if (d.guardrails() == null) {
                     errors.add(new FieldViolation(at + ".guardrails", "is required: the guardrail fields to change"));

@@ -71,7 +71,17 @@ public class SessionService {
      */
     public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
             Integer maxTurns, String approval) {
-        return create(team, repo, null, goal, checks, guardrails, maxTurns, approval);
+        return create(UUID.randomUUID().toString(), team, repo, null, goal, checks, guardrails, maxTurns, approval);
+    }
+
+    /**
+     * As {@link #create(String, String, String, List, Guardrails, Integer, String)} under a given id: the Kubernetes
+     * controller uses its CodingSession's uid, so that a resource never makes two sessions. The caller makes sure no
+     * session has the id yet.
+     */
+    public Session createWithId(String id, String team, String repo, String goal, List<Check> checks,
+            Guardrails guardrails, Integer maxTurns, String approval) {
+        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval);
     }
 
     /**
@@ -81,10 +91,10 @@ public class SessionService {
      * @throws ProblemException (422) naming {@code revision} when the repository does not have that commit
      */
     public Session createAt(String team, String repo, String revision, String goal) {
-        return create(team, repo, revision, goal, null, null, null, null);
+        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null);
     }
 
-    private Session create(String team, String repo, String revision, String goal, List<Check> checks,
+    private Session create(String id, String team, String repo, String revision, String goal, List<Check> checks,
             Guardrails guardrails, Integer maxTurns, String approval) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
@@ -110,7 +120,7 @@ public class SessionService {
             throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
                     List.of(new FieldViolation("repo", v)));
         });
-        Transition created = store.create(machine.created(UUID.randomUUID().toString(), path.orElseThrow().toString(),
+        Transition created = store.create(machine.created(id, path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
                 new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), mode,
                 Instant.now()), team);

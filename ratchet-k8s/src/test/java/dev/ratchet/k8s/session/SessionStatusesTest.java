@@ -1,0 +1,135 @@
+package dev.ratchet.k8s.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ratchet.core.event.Check;
+import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.Directive;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.SessionMachine;
+import dev.ratchet.core.session.StepPolicy;
+import io.fabric8.kubernetes.api.model.Condition;
+
+/** A CodingSession's status from the stored session: every phase, the refusal, and the steering annotations. */
+class SessionStatusesTest {
+
+    static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
+    static final List<PlanStep> PLAN = List.of(new PlanStep("s1", "Add median()", "Add median(xs) to stats.py"),
+            new PlanStep("s2", "Test median()", "Add tests"));
+
+    private final SessionMachine machine = new SessionMachine(3, 8000);
+    private final Session planning = Session.created("id-1", "/repos/stats", "Add a median", "abc123",
+            List.of(new Check("unit", "python3 -m unittest", 60)), StepPolicy.DEFAULTS, T0);
+
+    @Test
+    void aPlanningSessionHasNoStepAndNoCountYet() {
+        CodingSessionStatus status = SessionStatuses.of(planning, 1, Map.of());
+
+        assertThat(status.sessionId()).isEqualTo("id-1");
+        assertThat(status.phase()).isEqualTo("PLANNING");
+        assertThat(status.currentStep()).isNull();
+        assertThat(status.verified()).as("no plan: the column stays empty").isNull();
+        assertThat(status.observedGeneration()).isEqualTo(1);
+        assertThat(status.conditions()).singleElement().satisfies(c -> {
+            assertThat(c.getType()).isEqualTo(SessionStatuses.ACCEPTED);
+            assertThat(c.getStatus()).isEqualTo("True");
+            assertThat(c.getLastTransitionTime()).isEqualTo("2026-11-30T09:00:00Z");
+        });
+    }
+
+    @Test
+    void aRunningSessionShowsItsStepTitleVerifiedOverTotalAndAttempts() {
+        Session running = machine.planned(planning, PLAN, T0.plusSeconds(5)).session();
+
+        CodingSessionStatus status = SessionStatuses.of(running, 2, Map.of());
+
+        assertThat(status.phase()).isEqualTo("RUNNING");
+        assertThat(status.currentStep()).isEqualTo("Add median()");
+        assertThat(status.verified()).isEqualTo("0/2");
+        assertThat(status.verifiedSteps()).isZero();
+        assertThat(status.totalSteps()).isEqualTo(2);
+        assertThat(status.attempts()).isEqualTo(1);
+        assertThat(status.message()).isNull();
+    }
+
+    @Test
+    void aFailedSessionCarriesItsReasonInTheMessageAndAFinishedCondition() {
+        Session failed = machine.planningFailed(planning, "the planner model is unreachable", T0.plusSeconds(9))
+                .session();
+
+        CodingSessionStatus status = SessionStatuses.of(failed, 1, Map.of());
+
+        assertThat(status.phase()).isEqualTo("FAILED");
+        assertThat(status.currentStep()).as("nothing is in hand any more").isNull();
+        assertThat(status.message()).isEqualTo("planning failed: the planner model is unreachable");
+        assertThat(status.conditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason,
+                Condition::getLastTransitionTime).contains(tuple(
+                        SessionStatuses.FINISHED, "True", "Failed", "2026-11-30T09:00:09Z"));
+    }
+
+    @Test
+    void aCancelledSessionIsFinishedAsCancelled() {
+        Session running = machine.planned(planning, PLAN, T0.plusSeconds(5)).session();
+        Session cancelled = machine.steered(running, List.of(new Directive(null, Directive.Type.CANCEL,
+                "the CodingSession was deleted", null, null, null, null, null, null, null)), T0.plusSeconds(9))
+                .session();
+
+        CodingSessionStatus status = SessionStatuses.of(cancelled, 1, Map.of());
+
+        assertThat(status.phase()).isEqualTo("CANCELLED");
+        assertThat(status.currentStep()).isNull();
+        assertThat(status.conditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .contains(tuple(SessionStatuses.FINISHED, "True", "Cancelled"));
+    }
+
+    @Test
+    void theSameSessionGivesAnEqualStatusSoNothingIsRewritten() {
+        Session running = machine.planned(planning, PLAN, T0.plusSeconds(5)).session();
+
+        assertThat(SessionStatuses.of(running, 3, Map.of())).isEqualTo(SessionStatuses.of(running, 3, Map.of()));
+        assertThat(SessionStatuses.of(running, 3, Map.of())).isNotEqualTo(SessionStatuses.of(running, 4, Map.of()));
+    }
+
+    @Test
+    void aRefusedSpecHasNoSessionAndIsNotJudgedAgainUntilItChanges() {
+        CodingSessionStatus status = SessionStatuses.invalid(List.of("goal: must not be blank",
+                "repo: not a git repository"), 4, T0, Map.of());
+
+        assertThat(status.sessionId()).isNull();
+        assertThat(status.phase()).isEqualTo(SessionStatuses.PHASE_INVALID);
+        assertThat(status.message()).isEqualTo("goal: must not be blank; repo: not a git repository");
+        assertThat(status.conditions()).singleElement().satisfies(c -> {
+            assertThat(c.getType()).isEqualTo(SessionStatuses.ACCEPTED);
+            assertThat(c.getStatus()).isEqualTo("False");
+            assertThat(c.getReason()).isEqualTo("InvalidSpec");
+        });
+        assertThat(SessionStatuses.refused(status, 4)).isTrue();
+        assertThat(SessionStatuses.refused(status, 5)).as("an edited spec is judged again").isFalse();
+        assertThat(SessionStatuses.refused(null, 4)).isFalse();
+        assertThat(SessionStatuses.refused(SessionStatuses.of(planning, 4, Map.of()), 4)).isFalse();
+    }
+
+    @Test
+    void steeringAnnotationsAreReportedAsNotSupportedNeverDropped() {
+        Map<String, String> annotations = Map.of("ratchet.dev/steer-note", "don't touch types yet",
+                "ratchet.dev/approve", "true", "kubectl.kubernetes.io/last-applied-configuration", "{}");
+
+        CodingSessionStatus status = SessionStatuses.of(planning, 1, annotations);
+
+        assertThat(status.conditions()).filteredOn(c -> c.getType().equals(SessionStatuses.STEERING))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("NotSupported");
+                    assertThat(c.getMessage()).startsWith("ratchet.dev/steer-note, ratchet.dev/approve: ");
+                });
+        assertThat(SessionStatuses.invalid(List.of("goal: blank"), 1, T0, annotations).conditions())
+                .extracting(Condition::getType).contains(SessionStatuses.STEERING);
+    }
+}
