@@ -3,6 +3,7 @@ package dev.ratchet.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,15 @@ public final class DemoScenarios {
     public static Map<String, ScenarioRunner> runners() {
         Map<String, ScenarioRunner> runners = new LinkedHashMap<>();
         scripted().forEach(scenario -> runners.put(scenario.name(), scenario));
+        runners.put(SteerDemo.NAME, new SteerDemo());
         return Collections.unmodifiableMap(runners);
+    }
+
+    /** The simulator's rules of every scenario, relative to the examples folder, in the order they are tried. */
+    public static List<String> simulatorScenarios() {
+        List<String> files = new ArrayList<>(scripted().stream().map(DemoScenario::simulatorScenario).toList());
+        files.add(SteerDemo.simulatorScenario());
+        return files;
     }
 
     private static Map<String, Object> check(String name, String command, int timeoutSeconds) {

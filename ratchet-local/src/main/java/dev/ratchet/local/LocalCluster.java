@@ -166,8 +166,8 @@ public final class LocalCluster implements AutoCloseable {
      */
     private Scenario demoScenarios() {
         List<Scenario> parts = new ArrayList<>();
-        for (DemoScenario scripted : DemoScenarios.scripted()) {
-            parts.add(Scenario.load(layout.examples().resolve(scripted.simulatorScenario())));
+        for (String rules : DemoScenarios.simulatorScenarios()) {
+            parts.add(Scenario.load(layout.examples().resolve(rules)));
         }
         parts.add(Scenario.load(layout.examples().resolve(SCENARIO)));
         return Scenario.concat("demo scenarios", parts);

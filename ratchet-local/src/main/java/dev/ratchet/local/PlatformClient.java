@@ -37,10 +37,42 @@ public final class PlatformClient {
     }
 
     public JsonNode createSession(Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
-        return json(send(request, 201));
+        return json(send(withBody("/api/v1/sessions").POST(body(body)).build(), 201));
+    }
+
+    /** {@code GET .../plan}: the plan as it stands, with the session's status and approval. */
+    public JsonNode plan(String id) {
+        return json(get("/api/v1/sessions/" + id + "/plan", Duration.ofSeconds(10)));
+    }
+
+    /** {@code PUT .../plan}: replaces the plan of a session that waits for approval. */
+    public JsonNode editPlan(String id, Object plan) {
+        return json(send(withBody("/api/v1/sessions/" + id + "/plan").PUT(body(plan)).build(), 200));
+    }
+
+    /** {@code POST .../plan/approve}: the session runs. */
+    public JsonNode approve(String id) {
+        return json(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + id + "/plan/approve"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), 200));
+    }
+
+    /** {@code POST .../steer}: the directives as the session numbered them ({@code 202}). */
+    public JsonNode steer(String id, Object request) {
+        return json(send(withBody("/api/v1/sessions/" + id + "/steer").POST(body(request)).build(), 202));
+    }
+
+    /** {@code GET .../patch}: the result branch as a patch series (it writes the branch if it is missing). */
+    public String patch(String id) {
+        return get("/api/v1/sessions/" + id + "/patch", Duration.ofSeconds(60));
+    }
+
+    private HttpRequest.Builder withBody(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpRequest.BodyPublisher body(Object body) {
+        return HttpRequest.BodyPublishers.ofString(Json.write(body));
     }
 
     public JsonNode session(String id) {
