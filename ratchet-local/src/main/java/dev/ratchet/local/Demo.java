@@ -88,6 +88,11 @@ public final class Demo {
 
     /** Prints each progress event as it comes (Server-Sent Events), resuming after the last one if cut off. */
     static void follow(PlatformClient api, String id, Consumer<String> out) {
+        follow(api, id, out, event -> { });
+    }
+
+    /** As {@link #follow(PlatformClient, String, Consumer)}, handing each event to {@code onEvent} once printed. */
+    static void follow(PlatformClient api, String id, Consumer<String> out, Consumer<PlatformClient.Event> onEvent) {
         long start = System.nanoTime();
         long deadline = start + TIMEOUT.toNanos();
         AtomicBoolean ended = new AtomicBoolean();
@@ -97,6 +102,7 @@ public final class Demo {
             last = api.followEvents(id, last, Duration.ofNanos(deadline - System.nanoTime()), event -> {
                 out.accept(String.format(Locale.ROOT, "  %7.3fs  %s", (System.nanoTime() - start) / 1e9,
                         event.data().path("message").asText()));
+                onEvent.accept(event);
                 if (event.terminal()) {
                     ended.set(true);
                 }

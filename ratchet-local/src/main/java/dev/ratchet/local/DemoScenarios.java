@@ -68,11 +68,12 @@ public final class DemoScenarios {
                         Map.of(), DemoScenario.Setup.NONE, List.of(PYTHON, CHROMIUM)));
     }
 
-    /** The simulator's rules of every scenario that has them, relative to the examples folder. */
+    /** The simulator's rules of every scenario that has them, relative to the examples folder, in the order tried. */
     public static List<String> simulatorScenarios() {
         List<String> files = new ArrayList<>();
         scripted().forEach(scenario -> files.add(scenario.simulatorScenario()));
         files.add(DemoScenario.simulatorScenario(MavenScenario.NAME));
+        files.add(SteerDemo.simulatorScenario());
         return files;
     }
 
@@ -81,6 +82,7 @@ public final class DemoScenarios {
         Map<String, ScenarioRunner> runners = new LinkedHashMap<>();
         scripted().forEach(scenario -> runners.put(scenario.name(), scenario));
         runners.put(MavenScenario.NAME, new MavenScenario());
+        runners.put(SteerDemo.NAME, new SteerDemo());
         return Collections.unmodifiableMap(runners);
     }
 

@@ -24,9 +24,10 @@ public final class PlatformClient {
     /** One progress event of a session: its {@code id} to resume after, its type, and the entry as JSON. */
     public record Event(String id, String type, JsonNode data) {
 
-        /** The session's last event: {@code session.completed} or {@code session.failed}. */
+        /** The session's last event: {@code session.completed}, {@code session.failed} or {@code session.cancelled}. */
         public boolean terminal() {
-            return "session.completed".equals(type) || "session.failed".equals(type);
+            return "session.completed".equals(type) || "session.failed".equals(type)
+                    || "session.cancelled".equals(type);
         }
     }
 
@@ -38,17 +39,48 @@ public final class PlatformClient {
     }
 
     public JsonNode createSession(Object body) {
-        HttpRequest request = planner.request("/api/v1/sessions")
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
-        return json(send(request, 201));
+        return json(send(withBody("/api/v1/sessions").POST(body(body)).build(), 201));
+    }
+
+    /** {@code GET .../plan}: the plan as it stands, with the session's status and approval. */
+    public JsonNode plan(String id) {
+        return json(get("/api/v1/sessions/" + id + "/plan", Duration.ofSeconds(10)));
+    }
+
+    /** {@code PUT .../plan}: replaces the plan of a session that waits for approval. */
+    public JsonNode editPlan(String id, Object plan) {
+        return json(send(withBody("/api/v1/sessions/" + id + "/plan").PUT(body(plan)).build(), 200));
+    }
+
+    /** {@code POST .../plan/approve}: the session runs. */
+    public JsonNode approve(String id) {
+        return json(send(planner.request("/api/v1/sessions/" + id + "/plan/approve")
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), 200));
+    }
+
+    /** {@code POST .../steer}: the directives as the session numbered them ({@code 202}). */
+    public JsonNode steer(String id, Object request) {
+        return json(send(withBody("/api/v1/sessions/" + id + "/steer").POST(body(request)).build(), 202));
+    }
+
+    /** {@code GET .../patch}: the result branch as a patch series (it writes the branch if it is missing). */
+    public String patch(String id) {
+        return get("/api/v1/sessions/" + id + "/patch", Duration.ofSeconds(60));
+    }
+
+    private HttpRequest.Builder withBody(String path) {
+        return planner.request(path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpRequest.BodyPublisher body(Object body) {
+        return HttpRequest.BodyPublishers.ofString(Json.write(body));
     }
 
     /** A new key for {@code team} (the answer holds its token, shown once); needs an admin key. */
     public JsonNode createKey(String team, boolean admin) {
         HttpRequest request = planner.request("/api/v1/keys").header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("team", team, "admin", admin)))).build();
+                .POST(body(Map.of("team", team, "admin", admin))).build();
         return json(send(request, 201));
     }
 

@@ -13,8 +13,9 @@ import dev.ratchet.core.guardrail.Rule;
 
 /**
  * The one line a demo scenario ends with, read from the session ({@code GET /api/v1/sessions/{id}}): completed with
- * its verified steps (and any check that was skipped), or failed with the step and why its last attempt was
- * rejected, naming the guardrail rule where one refused it ({@code [no-deletes]} in the reason).
+ * its verified steps (and any check that was skipped, and how many steering directives were applied), or failed with
+ * the step and why its last attempt was rejected, naming the guardrail rule where one refused it ({@code [no-deletes]}
+ * in the reason).
  */
 public final class SessionLine {
 
@@ -32,8 +33,13 @@ public final class SessionLine {
         if (!"FAILED".equals(status)) {
             String line = head + session.path("verifiedSteps").asInt() + "/" + session.path("steps").size()
                     + " steps verified";
-            List<String> skipped = skippedChecks(session);
-            return skipped.isEmpty() ? line : line + " (" + String.join("; ", skipped) + ")";
+            List<String> notes = new ArrayList<>(skippedChecks(session));
+            long applied = StreamSupport.stream(session.path("directives").spliterator(), false)
+                    .filter(d -> d.hasNonNull("appliedAt")).count();
+            if (applied > 0) {
+                notes.add(applied + " directive" + (applied == 1 ? "" : "s") + " applied");
+            }
+            return notes.isEmpty() ? line : line + " (" + String.join("; ", notes) + ")";
         }
         Optional<JsonNode> failed = StreamSupport.stream(session.path("steps").spliterator(), false)
                 .filter(step -> "FAILED".equals(step.path("status").asText())).findFirst();

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ratchet.workspace.Git;
+
 /**
  * Every {@code ./ratchet demo --scenario} on one cluster as `./ratchet` runs it (its own state directory), each
  * asserted by its final line and by what its session and repository hold. {@code long-check} sleeps 125 s inside
@@ -168,6 +170,39 @@ class DemoScenariosIT {
         assertThat(result.summary()).matches("session \\S+ COMPLETED: 1/1 steps verified");
         JsonNode check = result.session().path("steps").get(0).path("attemptHistory").get(0).path("checks").get(0);
         assertThat(check.path("durationMs").asLong()).isGreaterThan(120_000);
+    }
+
+    @Test
+    void steerIsApprovedEditedAndSteeredAndLeavesItsResultBranch() {
+        List<String> lines = new ArrayList<>();
+        Demo.Result result = run("steer", lines);
+
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 4/4 steps verified \\(3 directives applied\\)");
+        JsonNode session = result.session();
+        assertThat(session.path("approval").asText()).isEqualTo("manual");
+        assertThat(session.path("steps").get(3).path("title").asText()).isEqualTo(SteerDemo.ADDED_STEP);
+        assertThat(session.path("directives").findValuesAsText("type")).containsExactly("note", "guardrails", "redo");
+        // All three arrived while step 2 ran, so each was applied at its boundary, before the redone step 1.
+        assertThat(session.path("directives")).allSatisfy(d -> {
+            assertThat(d.path("appliedAt").isTextual()).isTrue();
+            assertThat(d.path("effectiveStep").asText()).isEqualTo("s1");
+        });
+        assertThat(session.path("policy").path("guardrails").path("maxNewFiles").asInt(-1)).isZero();
+        // Steps 1 and 2 ran twice (the redo); step 3 once, following the note (no new file, no rejection).
+        assertThat(session.path("steps").findValues("attemptHistory")).map(JsonNode::size).containsExactly(2, 2, 1, 1);
+        assertThat(lines).anyMatch(line -> line.contains("directive d1 note \"" + SteerDemo.NOTE
+                + "\" applied before step s1")).anyMatch(line -> line.contains("directive d3 redo s1 \""
+                        + SteerDemo.REDO_FEEDBACK + "\" applied before step s1"));
+
+        Path repo = result.repo();
+        String branch = "ratchet/" + result.sessionId();
+        assertThat(Git.run(repo, "rev-list", "--count", session.path("baseCommit").asText() + ".." + branch).strip())
+                .isEqualTo("4");
+        assertThat(Git.listFiles(repo, branch)).contains("textstats.py", "README.md").doesNotContain(
+                "textstats_cli.py");
+        assertThat(Git.show(repo, branch, "tests/test_textstats.py")).hasValueSatisfying(
+                tests -> assertThat(tests).contains("test_punctuation_separates_words", "class MainTest"));
+        assertThat(lines).contains("result branch " + branch + " in " + repo + ":");
     }
 
     @Test

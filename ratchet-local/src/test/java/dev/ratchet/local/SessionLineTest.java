@@ -30,6 +30,16 @@ class SessionLineTest {
     }
 
     @Test
+    void appliedDirectivesAreCountedAndPendingOnesAreNot() throws Exception {
+        assertThat(SessionLine.of("s1", session("""
+                {"status": "COMPLETED", "verifiedSteps": 1, "steps": [{"index": 0}], "directives": [
+                  {"id": "d1", "type": "note", "appliedAt": "2026-11-30T09:00:00Z"},
+                  {"id": "d2", "type": "redo", "appliedAt": "2026-11-30T09:00:00Z"},
+                  {"id": "d3", "type": "pause"}]}""")))
+                .isEqualTo("session s1 COMPLETED: 1/1 steps verified (2 directives applied)");
+    }
+
+    @Test
     void aGuardrailRefusalNamesTheRuleOfTheLastAttempt() throws Exception {
         assertThat(SessionLine.of("s1", session("""
                 {"status": "FAILED", "steps": [{"index": 0, "status": "VERIFIED"}, {"index": 1, "status": "FAILED",
