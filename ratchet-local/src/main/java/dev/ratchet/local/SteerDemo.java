@@ -45,16 +45,16 @@ final class SteerDemo implements ScenarioRunner {
     }
 
     @Override
-    public Demo.Result run(LocalLayout layout, String plannerUrl, Consumer<String> out) {
+    public Demo.Result run(LocalLayout layout, ApiEndpoint planner, Consumer<String> out) {
         Demo.requirePython();
         Path repo = prepare(layout);
         out.accept("scenario " + NAME + ": " + repo + " (a copy of examples/" + Demo.SAMPLE + "), model answers from "
                 + "examples/" + simulatorScenario());
-        PlatformClient api = new PlatformClient(plannerUrl);
+        PlatformClient api = new PlatformClient(planner);
         Map<String, Object> request = new LinkedHashMap<>(Demo.sessionRequest(repo, GOAL));
         request.put("approval", "manual");
         String id = api.createSession(request).path("id").asText();
-        out.accept("session " + id + " submitted to " + plannerUrl + " (approval manual)");
+        out.accept("session " + id + " submitted to " + planner + " (approval manual)");
 
         JsonNode plan = awaitApproval(api, id);
         List<Map<String, Object>> steps = new ArrayList<>();
