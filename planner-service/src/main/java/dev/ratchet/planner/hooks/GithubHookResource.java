@@ -17,6 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,6 +48,7 @@ import dev.ratchet.runtime.rest.QueryParams;
  * in Redis so that a redelivery starts nothing. Bodies up to 25 MiB (GitHub's own cap) are read; larger is a 413.
  */
 @Path("/hooks/github")
+@Tag(name = "Webhooks", description = "CI triggers; signed, no API key")
 @Produces(MediaType.APPLICATION_JSON)
 public class GithubHookResource {
 
@@ -63,8 +73,29 @@ public class GithubHookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response deliver(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature,
-            @HeaderParam("X-GitHub-Event") String event, @HeaderParam("X-GitHub-Delivery") String delivery,
+    @Operation(summary = "Receive a GitHub webhook delivery", description = "Checked against X-Hub-Signature-256"
+            + " (HMAC-SHA256 of the raw body with ratchet.hooks.github.secret) before parsing: 401 when missing,"
+            + " malformed or wrong, 503 while no secret is configured, 413 over 25 MiB. A failed workflow_run or"
+            + " check_run, or a /ratchet comment on a pull request, starts a session (201); a redelivery answers"
+            + " duplicate (200); ping answers pong (200); anything else is ignored with the reason (202).")
+    @APIResponse(responseCode = "201", description = "A session started", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "200", description = "pong, or a duplicate delivery", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "202", description = "Ignored, with the reason", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "401", description = "X-Hub-Signature-256 missing, malformed or wrong")
+    @APIResponse(responseCode = "503", description = "No secret is configured; every delivery is refused")
+    public Response deliver(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "ping", value = "{\"zen\": \"Design for failure.\", \"hook_id\": 1}")))
+            byte[] body,
+            @Parameter(description = "sha256=<hex HMAC of the body>",
+                    example = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")
+            @HeaderParam("X-Hub-Signature-256") String signature,
+            @Parameter(description = "The event name", example = "workflow_run") @HeaderParam("X-GitHub-Event")
+            String event,
+            @Parameter(description = "The delivery id, for dedupe", example = "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+            @HeaderParam("X-GitHub-Delivery") String delivery,
             @Context UriInfo uri) {
         String secret = config.secret().filter(s -> !s.isEmpty()).orElseThrow(() -> new ProblemException(503,
                 ProblemMappers.TYPE_UNAVAILABLE, "Webhook not configured", "no secret is configured "

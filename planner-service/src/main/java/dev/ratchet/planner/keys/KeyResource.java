@@ -17,6 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.auth.ApiKey;
@@ -36,6 +44,7 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
  * hash), revoke one (refused from the next call on).
  */
 @Path("/api/v1/keys")
+@Tag(name = "Keys", description = "API keys of teams; admins only")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyResource {
 
@@ -63,7 +72,12 @@ public class KeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public Response create(CreateKeyRequest body, @Context UriInfo uri) {
+    @Operation(summary = "Create a key", description = "A key for a team, shown in this answer only (Redis keeps"
+            + " a salted hash); admin: true for an admin key.")
+    @APIResponse(responseCode = "201", description = "The key, with its token")
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "member key", value = "{\"team\": \"payments\", \"admin\": false}")))
+            CreateKeyRequest body, @Context UriInfo uri) {
         caller.requireAdmin("creating a key");
         List<FieldViolation> errors = new ArrayList<>();
         String team = body == null ? null : body.team();
@@ -77,6 +91,8 @@ public class KeyResource {
     }
 
     @GET
+    @Operation(summary = "List keys", description = "Every key with its team, role, creation and last use; never"
+            + " a token or hash.")
     public List<KeyView> list() {
         caller.requireAdmin("listing keys");
         return keys.all().stream().map(k -> KeyView.of(k, null)).toList();
@@ -84,7 +100,10 @@ public class KeyResource {
 
     @DELETE
     @Path("{id}")
-    public Response revoke(@PathParam("id") String id) {
+    @Operation(summary = "Revoke a key", description = "Refused from the next call on; 204.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Response revoke(@Parameter(description = "The key id (16 hex digits)", example = "3f9a0c1d2e4b5a69")
+            @PathParam("id") String id) {
         caller.requireAdmin("revoking a key");
         if (!ApiKey.isId(id)) {
             throw ProblemException.invalidParameter("id", "must be a key id (16 hex digits), not '"

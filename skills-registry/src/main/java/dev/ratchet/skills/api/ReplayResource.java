@@ -13,6 +13,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.skill.trust.ReplayOutcome;
 import dev.ratchet.runtime.rest.Links;
@@ -29,10 +36,14 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
  * answers the same.
  */
 @Path("/api/v1/skills/{name}/replays")
+@Tag(name = "Skills")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplayResource {
 
     private static final int MAX_ID_CHARS = 128;
+    private static final String REPLAY_EXAMPLE = """
+            {"sessionId": "0f8e4c1a-6a4e-4b1e-9a57-3c2d1e0b7a10", "version": 2, "passed": true, "tokens": 18250,
+             "wallMs": 41200}""";
     private static final int MAX_REASON_CHARS = 4096;
 
     private final SkillStore store;
@@ -57,7 +68,15 @@ public class ReplayResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public SkillViews.Detail record(@PathParam("name") String name, Replay replay, @Context UriInfo uri) {
+    @Operation(summary = "Report a replay", description = "The outcome of a session that replayed the skill;"
+            + " updates its statistics and status (trusted after enough passes, degraded when the recent pass rate"
+            + " drops). Each session counts once.")
+    public SkillViews.Detail record(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a pass", value = REPLAY_EXAMPLE))) Replay replay,
+            @Context UriInfo uri) {
         SkillRecord skill = SkillLookup.find(store, name);
         List<FieldViolation> errors = new ArrayList<>();
         if (replay == null) {

@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.skill.trust.SkillStatus;
 import dev.ratchet.runtime.rest.Links;
@@ -30,10 +37,14 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
  * the plan each would give (the contract in docs/ARCHITECTURE.md, "Skills").
  */
 @Path("/api/v1/skills/search")
+@Tag(name = "Search", description = "Find skills for a query or a planner's goal")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
     private static final int MAX_QUERY_CHARS = 2000;
+    private static final String MATCH_EXAMPLE = """
+            {"goal": "Reject malformed JSON bodies with a 400 naming the field", "repo": "/path/to/repo",
+             "files": ["app/api.py", "tests/test_api.py"], "limit": 3}""";
     private static final int MAX_GOAL_CHARS = 8000;
     private static final int MAX_FILES = 10_000;
     private static final int MAX_LIMIT = 50;
@@ -56,7 +67,12 @@ public class SearchResource {
     }
 
     @GET
-    public Hits search(@QueryParam("q") String q, @QueryParam("limit") String limit, @Context UriInfo uri) {
+    @Operation(summary = "Search skills", description = "Skills ranked for a person's query (keywords, and"
+            + " embeddings unless switched off), with scores from 0 to 1 and why each matched.")
+    public Hits search(@Parameter(description = "The query, 1 to 2000 characters", required = true,
+            example = "validate request bodies") @QueryParam("q") String q,
+            @Parameter(description = "1 to 50; 10 when absent", example = "10") @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         if (q == null || q.isBlank() || q.length() > MAX_QUERY_CHARS) {
             throw ProblemException.invalidParameter("q", "is required, 1 to " + MAX_QUERY_CHARS + " characters");
         }
@@ -84,7 +100,10 @@ public class SearchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public Matches match(MatchRequest request) {
+    @Operation(summary = "Match skills to a goal", description = "The planner's question: which skills could plan"
+            + " this goal here, best first, with the plan each would give; autoApply only on trusted skills.")
+    public Matches match(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "a goal", value = MATCH_EXAMPLE))) MatchRequest request) {
         List<FieldViolation> errors = new ArrayList<>();
         if (request == null || request.goal() == null || request.goal().isBlank()
                 || request.goal().length() > MAX_GOAL_CHARS) {

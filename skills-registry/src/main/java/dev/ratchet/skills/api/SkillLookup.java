@@ -11,6 +11,11 @@ import dev.ratchet.skills.store.SkillStore;
 /** A skill named in a path or a query: its name checked before Redis is asked, then found or a 404. */
 final class SkillLookup {
 
+    /** The {@code name} path parameter and the {@code version} query parameter, for the OpenAPI document. */
+    static final String NAME_PARAM = "The skill name";
+    static final String NAME_PARAM_EXAMPLE = "add-input-validation";
+    static final String VERSION_PARAM = "A version, from 1; the latest when absent";
+
     /** The Agent Skills name rule (as {@code SkillDocument} checks it): a name is also part of a Redis key. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -20,6 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ratchet.core.skill.SkillFolder;
 import dev.ratchet.core.skill.archive.SkillArchives;
 import dev.ratchet.runtime.rest.Links;
@@ -37,10 +45,20 @@ import dev.ratchet.skills.store.SkillStore;
  * are in {@link SearchResource} and {@link ReplayResource}.
  */
 @Path("/api/v1/skills")
+@Tag(name = "Skills", description = "Agent Skills: publish, read, delete, trust")
 @Produces(MediaType.APPLICATION_JSON)
 public class SkillResource {
 
     private static final int MAX_LIST = 500;
+    private static final String SKILL_MD_EXAMPLE = """
+            ---
+            name: add-input-validation
+            description: "Validates incoming request bodies and answers bad input with a 400 problem+json naming each \
+            invalid field. Use when an API crashes with a 500 on bad input."
+            ---
+            # Add input validation
+            1. Find the handler ...
+            """;
     /** A filtered list reads at most this many names for one page, so a rare query answers in bounded time. */
     private static final int MAX_SCANNED = 5000;
     private static final String MARKDOWN = "text/markdown";
@@ -60,8 +78,15 @@ public class SkillResource {
     /** 201 with a new version (or skill), 200 when the content is already the latest version. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response upload(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context UriInfo uri) {
+    @Operation(summary = "Publish a skill", description = "A SKILL.md (text/markdown) or a skill folder"
+            + " (application/zip, or application/gzip for tar.gz), validated and bounded; 201 with the new version"
+            + " (or skill), 200 when the content is already the latest version, 415 for any other media type.")
+    @APIResponse(responseCode = "201", description = "A new version, or a new skill")
+    @APIResponse(responseCode = "200", description = "The content is already the latest version")
+    public Response upload(@RequestBody(required = true, content = {
+            @Content(mediaType = MARKDOWN, examples = @ExampleObject(name = "SKILL.md", value = SKILL_MD_EXAMPLE)),
+            @Content(mediaType = "application/zip"), @Content(mediaType = "application/gzip") }) byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         SkillRegistry.Published published;
         if (type.equals(MARKDOWN)) {
@@ -85,8 +110,13 @@ public class SkillResource {
      * {@code q} keeps those whose name or description holds it (any letter case).
      */
     @GET
-    public SkillViews.Page list(@QueryParam("q") String q, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit, @Context UriInfo uri) {
+    @Operation(summary = "List skills", description = "In name order, a page at a time; q keeps those whose name"
+            + " or description holds it (any letter case).")
+    public SkillViews.Page list(@Parameter(description = "Text in the name or description", example = "validation")
+            @QueryParam("q") String q,
+            @Parameter(description = "The last name of the page before") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 500; 50 when absent", example = "50") @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         int max = QueryParams.intParam("limit", limit, 50, 1, MAX_LIST);
         String after = cursor == null || cursor.isEmpty() ? null : SkillLookup.name("cursor", cursor);
         String filter = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
@@ -117,14 +147,22 @@ public class SkillResource {
 
     @GET
     @Path("{name}")
-    public SkillViews.Detail get(@PathParam("name") String name, @Context UriInfo uri) {
+    @Operation(summary = "Read a skill", description = "Its status, versions, replay statistics and links.")
+    public SkillViews.Detail get(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name,
+            @Context UriInfo uri) {
         return SkillLookup.detail(store, name, Links.base(uri));
     }
 
     @GET
     @Path("{name}/SKILL.md")
     @Produces("text/markdown")
-    public byte[] skillMd(@PathParam("name") String name, @QueryParam("version") String version) {
+    @Operation(summary = "Fetch a SKILL.md", description = "The SKILL.md of the latest version, or of ?version=.")
+    public byte[] skillMd(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name,
+            @Parameter(description = SkillLookup.VERSION_PARAM, example = "2") @QueryParam("version") String version) {
         return folder(name, version).skillMd().content();
     }
 
@@ -132,7 +170,12 @@ public class SkillResource {
     @GET
     @Path("{name}/archive")
     @Produces("application/zip")
-    public Response archive(@PathParam("name") String name, @QueryParam("version") String version) {
+    @Operation(summary = "Fetch a skill folder", description = "The folder as a zip (<name>/...), the same bytes"
+            + " (and ETag) for the same content.")
+    public Response archive(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name,
+            @Parameter(description = SkillLookup.VERSION_PARAM, example = "2") @QueryParam("version") String version) {
         SkillFolder folder = folder(name, version);
         return Response.ok(SkillArchives.writeZip(folder))
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"")
@@ -142,7 +185,11 @@ public class SkillResource {
     /** Anyone can delete until API keys land (README, "Limits"). */
     @DELETE
     @Path("{name}")
-    public Response delete(@PathParam("name") String name) {
+    @Operation(summary = "Delete a skill", description = "Every version and its statistics; 204.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name) {
         if (!registry.delete(SkillLookup.name("name", name))) {
             throw ProblemException.notFound("no skill " + name);
         }
@@ -152,7 +199,12 @@ public class SkillResource {
     /** A person's approval: {@code trusted} until replays after it fail too often. */
     @POST
     @Path("{name}/trust")
-    public SkillViews.Detail trust(@PathParam("name") String name, @Context UriInfo uri) {
+    @Operation(summary = "Trust a skill", description = "A person's approval: trusted (the planner may apply it"
+            + " without asking) until replays after it fail too often.")
+    public SkillViews.Detail trust(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name,
+            @Context UriInfo uri) {
         SkillLookup.find(store, name);
         registry.trust(name);
         return get(name, uri);

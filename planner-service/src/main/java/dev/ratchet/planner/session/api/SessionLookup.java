@@ -18,6 +18,10 @@ import dev.ratchet.runtime.rest.QueryParams;
 @ApplicationScoped
 public class SessionLookup {
 
+    /** The {@code id} path parameter, for the OpenAPI document. */
+    static final String ID = "The session id (a UUID)";
+    static final String ID_EXAMPLE = "0f8e4c1a-6a4e-4b1e-9a57-3c2d1e0b7a10";
+
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 

@@ -15,6 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ratchet.core.auth.Caller;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.files.SessionFiles;
@@ -38,8 +46,13 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
  * {@link SessionEventsResource}.
  */
 @Path("/api/v1/sessions")
+@Tag(name = "Sessions", description = "Start, list and follow coding sessions; read their files and result")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    private static final String CREATE_EXAMPLE = """
+            {"repo": "/path/to/repo", "goal": "Add word statistics", "approval": "manual",
+             "checks": [{"name": "unit-tests", "command": "python3 -m unittest", "timeoutSeconds": 60}]}""";
 
     private final SessionService sessions;
     private final SessionLookup lookup;
@@ -67,7 +80,13 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public Response create(CreateSessionRequest body, @Context UriInfo uri) {
+    @Operation(summary = "Start a session", description = "Plans the goal for the repository (under one of the"
+            + " team's repo roots) and runs it step by step; every step must pass the checks. 201 with the session"
+            + " and its Location; 400 names each invalid field, unknown fields included.")
+    @APIResponse(responseCode = "201", description = "The new session")
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "manual approval", value = CREATE_EXAMPLE))) CreateSessionRequest body,
+            @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("Invalid session request",
                     List.of(new FieldViolation("body", "must be a JSON object with repo, goal and checks")));
@@ -85,6 +104,8 @@ public class SessionResource {
      * caller's team's sessions only; every team's for an admin.
      */
     @GET
+    @Operation(summary = "List sessions", description = "Most recent first, a page at a time; the caller's team's"
+            + " sessions (every team's for an admin).")
     public SessionPages.Page list(@QueryParam("status") String status, @QueryParam("repo") String repo,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller c = caller.get();
@@ -93,7 +114,11 @@ public class SessionResource {
 
     @GET
     @Path("{id}")
-    public SessionView get(@PathParam("id") String id, @Context UriInfo uri) {
+    @Operation(summary = "Read a session", description = "Status, plan, each step's attempts with queue, model and"
+            + " verify timings and token usage, the directives, and links.")
+    public SessionView get(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @Context UriInfo uri) {
         Session session = lookup.require(id);
         return SessionView.of(session, store.plan(id), store.patchCount(id), Links.base(uri));
     }
@@ -101,7 +126,11 @@ public class SessionResource {
     @GET
     @Path("{id}/files/{name}")
     @Produces("text/markdown")
-    public String file(@PathParam("id") String id, @PathParam("name") String name) {
+    @Operation(summary = "Read one of the four files", description = "AGENTS.md, PLAN.md, PROGRESS.md or"
+            + " VERIFY.md of the session, as Markdown.")
+    public String file(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "The file", example = "PROGRESS.md") @PathParam("name") String name) {
         return documents.render(lookup.require(id), name).orElseThrow(() -> ProblemException.notFound(
                 "no file " + QueryParams.echo(name) + "; a session has " + String.join(", ", SessionFiles.NAMES)));
     }
@@ -113,7 +142,12 @@ public class SessionResource {
     @GET
     @Path("{id}/patch")
     @Produces("application/mbox")
-    public String patch(@PathParam("id") String id, @QueryParam("step") String step) {
+    @Operation(summary = "Fetch the result as patches", description = "The result branch ratchet/<id> as a git"
+            + " format-patch series (git am applies it), or one step's commit with ?step=; 409 before the session"
+            + " completed.")
+    public String patch(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "One step's commit only", example = "s1") @QueryParam("step") String step) {
         return results.series(lookup.require(id), step == null || step.isEmpty() ? null : step)
                 .orElseThrow(() -> ProblemException.notFound("the result branch has no commit for step "
                         + QueryParams.echo(String.valueOf(step))));

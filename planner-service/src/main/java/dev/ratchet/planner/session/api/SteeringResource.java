@@ -16,6 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.FieldViolation;
@@ -31,8 +39,16 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
  * "manual"}, and steer any unfinished session with directives that take effect at the next step boundary.
  */
 @Path("/api/v1/sessions/{id}")
+@Tag(name = "Steering", description = "Read, edit and approve a plan; steer a running session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SteeringResource {
+
+    private static final String PLAN_EXAMPLE = """
+            {"steps": [{"id": "s1", "title": "Add word_count", "instructions": "Add word_count(text) to textstats.py"},
+                       {"id": "s2", "title": "Add top_words", "instructions": "Add top_words(text, n) with tests"}]}""";
+    private static final String STEER_EXAMPLE = """
+            {"directives": [{"type": "note", "text": "do not touch the CLI yet"},
+                            {"type": "guardrails", "guardrails": {"deletes": false, "forbid": ["cli/**"]}}]}""";
 
     private final SessionLookup lookup;
     private final SteeringService steering;
@@ -57,7 +73,10 @@ public class SteeringResource {
 
     @GET
     @Path("plan")
-    public PlanView plan(@PathParam("id") String id) {
+    @Operation(summary = "Read the plan", description = "The plan as it stands (with a person's edits), the"
+            + " session's status and its approval mode.")
+    public PlanView plan(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id) {
         return PlanView.of(lookup.require(id));
     }
 
@@ -66,7 +85,13 @@ public class SteeringResource {
     @Path("plan")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public PlanView editPlan(@PathParam("id") String id, PlanEdit body) {
+    @Operation(summary = "Edit the plan", description = "Replaces the plan of a session that awaits approval;"
+            + " validated like a new plan (400 naming the field), 409 once it is approved.")
+    public PlanView editPlan(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two steps",
+                    value = PLAN_EXAMPLE))) PlanEdit body) {
         Session session = lookup.require(id);
         if (body == null) {
             throw ProblemException.invalid("Invalid plan",
@@ -77,7 +102,10 @@ public class SteeringResource {
 
     @POST
     @Path("plan/approve")
-    public PlanView approve(@PathParam("id") String id) {
+    @Operation(summary = "Approve the plan", description = "Starts a session created with \"approval\":"
+            + " \"manual\" on its plan as it stands.")
+    public PlanView approve(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id) {
         return PlanView.of(steering.approve(lookup.require(id)));
     }
 
@@ -86,7 +114,14 @@ public class SteeringResource {
     @Path("steer")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public Response steer(@PathParam("id") String id, SteerRequest body, @Context UriInfo uri) {
+    @Operation(summary = "Steer a session", description = "Directives (note, guardrails, redo, skip, pause,"
+            + " resume, cancel) that take effect at the next step boundary; 202 with each directive's id.")
+    @APIResponse(responseCode = "202", description = "The directives, queued")
+    public Response steer(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "note and"
+                    + " guardrails", value = STEER_EXAMPLE))) SteerRequest body, @Context UriInfo uri) {
         Session session = lookup.require(id);
         if (body == null || body.directives() == null) {
             throw ProblemException.invalid("Invalid directives",

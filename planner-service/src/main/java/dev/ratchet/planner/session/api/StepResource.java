@@ -17,6 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.session.Attempt;
 import dev.ratchet.core.session.Candidate;
@@ -33,9 +41,14 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 
 /** One step of a session: people's candidate patches for it, and the screenshots its browser checks took. */
 @Path("/api/v1/sessions/{id}/steps/{stepId}")
+@Tag(name = "Steps", description = "Candidate patches and screenshots of one step")
 public class StepResource {
 
     private static final int MAX_ATTEMPT = 1000;
+    private static final String CANDIDATE_EXAMPLE = """
+            {"author": "alice",
+             "patch": "--- a/textstats.py\\n+++ b/textstats.py\\n@@ -1 +1,2 @@\\n import re\\n+import collections\\n"}\
+            """;
 
     private final SessionLookup lookup;
     private final CandidateService candidates;
@@ -53,7 +66,14 @@ public class StepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public Response submit(@PathParam("id") String id, @PathParam("stepId") String stepId, CandidateRequest body,
+    @Operation(summary = "Submit a candidate patch", description = "A person's unified diff for the running step,"
+            + " verified like an executor's attempt; 202 once it is on its way to the verifiers.")
+    @APIResponse(responseCode = "202", description = "The candidate, on its way to the verifiers")
+    public Response submit(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "The step id", example = "s2") @PathParam("stepId") String stepId,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "a fix", value = CANDIDATE_EXAMPLE))) CandidateRequest body,
             @Context UriInfo uri) {
         Session session = lookup.require(id);
         if (body == null) {
@@ -77,9 +97,16 @@ public class StepResource {
     @GET
     @Path("attempts/{attempt}/screenshots/{check}")
     @Produces("image/png")
-    public byte[] screenshot(@PathParam("id") String id, @PathParam("stepId") String stepId,
-            @PathParam("attempt") String attemptText, @PathParam("check") String check,
-            @QueryParam("path") String page) {
+    @Operation(summary = "Fetch a screenshot", description = "The PNG a browser check took of one page on one"
+            + " attempt: the check's first page, or the one ?path= names.")
+    public byte[] screenshot(
+            @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "The step id", example = "s1") @PathParam("stepId") String stepId,
+            @Parameter(description = "The attempt number, from 1", example = "1") @PathParam("attempt")
+            String attemptText,
+            @Parameter(description = "The browser check's name", example = "home-page") @PathParam("check")
+            String check,
+            @Parameter(description = "The page's path", example = "/") @QueryParam("path") String page) {
         Session session = lookup.require(id);
         int number = QueryParams.intParam("attempt", attemptText, 1, 1, MAX_ATTEMPT);
         StepState step = session.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
