@@ -3,7 +3,6 @@ package dev.ratchet.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,19 +40,9 @@ final class ClusterState {
             state.put(API_KEY_FILE, apiKeyFile.toString());
             state.put(STATE_DIR, stateDir.toString());
             Files.deleteIfExists(layout.clusterFile());
-            Files.createFile(layout.clusterFile());
-            ownerOnly(layout);
-            Files.writeString(layout.clusterFile(), Json.write(state));
+            DevKey.writeOwnerOnly(layout.clusterFile(), Json.write(state));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + layout.clusterFile(), e);
-        }
-    }
-
-    private static void ownerOnly(LocalLayout layout) throws IOException {
-        try {
-            Files.setPosixFilePermissions(layout.clusterFile(), PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the file keeps the directory's permissions.
         }
     }
 

@@ -62,8 +62,11 @@ final class DevKey {
         }
     }
 
-    /** Creates {@code file} readable by its owner only, then writes {@code content}. */
-    private static void writeOwnerOnly(Path file, String content) {
+    /**
+     * Creates {@code file} readable by its owner only, then writes {@code content}, so that a secret is never
+     * readable by others, not even for a moment (the cluster state's control token uses it too).
+     */
+    static void writeOwnerOnly(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Files.createFile(file);

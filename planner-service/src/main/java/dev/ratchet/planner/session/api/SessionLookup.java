@@ -41,9 +41,10 @@ public class SessionLookup {
      */
     public Session require(String id) {
         checkId(id);
-        Session session = store.find(id).orElseThrow(() -> ProblemException.notFound("no session " + id));
-        caller.requireAccess(store.team(id).orElse(null), "session " + id);
-        return session;
+        SessionStore.Owned owned = store.findOwned(id)
+                .orElseThrow(() -> ProblemException.notFound("no session " + id));
+        caller.requireAccess(owned.team(), "session " + id);
+        return owned.session();
     }
 
     /** @throws ProblemException (400) naming {@code id} when it is not a session id */

@@ -63,11 +63,9 @@ public class SessionPages {
             for (String id : ids) {
                 scanned++;
                 last = id;
-                if (team != null && !store.team(id).filter(team::equals).isPresent()) {
-                    continue;
-                }
-                store.find(id).filter(s -> (wanted == null || s.status() == wanted)
-                        && (where == null || s.repo().equals(where))).ifPresent(s -> items.add(summary(s)));
+                store.findOwned(id).filter(o -> team == null || team.equals(o.team())).map(SessionStore.Owned::session)
+                        .filter(s -> (wanted == null || s.status() == wanted)
+                                && (where == null || s.repo().equals(where))).ifPresent(s -> items.add(summary(s)));
                 if (items.size() == max) {
                     break;
                 }

@@ -67,14 +67,19 @@ public class SessionStore {
         return created.storedAs(session);
     }
 
-    /** The team that owns the session; empty for none (stored before teams existed: admins' only). */
-    public Optional<String> team(String id) {
-        return Optional.ofNullable(redis.hash(String.class).hget(RedisKeys.session(id), TEAM));
+    /** A stored session with the team that owns it (null for none), read in one round trip. */
+    public record Owned(Session session, String team) {
     }
 
     public Optional<Session> find(String id) {
+        return findOwned(id).map(Owned::session);
+    }
+
+    /** The session and its team from one {@code HGETALL}: the API checks ownership on every call. */
+    public Optional<Owned> findOwned(String id) {
         Map<String, String> fields = redis.hash(String.class).hgetall(RedisKeys.session(id));
-        return fields.isEmpty() ? Optional.empty() : Optional.of(SessionHash.session(fields));
+        return fields.isEmpty() ? Optional.empty()
+                : Optional.of(new Owned(SessionHash.session(fields), fields.get(TEAM)));
     }
 
     /**
