@@ -2,6 +2,7 @@ package dev.ratchet.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,12 +155,19 @@ public final class LocalCluster implements AutoCloseable {
 
     private SimulatedModelServer startSimulator() {
         Scenario scenario = options.scenario() != null ? Scenario.load(options.scenario()) : demoScenarios();
+        SimulatorConfig config = SimulatorConfig.defaults(scenario).withPort(port(8090))
+                .withTokensPerSecond(options.tokensPerSecond()).withTimeToFirstToken(options.timeToFirstToken());
         try {
-            return SimulatedModelServer.start(SimulatorConfig.defaults(scenario)
-                    .withPort(port(8090)).withTokensPerSecond(options.tokensPerSecond())
-                    .withTimeToFirstToken(options.timeToFirstToken()));
+            try {
+                return SimulatedModelServer.start(config);
+            } catch (BindException e) {
+                // The port was free when chosen and taken before the bind (another process, or the previous
+                // cluster's listener not yet released); any port will do, services learn it from the addresses.
+                return SimulatedModelServer.start(config.withPort(0));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the simulated model server", e);
+            throw new UncheckedIOException("cannot start the simulated model server on " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
         }
     }
 
