@@ -138,16 +138,17 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        kafka = new KafkaBroker(layout, dirs, port(9092), port(9093));
-        redis = new LocalRedis(dirs, port(6379));
-        CompletableFuture<PartAction> broker = CompletableFuture.supplyAsync(kafka::start);
-        CompletableFuture<PartAction> store = CompletableFuture.supplyAsync(redis::start);
+        // The in-process simulator first: when it cannot start, no broker or Redis process is left behind.
         ModelEndpoints models = ModelEndpoints.fromEnvironment();
         if (models.needsSimulator()) {
             simulator = startSimulator();
         }
+        kafka = new KafkaBroker(layout, dirs, port(9092), port(9093));
+        redis = new LocalRedis(dirs, port(6379));
         parts.add(kafka);
         parts.add(redis);
+        CompletableFuture<PartAction> broker = CompletableFuture.supplyAsync(kafka::start);
+        CompletableFuture<PartAction> store = CompletableFuture.supplyAsync(redis::start);
         join(broker);
         join(store);
         models.describe(simulator == null ? null : simulator.baseUrl().toString()).forEach(modelAddresses::put);
