@@ -212,6 +212,11 @@ public final class LocalCluster implements AutoCloseable {
         // Your own machine: the dev team may point sessions at any repository on it (the demo's samples are
         // copied into the temporary directory). A shared deployment lists each team's roots instead.
         serviceProperties.put("ratchet.teams." + DevKey.TEAM + ".repo-roots", "/");
+        // Nor is the dev team held to a shared deployment's team limits (docs/ARCHITECTURE.md "Limits and budgets"):
+        // the chaos run keeps up to 20 sessions in flight, more than the default of 10. Sessions keep their budgets.
+        serviceProperties.put("ratchet.teams." + DevKey.TEAM + ".max-concurrent-sessions", "10000");
+        serviceProperties.put("ratchet.teams." + DevKey.TEAM + ".max-requests", "1000000");
+        serviceProperties.put("ratchet.teams." + DevKey.TEAM + ".max-tokens-per-day", Long.toString(Long.MAX_VALUE));
         // GitHub webhooks: the secret in a file only you can read (a config location, so in no process's
         // arguments), and the CI demo's repository mapped to its clone (./ratchet demo --scenario ci).
         Path hooks = DevKey.hookSecret(dirs.root().resolve(CiDemo.SECRET_FILE));

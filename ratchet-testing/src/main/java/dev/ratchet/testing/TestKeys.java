@@ -38,7 +38,19 @@ public final class TestKeys {
 
     /** A new member key of {@value #TEAM}, sent from now on by every RestAssured request of this JVM. */
     public static String authorize(RedisDataSource redis) {
-        String token = issue(redis, TEAM, Role.MEMBER);
+        return authorize(redis, TEAM);
+    }
+
+    /** A new member key of {@code team}, sent from now on by every RestAssured request of this JVM. */
+    public static String authorize(RedisDataSource redis, String team) {
+        return use(issue(redis, team, Role.MEMBER));
+    }
+
+    /** Sends {@code token}, instead of any key before, with every RestAssured request of this JVM from now on. */
+    public static String use(String token) {
+        // A RequestSpecBuilder starts from the default specification: without clearing it first, a second key would
+        // be sent as a second Authorization header beside the first.
+        RestAssured.requestSpecification = null;
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", bearer(token)).build();
         return token;
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -44,6 +45,10 @@ final class SessionDriver {
         this.repo = repo;
     }
 
+    Path repo() {
+        return repo;
+    }
+
     /** A new session on the sample repository; returns its id. */
     String start() {
         return start("auto");
@@ -51,10 +56,16 @@ final class SessionDriver {
 
     /** A new session whose plan waits for a person when {@code approval} is {@code manual}. */
     String start(String approval) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("repo", "file://" + repo, "goal", "Add word statistics to textstats", "approval",
-                        approval, "checks", List.of(Map.of("name", "unit-tests", "command", CHECK_COMMAND,
-                                "timeoutSeconds", 60))))
+        return startWith(Map.of("approval", approval));
+    }
+
+    /** A new session with {@code fields} added to (or replacing) the usual request's. */
+    String startWith(Map<String, ?> fields) {
+        Map<String, Object> body = new HashMap<>(Map.of("repo", "file://" + repo, "goal",
+                "Add word statistics to textstats", "checks", List.of(Map.of("name", "unit-tests", "command",
+                        CHECK_COMMAND, "timeoutSeconds", 60))));
+        body.putAll(fields);
+        return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/sessions").then().statusCode(201).extract().path("id");
     }
 

@@ -23,11 +23,16 @@ final class DeadlineDecisions {
      * The reaper's decision for a session whose deadline passed: nothing while someone works on it; a request that
      * nobody answered is sent again with the same event id and content (a redelivery, not a new attempt), until
      * {@link Deadlines#maxRedeliveries()} makes the step fail naming the hop that went silent; planning whose
-     * planner stopped is taken over; a session past its time limit fails.
+     * planner stopped is taken over; a session past its wall-clock budget is cancelled, one past its time limit
+     * fails.
      */
     Transition onDeadline(Session session, Liveness liveness, Instant now) {
         if (session.status().terminal()) {
             return Transition.ignored(session);
+        }
+        Optional<String> overBudget = BudgetDecisions.wallClockExceeded(session, now);
+        if (overBudget.isPresent()) {
+            return machine.cancel(session, overBudget.get(), now, List.of());
         }
         if (!now.isBefore(session.createdAt().plus(deadlines.sessionMaxDuration()))) {
             Optional<StepState> step = session.current();
@@ -86,14 +91,15 @@ final class DeadlineDecisions {
 
     /**
      * When the reaper must next look at the session if nothing happens before: a waiting request's or plan's
-     * unclaimed deadline, capped by the session's time limit; empty once the session is over. Work leases move it
-     * forward while someone works.
+     * unclaimed deadline, capped by the session's time limit and wall-clock budget; empty once the session is over.
+     * Work leases move it forward while someone works.
      */
     Optional<Instant> deadline(Session session) {
         if (session.status().terminal()) {
             return Optional.empty();
         }
-        Instant expires = session.createdAt().plus(deadlines.sessionMaxDuration());
+        Instant limit = session.createdAt().plus(deadlines.sessionMaxDuration());
+        Instant expires = BudgetDecisions.wallClockEnd(session).filter(end -> end.isBefore(limit)).orElse(limit);
         Instant next = expires;
         if (session.status() == SessionStatus.PLANNING) {
             next = session.updatedAt().plus(deadlines.unclaimed());

@@ -13,14 +13,16 @@ import dev.ratchet.core.event.Usage;
  * stands. {@code planningResumes} counts how often planning was taken over after the planner doing it stopped;
  * {@code plannedFrom} names the skill the plan was instantiated from ({@code name@version}, see {@link
  * dev.ratchet.core.skill.replay.SkillRef}), null when the planner model made it; {@code steering} holds the
- * approval mode and people's directives; {@code version} increases with every stored change.
+ * approval mode and people's directives; {@code version} increases with every stored change; {@code plannerUsage}
+ * is what the planner model's answer cost (none when a skill planned).
  */
 public record Session(String id, String repo, String goal, String baseCommit, List<Check> checks,
         StepPolicy policy, SessionStatus status, List<StepState> steps, int currentStep, Instant createdAt, Instant updatedAt,
         Instant finishedAt, String failureReason, int planningResumes, String plannedFrom, Steering steering,
-        long version) {
+        long version, Usage plannerUsage) {
 
     public Session {
+        plannerUsage = plannerUsage == null ? Usage.NONE : plannerUsage;
         policy = policy == null ? StepPolicy.DEFAULTS : policy;
         steering = steering == null ? Steering.AUTO : steering;
     }
@@ -33,13 +35,14 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
     public static Session created(String id, String repo, String goal, String baseCommit, List<Check> checks,
             StepPolicy policy, Approval approval, Instant now) {
         return new Session(id, repo, goal, baseCommit, List.copyOf(checks), policy, SessionStatus.PLANNING,
-                List.of(), 0, now, now, null, null, 0, null, new Steering(approval, List.of()), 0);
+                List.of(), 0, now, now, null, null, 0, null, new Steering(approval, List.of()), 0,
+                Usage.NONE);
     }
 
     /** The same session as stored at {@code storedVersion}. */
     public Session withVersion(long storedVersion) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, updatedAt,
-                finishedAt, failureReason, planningResumes, plannedFrom, steering, storedVersion);
+                finishedAt, failureReason, planningResumes, plannedFrom, steering, storedVersion, plannerUsage);
     }
 
     public Optional<StepState> current() {
@@ -50,41 +53,54 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
         return steps.stream().filter(s -> s.status() == StepStatus.VERIFIED).count();
     }
 
+    /** What the executors' attempts cost; the planner's is {@link #plannerUsage()}. */
     public Usage usage() {
         return steps.stream().flatMap(s -> s.attempts().stream()).map(Attempt::usage).reduce(Usage.NONE,
                 Usage::plus);
+    }
+
+    /** The model tokens of every role, in and out: the planner's and every attempt's (what a token budget counts). */
+    public long tokens() {
+        Usage executors = usage();
+        return (long) plannerUsage.tokensIn() + plannerUsage.tokensOut() + executors.tokensIn()
+                + executors.tokensOut();
+    }
+
+    Session withPlannerUsage(Usage planner) {
+        return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt,
+                updatedAt, finishedAt, failureReason, planningResumes, plannedFrom, steering, version, planner);
     }
 
     Session withStep(StepState step) {
         List<StepState> list = new ArrayList<>(steps);
         list.set(step.index(), step);
         return new Session(id, repo, goal, baseCommit, checks, policy, status, List.copyOf(list), currentStep, createdAt,
-                updatedAt, finishedAt, failureReason, planningResumes, plannedFrom, steering, version);
+                updatedAt, finishedAt, failureReason, planningResumes, plannedFrom, steering, version, plannerUsage);
     }
 
     Session withPlan(List<StepState> plan, SessionStatus next, String source, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, next, List.copyOf(plan), 0,
-                createdAt, now, null, null, planningResumes, source, steering, version);
+                createdAt, now, null, null, planningResumes, source, steering, version, plannerUsage);
     }
 
     Session planningResumed(Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
-                failureReason, planningResumes + 1, plannedFrom, steering, version);
+                failureReason, planningResumes + 1, plannedFrom, steering, version, plannerUsage);
     }
 
     Session advancedTo(int step, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, step, createdAt, now, finishedAt,
-                failureReason, planningResumes, plannedFrom, steering, version);
+                failureReason, planningResumes, plannedFrom, steering, version, plannerUsage);
     }
 
     Session touched(Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, now, finishedAt,
-                failureReason, planningResumes, plannedFrom, steering, version);
+                failureReason, planningResumes, plannedFrom, steering, version, plannerUsage);
     }
 
     Session finished(SessionStatus end, String reason, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, end, steps, currentStep, createdAt, now, now, reason,
-                planningResumes, plannedFrom, steering, version);
+                planningResumes, plannedFrom, steering, version, plannerUsage);
     }
 
     /** The notes people gave, for the executor prompt ({@link Steering#notes}). */
@@ -94,16 +110,16 @@ public record Session(String id, String repo, String goal, String baseCommit, Li
 
     Session withSteering(Steering next) {
         return new Session(id, repo, goal, baseCommit, checks, policy, status, steps, currentStep, createdAt, updatedAt,
-                finishedAt, failureReason, planningResumes, plannedFrom, next, version);
+                finishedAt, failureReason, planningResumes, plannedFrom, next, version, plannerUsage);
     }
 
     Session withPolicy(StepPolicy next) {
         return new Session(id, repo, goal, baseCommit, checks, next, status, steps, currentStep, createdAt, updatedAt,
-                finishedAt, failureReason, planningResumes, plannedFrom, steering, version);
+                finishedAt, failureReason, planningResumes, plannedFrom, steering, version, plannerUsage);
     }
 
     Session withStatus(SessionStatus next, Instant now) {
         return new Session(id, repo, goal, baseCommit, checks, policy, next, steps, currentStep, createdAt, now,
-                finishedAt, failureReason, planningResumes, plannedFrom, steering, version);
+                finishedAt, failureReason, planningResumes, plannedFrom, steering, version, plannerUsage);
     }
 }

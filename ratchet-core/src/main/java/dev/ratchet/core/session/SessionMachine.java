@@ -18,6 +18,7 @@ import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanStep;
 
 /**
@@ -77,9 +78,15 @@ public final class SessionMachine {
      * manual approval the session waits for a person; otherwise its first step boundary comes at once.
      */
     public Transition planned(Session session, List<PlanStep> plan, String plannedFrom, Instant now) {
+        return planned(session, plan, plannedFrom, Usage.NONE, now);
+    }
+
+    /** As above, recording what the planner model's answer cost ({@code planner}), which the token budget counts. */
+    public Transition planned(Session session, List<PlanStep> plan, String plannedFrom, Usage planner, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
         }
+        session = session.withPlannerUsage(planner);
         boolean manual = session.steering().approval() == Approval.MANUAL;
         Progress planned = new Progress(Progress.SESSION_PLANNED, null, 0, "plan ready: " + plan.size() + " steps"
                 + (plannedFrom == null ? "" : " (planned from skill " + plannedFrom + ", no planner model call)")
@@ -218,6 +225,10 @@ public final class SessionMachine {
     }
 
     Transition request(Session session, int index, int attempt, Instant now, List<Progress> before) {
+        Optional<String> overBudget = BudgetDecisions.tokensExceeded(session);
+        if (overBudget.isPresent()) {
+            return cancel(session, overBudget.get(), now, before);
+        }
         StepState step = session.steps().get(index);
         Session next = session.withStep(step.withAttempt(Attempt.requested(attempt, now), StepStatus.RUNNING))
                 .touched(now);
@@ -251,8 +262,9 @@ public final class SessionMachine {
     }
 
     /**
-     * A person's {@code cancel}: the session ends now, announced with {@code SessionFailed} (its reason names the
-     * directive); a verdict for the attempt in flight finds it finished and is dropped.
+     * A person's {@code cancel} or the kill switch ({@link BudgetDecisions}): the session ends now, announced with
+     * {@code SessionFailed} (its reason names the directive or the budget); a verdict for the attempt in flight finds
+     * it finished and is dropped.
      */
     Transition cancel(Session session, String reason, Instant now, List<Progress> before) {
         Session cancelled = session.finished(SessionStatus.CANCELLED, reason, now);

@@ -161,6 +161,31 @@ public final class RedisKeys {
                 skillOutcomes(name), skillEmbedding(name));
     }
 
+    /**
+     * SET of the team's unfinished session ids: added when a session is created, removed in the transaction that
+     * finishes it. Its size is what {@code ratchet.teams.<team>.max-concurrent-sessions} is held to.
+     */
+    public static String teamSessions(String team) {
+        return "ratchet:team:" + team + ":sessions";
+    }
+
+    /**
+     * STRING counter with a TTL of one request window: the team's API requests in the window that runs
+     * ({@code ratchet.teams.<team>.max-requests} per {@code request-window}).
+     */
+    public static String requestRate(String team) {
+        return "ratchet:team:" + team + ":requests";
+    }
+
+    /**
+     * HASH of the team's usage on one UTC day ({@code YYYY-MM-DD}), fields {@code <role>.tokensIn},
+     * {@code <role>.tokensOut}, {@code sessions}, {@code verifiedSteps} ({@code dev.ratchet.core.usage.UsageCounters});
+     * expires after {@code ratchet.limits.usage-retention}.
+     */
+    public static String usage(String team, String day) {
+        return "ratchet:team:" + team + ":usage:" + day;
+    }
+
     /** SET: names of the captured skills of one plan shape (checks and step count), the candidates to fold into. */
     public static String skillShape(String shapeKey) {
         return "ratchet:skills:shape:" + shapeKey;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionStatus;
@@ -18,8 +19,8 @@ import dev.ratchet.core.session.Steering;
 
 /**
  * A session as the fields of its Redis hash. Scalars are plain fields (readable with {@code redis-cli HGETALL});
- * the checks, the step policy, the steps with their attempts and the steering (approval mode, directives) are
- * JSON fields. The planner writes it; executors
+ * the checks, the step policy (with the budget), the steps with their attempts, the steering (approval mode,
+ * directives) and the planner model's usage are JSON fields. The planner writes it; executors
  * and verifiers read it, to take what they need (repository, base commit, checks, guardrails) from stored state
  * rather than from an event.
  */
@@ -52,6 +53,7 @@ public final class SessionHash {
         f.put("plannedFrom", s.plannedFrom() == null ? "" : s.plannedFrom());
         f.put("steering", Json.write(s.steering()));
         f.put("version", Long.toString(s.version()));
+        f.put("plannerUsage", Json.write(s.plannerUsage()));
         return f;
     }
 
@@ -68,7 +70,8 @@ public final class SessionHash {
                     Integer.parseInt(f.getOrDefault("planningResumes", "0")),
                     blank(f.get("plannedFrom")) ? null : f.get("plannedFrom"),
                     f.containsKey("steering") ? Json.read(f.get("steering"), Steering.class) : Steering.AUTO,
-                    Long.parseLong(f.get("version")));
+                    Long.parseLong(f.get("version")),
+                    f.containsKey("plannerUsage") ? Json.read(f.get("plannerUsage"), Usage.class) : Usage.NONE);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("session hash " + f.get("id") + " is unreadable: " + e.getMessage(), e);
         }

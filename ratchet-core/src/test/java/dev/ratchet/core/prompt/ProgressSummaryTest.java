@@ -46,6 +46,6 @@ class ProgressSummaryTest {
 
     private static Session session(StepState... steps) {
         return new Session("id", "/repo", "goal", "abc", List.of(), StepPolicy.DEFAULTS, SessionStatus.RUNNING,
-                List.of(steps), 0, AT, AT, null, null, 0, null, null, 1);
+                List.of(steps), 0, AT, AT, null, null, 0, null, null, 1, null);
     }
 }

@@ -12,9 +12,16 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldViolation> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldViolation> errors) {
+        this(status, type, title, detail, errors, 0);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, List<FieldViolation> errors,
+            long retryAfterSeconds) {
         super(detail);
+        this.retryAfterSeconds = retryAfterSeconds;
         this.status = status;
         this.type = type;
         this.title = title;
@@ -52,6 +59,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Forbidden", detail, List.of());
     }
 
+    /** A 429: a limit of the caller's team; the answer carries {@code Retry-After: retryAfterSeconds}. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(429, ProblemMappers.TYPE_TOO_MANY_REQUESTS, "Too many requests", detail,
+                List.of(), retryAfterSeconds);
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, ProblemMappers.TYPE_NOT_FOUND, "Not found", what, List.of());
     }
@@ -66,6 +79,11 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Seconds for {@code Retry-After}; 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public List<FieldViolation> errors() {

@@ -42,12 +42,16 @@ public class ProblemMappers {
     public static final String TYPE_UNAUTHORIZED = "urn:ratchet:problem:unauthorized";
     public static final String TYPE_FORBIDDEN = "urn:ratchet:problem:forbidden";
     public static final String TYPE_UNAVAILABLE = "urn:ratchet:problem:unavailable";
+    public static final String TYPE_TOO_MANY_REQUESTS = "urn:ratchet:problem:too-many-requests";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), uri.getPath(), e.errors()));
+        Response answer = respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), uri.getPath(),
+                e.errors()));
+        return e.retryAfterSeconds() == 0 ? answer
+                : Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

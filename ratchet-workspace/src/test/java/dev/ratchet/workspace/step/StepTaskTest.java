@@ -28,7 +28,7 @@ class StepTaskTest {
                 null, null, null);
         Session session = new Session("id", "/repo", "goal", "abc", List.of(), StepPolicy.DEFAULTS,
                 SessionStatus.RUNNING, List.of(), 0, T0, T0, null, null, 0, null,
-                new Steering(Approval.AUTO, List.of(applied, pending)), 3);
+                new Steering(Approval.AUTO, List.of(applied, pending)), 3, null);
 
         StepTask task = StepTask.of(new StepWork(1, 1, 3, "t", "i", "goal"), List.of(), 0, session);
 

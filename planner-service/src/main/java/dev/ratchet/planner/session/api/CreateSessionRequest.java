@@ -10,8 +10,9 @@ import dev.ratchet.core.guardrail.Guardrails;
  * {@code test} and its {@code when} to {@code step} ({@link CheckSpec}); without checks the repository's are taken
  * (VERIFY.md, else AGENTS.md); {@code guardrails} holds only the fields to change from the defaults (unknown fields
  * are an error); {@code maxTurns} defaults to 8; {@code approval} is {@code "auto"} (the default) or
- * {@code "manual"} (the plan waits for {@code POST .../plan/approve}).
+ * {@code "manual"} (the plan waits for {@code POST .../plan/approve}); {@code budget} ({@link BudgetRequest}) sets the
+ * session's kill switch.
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns, String approval) {
+        Integer maxTurns, String approval, BudgetRequest budget) {
 }

@@ -52,7 +52,8 @@ public class SessionResource {
 
     private static final String CREATE_EXAMPLE = """
             {"repo": "/path/to/repo", "goal": "Add word statistics", "approval": "manual",
-             "checks": [{"name": "unit-tests", "command": "python3 -m unittest", "timeoutSeconds": 60}]}""";
+             "checks": [{"name": "unit-tests", "command": "python3 -m unittest", "timeoutSeconds": 60}],
+             "budget": {"tokens": 100000, "wallClockSeconds": 1800}}""";
 
     private final SessionService sessions;
     private final SessionLookup lookup;
@@ -82,8 +83,12 @@ public class SessionResource {
     @CustomDeserialization(StrictJson.class)
     @Operation(summary = "Start a session", description = "Plans the goal for the repository (under one of the"
             + " team's repo roots) and runs it step by step; every step must pass the checks. 201 with the session"
-            + " and its Location; 400 names each invalid field, unknown fields included.")
+            + " and its Location; 400 names each invalid field, unknown fields included. The budget (tokens of every"
+            + " model role, wall-clock seconds) is the kill switch: crossing it cancels the session with the reason.")
     @APIResponse(responseCode = "201", description = "The new session")
+    @APIResponse(responseCode = "429", description = "The team has as many unfinished sessions as its"
+            + " max-concurrent-sessions, used its max-tokens-per-day today, or sent more than its max-requests in the"
+            + " request window; Retry-After says in how many seconds to try again.")
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "manual approval", value = CREATE_EXAMPLE))) CreateSessionRequest body,
             @Context UriInfo uri) {
@@ -94,7 +99,7 @@ public class SessionResource {
         List<Check> checks = body.checks() == null ? null : body.checks().stream()
                 .map(c -> c == null ? null : c.toCheck()).toList();
         Session session = sessions.create(caller.get().team(), body.repo(), body.goal(), checks, body.guardrails(),
-                body.maxTurns(), body.approval());
+                body.maxTurns(), body.approval(), body.budget());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();
     }

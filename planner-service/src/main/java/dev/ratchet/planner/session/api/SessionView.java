@@ -21,12 +21,15 @@ import dev.ratchet.core.session.StepState;
  * What {@code GET /api/v1/sessions/{id}} returns: status, plan, per-step attempts with timings and usage.
  * {@code plannedFrom} is the skill the plan was instantiated from ({@code name@version}), null when the planner
  * model planned; {@code approval} is {@code auto} or {@code manual}; {@code directives} are people's steering
- * directives in the order received, each with when and before which step it took effect.
+ * directives in the order received, each with when and before which step it took effect. {@code usage} is the
+ * executors' (every attempt's), {@code plannerUsage} the planner model's, {@code tokens} both in and out: what
+ * {@code policy.budget.tokens} is held to.
  */
 public record SessionView(String id, String status, String repo, String goal, String baseCommit,
         Instant createdAt, Instant updatedAt, Instant finishedAt, String failureReason, List<Check> checks,
         StepPolicy policy, String plannedFrom, List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches,
-        Usage usage, Totals timings, String approval, List<Directive> directives, Map<String, String> links) {
+        Usage usage, Totals timings, String approval, List<Directive> directives, Map<String, String> links,
+        Usage plannerUsage, long tokens) {
 
     /** {@code candidates}: the patches people submitted for the step, each with its status (empty when none). */
     public record StepView(String id, int index, String title, String status, int attempts,
@@ -60,7 +63,8 @@ public record SessionView(String id, String status, String repo, String goal, St
                 "progressFile", self + "/files/PROGRESS.md", "verify", self + "/files/VERIFY.md");
         return new SessionView(s.id(), s.status().name(), s.repo(), s.goal(), s.baseCommit(), s.createdAt(),
                 s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), s.policy(), s.plannedFrom(), plan, steps, s.verifiedSteps(),
-                acceptedPatches, s.usage(), totals, s.steering().approval().json(), s.steering().directives(), links);
+                acceptedPatches, s.usage(), totals, s.steering().approval().json(), s.steering().directives(), links,
+                s.plannerUsage(), s.tokens());
     }
 
     private static StepView step(StepState st) {

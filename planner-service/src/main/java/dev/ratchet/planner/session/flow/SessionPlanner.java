@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanFormatException;
 import dev.ratchet.core.plan.PlanParser;
 import dev.ratchet.core.plan.PlanStep;
@@ -99,23 +100,24 @@ public class SessionPlanner {
             Path repo = RepoLocation.parse(session.repo()).orElseThrow();
             List<String> files = Git.listFiles(repo, session.baseCommit());
             ReplayChoice.Decision decision = replays.decide(session, files);
-            List<PlanStep> plan;
+            ModelPlan planned;
             String plannedFrom;
             if (decision instanceof ReplayChoice.Replay replay) {
                 LOG.infof("session %s is planned from skill %s (score %.3f): no planner model call", id,
                         replay.skill(), replay.score());
-                plan = replay.plan();
+                planned = new ModelPlan(replay.plan(), Usage.NONE);
                 plannedFrom = replay.skill().toString();
             } else {
                 LOG.infof("session %s is planned by the planner model: %s", id,
                         ((ReplayChoice.AskModel) decision).reason());
-                plan = askModel(session, repo, files);
+                planned = askModel(session, repo, files);
                 plannedFrom = null;
             }
             if (ownership.lost()) {
                 return;
             }
-            transition = store.apply(id, s -> machine.planned(s, plan, plannedFrom, Instant.now()));
+            transition = store.apply(id, s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(),
+                    Instant.now()));
         } catch (ModelCallException | PlanFormatException e) {
             if (ownership.lost()) {
                 return;
@@ -134,14 +136,20 @@ public class SessionPlanner {
         events.publish(transition);
     }
 
-    private List<PlanStep> askModel(Session session, Path repo, List<String> files) throws ModelCallException {
+    /** A plan and what the planner model's answer cost (nothing for a skill's). */
+    private record ModelPlan(List<PlanStep> plan, Usage usage) {
+    }
+
+    private ModelPlan askModel(Session session, Path repo, List<String> files) throws ModelCallException {
         String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files, agentsMd, config.maxSteps(),
                 new TokenBudget(config.planningContextTokens()));
         ChatResult answer = models.planner().complete(new ChatRequest(
                 List.of(ChatMessage.system(prompt.system()), ChatMessage.user(prompt.user())), null, null, true));
         metrics.tokens("planner", answer.usage().promptTokens(), answer.usage().completionTokens());
-        return PlanParser.parse(answer.content(), config.maxSteps());
+        return new ModelPlan(PlanParser.parse(answer.content(), config.maxSteps()), new Usage(
+                answer.usage().promptTokens(), answer.usage().completionTokens(), answer.totalMs(),
+                answer.tokensPerSecond()));
     }
 
     /** The longest a plan can take by the model client's own limits: every attempt and every pause. */

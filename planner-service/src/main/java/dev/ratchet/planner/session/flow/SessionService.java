@@ -17,6 +17,7 @@ import dev.ratchet.core.checks.VerifyMd;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.Approval;
+import dev.ratchet.core.session.BudgetLimits;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
@@ -24,7 +25,11 @@ import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionRequestValidator;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
+import dev.ratchet.planner.limits.DailyTokens;
+import dev.ratchet.planner.limits.LimitsConfig;
+import dev.ratchet.planner.limits.TeamLimits;
 import dev.ratchet.planner.session.api.ApiConfig;
+import dev.ratchet.planner.session.api.BudgetRequest;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.auth.TeamsConfig;
 import dev.ratchet.runtime.rest.ProblemException;
@@ -34,9 +39,9 @@ import dev.ratchet.workspace.ProcessRunner;
 
 /**
  * Starts sessions for a team: pin the base commit, decide the checks (the request's, else the repository's
- * VERIFY.md, else its AGENTS.md, both at the base commit), validate, hold the repository to the team's roots, store
- * the machine's decision (with its announcement in the outbox), plan in the background, announce without making the
- * caller wait for the broker.
+ * VERIFY.md, else its AGENTS.md, both at the base commit), validate (budget included), hold the repository to the
+ * team's roots and limits (tokens today, unfinished sessions), store the machine's decision (with its announcement in
+ * the outbox), plan in the background, announce without making the caller wait for the broker.
  */
 @ApplicationScoped
 public class SessionService {
@@ -49,9 +54,15 @@ public class SessionService {
     private final SessionPlanner planner;
     private final SessionMachine machine;
     private final TeamsConfig teams;
+    private final BudgetLimits budgets;
+    private final TeamLimits limits;
+    private final DailyTokens dailyTokens;
 
     SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine,
-            ApiConfig api, TeamsConfig teams) {
+            ApiConfig api, TeamsConfig teams, LimitsConfig limitsConfig, TeamLimits limits, DailyTokens dailyTokens) {
+        this.budgets = limitsConfig.budgetLimits();
+        this.limits = limits;
+        this.dailyTokens = dailyTokens;
         this.validator = new SessionRequestValidator(Git::isRepository, api.maxChecks());
         this.store = store;
         this.events = events;
@@ -66,36 +77,40 @@ public class SessionService {
      * @param guardrails null for the defaults
      * @param maxTurns null for the default
      * @param approval {@code "manual"} to wait for a person's approval after planning; null or {@code "auto"} not
+     * @param budget null, or either field null, for the defaults ({@code ratchet.limits.budget.*})
      * @throws ProblemException (400) naming every invalid field; (403) naming {@code repo} when it is outside
-     *         the team's repository roots
+     *         the team's repository roots; (429) when the team is at its concurrent-session or daily-token limit
      */
     public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
-            Integer maxTurns, String approval) {
-        return create(UUID.randomUUID().toString(), team, repo, null, goal, checks, guardrails, maxTurns, approval);
+            Integer maxTurns, String approval, BudgetRequest budget) {
+        return create(UUID.randomUUID().toString(), team, repo, null, goal, checks, guardrails, maxTurns, approval,
+                budget, true);
     }
 
     /**
-     * As {@link #create(String, String, String, List, Guardrails, Integer, String)} under a given id: the Kubernetes
-     * controller uses its CodingSession's uid, so that a resource never makes two sessions. The caller makes sure no
-     * session has the id yet.
+     * As {@link #create(String, String, String, List, Guardrails, Integer, String, BudgetRequest)} under a given
+     * id, with the default budget: the Kubernetes controller uses its CodingSession's uid, so that a resource never
+     * makes two sessions. The caller makes sure no session has the id yet. The team's limits are not applied: a
+     * refusal would mark the resource invalid for good, where a limit means "later".
      */
     public Session createWithId(String id, String team, String repo, String goal, List<Check> checks,
             Guardrails guardrails, Integer maxTurns, String approval) {
-        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval);
+        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval, null, false);
     }
 
     /**
      * A session at {@code revision} rather than the repository's HEAD (a CI trigger's commit), with the
-     * repository's checks, the default guardrails and turns, approved automatically.
+     * repository's checks, the default guardrails, turns and budget, approved automatically.
      *
-     * @throws ProblemException (422) naming {@code revision} when the repository does not have that commit
+     * @throws ProblemException (422) naming {@code revision} when the repository does not have that commit; (429)
+     *         when the team is at a limit
      */
     public Session createAt(String team, String repo, String revision, String goal) {
-        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null);
+        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null, null, true);
     }
 
     private Session create(String id, String team, String repo, String revision, String goal, List<Check> checks,
-            Guardrails guardrails, Integer maxTurns, String approval) {
+            Guardrails guardrails, Integer maxTurns, String approval, BudgetRequest budget, boolean limited) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(p -> revision == null ? Git.headCommit(p) : commit(p, revision)).orElse(null);
@@ -107,6 +122,9 @@ public class SessionService {
             throw ProblemException.invalid(INVALID, List.of(new FieldViolation(VerifyMd.FILE, e.getMessage())));
         }
         List<FieldViolation> violations = new ArrayList<>(validator.validate(repo, goal, declared, maxTurns));
+        Long budgetTokens = budget == null ? null : budget.tokens();
+        Long budgetSeconds = budget == null ? null : budget.wallClockSeconds();
+        violations.addAll(budgets.violations(budgetTokens, budgetSeconds));
         Approval mode = Approval.AUTO;
         try {
             mode = approval == null ? Approval.AUTO : Approval.parse(approval);
@@ -120,10 +138,15 @@ public class SessionService {
             throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
                     List.of(new FieldViolation("repo", v)));
         });
+        Instant now = Instant.now();
+        if (limited) {
+            dailyTokens.admit(team, now);
+        }
         Transition created = store.create(machine.created(id, path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
-                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), mode,
-                Instant.now()), team);
+                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
+                        budgets.budget(budgetTokens, budgetSeconds)), mode, now), team,
+                limited ? limits.maxConcurrentSessions(team) : Integer.MAX_VALUE);
         planner.planLater(created.session());
         events.publishInBackground(created);
         return created.session();

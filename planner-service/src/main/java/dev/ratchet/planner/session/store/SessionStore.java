@@ -12,6 +12,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.limits.LimitRefusal;
+import dev.ratchet.core.limits.TeamLimitDecisions;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.session.Session;
@@ -20,7 +22,10 @@ import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.core.store.SessionHash;
+import dev.ratchet.core.usage.UsageCounters;
+import dev.ratchet.planner.usage.UsageLedger;
 import dev.ratchet.runtime.redis.ProgressLog;
+import dev.ratchet.runtime.rest.ProblemException;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
@@ -32,7 +37,9 @@ import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
  * fields, the accepted patch, the progress entries, the session's next deadline and the decided events (the
  * outbox) commit together or not at all, and a concurrent change makes the transaction retry on the fresh state.
  * That is what keeps a verified step from being lost or appended twice, and a decided event from being lost
- * between storing and publishing. A finished session's keys expire after {@code ratchet.retention.sessions}.
+ * between storing and publishing. The same transaction keeps the owning team's unfinished sessions
+ * ({@link RedisKeys#teamSessions}) and adds what the decision used to the team's day ({@link UsageLedger}). A
+ * finished session's keys expire after {@code ratchet.retention.sessions}.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -45,26 +52,59 @@ public class SessionStore {
     private final SessionMachine machine;
     private final Outbox outbox;
     private final Duration retention;
+    private final UsageLedger usage;
 
-    SessionStore(RedisDataSource redis, SessionMachine machine, Outbox outbox, RetentionConfig retention) {
+    SessionStore(RedisDataSource redis, SessionMachine machine, Outbox outbox, RetentionConfig retention,
+            UsageLedger usage) {
         this.redis = redis;
+        this.usage = usage;
         this.machine = machine;
         this.outbox = outbox;
         this.retention = retention.sessions();
     }
 
+    /** {@link #create(Transition, String, int)} with no limit on the team's unfinished sessions. */
+    public Transition create(Transition created, String team) {
+        return create(created, team, Integer.MAX_VALUE);
+    }
+
     /**
      * Stores a new session (the machine's {@code created} decision) owned by {@code team}, written like every other
-     * decision; the hash field {@value #TEAM} is written with it and never changed.
+     * decision; the hash field {@value #TEAM} is written with it and never changed. Refused when the team already has
+     * {@code maxUnfinished} unfinished sessions: the count ({@link RedisKeys#teamSessions}) is read under
+     * {@code WATCH}, so two replicas creating at once cannot both take the last place.
+     *
+     * @throws ProblemException 429 naming the limit when the team has no place left
      */
-    public Transition create(Transition created, String team) {
+    public Transition create(Transition created, String team, int maxUnfinished) {
         Session session = created.session().withVersion(1);
-        redis.withTransaction(tx -> {
-            tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(), session.id());
-            write(tx, session, created);
-            tx.hash(String.class).hset(RedisKeys.session(session.id()), TEAM, team);
-        });
-        return created.storedAs(session);
+        String unfinished = RedisKeys.teamSessions(team);
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            LimitRefusal[] refused = new LimitRefusal[1];
+            OptimisticLockingTransactionResult<Long> result = redis.withTransaction(
+                    ds -> ds.set(String.class).scard(unfinished), (running, tx) -> {
+                        refused[0] = TeamLimitDecisions.concurrentSessions(team, running, maxUnfinished)
+                                .orElse(null);
+                        if (refused[0] != null) {
+                            tx.discard();
+                            return;
+                        }
+                        tx.sortedSet(String.class).zadd(RedisKeys.SESSIONS, session.createdAt().toEpochMilli(),
+                                session.id());
+                        write(tx, session, created, team);
+                        tx.hash(String.class).hset(RedisKeys.session(session.id()), TEAM, team);
+                        tx.set(String.class).sadd(unfinished, session.id());
+                        usage.add(tx, team, UsageCounters.created(), session.createdAt());
+                    }, unfinished);
+            if (refused[0] != null) {
+                throw ProblemException.tooManyRequests(refused[0].detail(), refused[0].retryAfterSeconds());
+            }
+            if (!result.discarded()) {
+                return created.storedAs(session);
+            }
+        }
+        throw new IllegalStateException("team " + team + "'s sessions kept changing under " + MAX_CONFLICT_RETRIES
+                + " attempts to create one");
     }
 
     /** A stored session with the team that owns it (null for none), read in one round trip. */
@@ -125,18 +165,20 @@ public class SessionStore {
         String key = RedisKeys.session(id);
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             Transition[] decided = new Transition[1];
-            OptimisticLockingTransactionResult<Session> result = redis.withTransaction(ds -> {
+            OptimisticLockingTransactionResult<Owned> result = redis.withTransaction(ds -> {
                 Map<String, String> fields = ds.hash(String.class).hgetall(key);
                 if (fields.isEmpty()) {
                     throw new UnknownSessionException(id);
                 }
-                return SessionHash.session(fields);
+                return new Owned(SessionHash.session(fields), fields.get(TEAM));
             }, (current, tx) -> {
-                decided[0] = decision.apply(current);
+                decided[0] = decision.apply(current.session());
                 if (decided[0].outcome() == Transition.Outcome.APPLIED) {
-                    Session stored = decided[0].session().withVersion(current.version() + 1);
+                    Session stored = decided[0].session().withVersion(current.session().version() + 1);
                     decided[0] = decided[0].storedAs(stored);
-                    write(tx, stored, decided[0]);
+                    write(tx, stored, decided[0], current.team());
+                    usage.add(tx, current.team(), UsageCounters.applied(current.session(), decided[0]),
+                            Instant.now());
                 } else {
                     tx.discard();
                 }
@@ -164,7 +206,7 @@ public class SessionStore {
         }, key);
     }
 
-    private void write(TransactionalRedisDataSource tx, Session stored, Transition t) {
+    private void write(TransactionalRedisDataSource tx, Session stored, Transition t, String team) {
         String id = stored.id();
         tx.hash(String.class).hset(RedisKeys.session(id), SessionHash.fields(stored));
         t.plan().ifPresent(plan -> tx.value(String.class).set(RedisKeys.plan(id), Json.write(plan)));
@@ -188,6 +230,9 @@ public class SessionStore {
             tx.sortedSet(String.class).zadd(RedisKeys.DEADLINES, deadline.get().toEpochMilli(), id);
         } else {
             tx.sortedSet(String.class).zrem(RedisKeys.DEADLINES, id);
+            if (team != null) {
+                tx.set(String.class).srem(RedisKeys.teamSessions(team), id);
+            }
             RedisKeys.sessionKeys(id).forEach(k -> tx.key().expire(k, retention));
         }
     }
