@@ -104,7 +104,6 @@ export function controls(base, changed) {
         await call(`${base}/plan`, { method: 'PUT', body: { steps: editedSteps() } });
       }
       await call(`${base}/plan/approve`, { method: 'POST' });
-      editing = null;
       say(`Plan approved at ${time(new Date().toISOString())}: the first step is requested.`);
       changed();
     } catch (e) {
