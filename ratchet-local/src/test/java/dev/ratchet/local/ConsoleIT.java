@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +42,12 @@ class ConsoleIT {
         HeadlessChromium.assumeInstalled();
         Demo.requirePython();
         layout = LocalLayout.fromEnvironment();
+        List<String> printed = new CopyOnWriteArrayList<>();
         cluster = LocalCluster.start(layout, LocalCluster.Options.defaults()
-                .withState(layout.stateDir().resolve("console-it"), true), line -> { });
-        console = cluster.plannerUrl() + "/console";
+                .withState(layout.stateDir().resolve("console-it"), true), printed::add);
+        console = printed.stream().filter(l -> l.startsWith("console: ")).findFirst()
+                .map(l -> l.substring("console: ".length()).replaceFirst(" .*", "")).orElseThrow();
+        assertThat(console).isEqualTo(cluster.plannerUrl() + "/console/");
         browser = HeadlessChromium.start(Path.of("target/console-screenshots"));
     }
 
@@ -60,8 +64,8 @@ class ConsoleIT {
     @Test
     @Order(1)
     void aWrongKeyIsRefusedWithTheReasonAndTheRightOneOpensTheBoard() {
-        browser.driver.get(console);
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/");
+        browser.driver.get(console.replaceFirst("/$", ""));
+        assertThat(browser.driver.getCurrentUrl()).as("/console redirects").isEqualTo(console);
 
         signIn("rk_nope_nope");
         wait(By.cssSelector("#key-error"), "refused the key");
@@ -141,7 +145,7 @@ class ConsoleIT {
                 "checks", List.of(Map.of("name", "unit-tests", "command", Demo.CHECK_COMMAND)));
         String id = new PlatformClient(cluster.planner()).createSession(request).path("id").asText();
 
-        browser.driver.get(console + "/#/sessions/" + id);
+        browser.driver.get(console + "#/sessions/" + id);
         wait(By.id("session-status"), "AWAITING_APPROVAL");
         browser.driver.findElement(By.id("cancel")).click();
 
