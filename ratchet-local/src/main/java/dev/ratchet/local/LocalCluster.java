@@ -132,6 +132,7 @@ public final class LocalCluster implements AutoCloseable {
         cluster.addresses().forEach((name, address) -> out.accept(name + ": " + address));
         out.accept("api-key: " + cluster.apiKey + " (in " + cluster.apiKeyFile() + "; send Authorization: Bearer "
                 + "<key>)");
+        out.accept("console: " + cluster.plannerUrl() + "/console/ (open it and paste the api-key)");
         out.accept("state: " + stateDir + (options.fresh() ? " (fresh)" : " (kept across runs; --fresh empties it)"));
         out.accept("logs: " + cluster.dirs.logs());
         return cluster;

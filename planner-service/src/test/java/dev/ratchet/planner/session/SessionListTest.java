@@ -67,6 +67,19 @@ class SessionListTest {
     }
 
     @Test
+    void aListedSessionCarriesTheTokensItsAttemptsUsed() {
+        String id = new SessionDriver(TextstatsSample.create().repo).completed();
+
+        JsonPath page = given().queryParam("status", "COMPLETED").queryParam("limit", 500).get("/api/v1/sessions")
+                .then().statusCode(200).extract().jsonPath();
+        int index = page.getList("items.id", String.class).indexOf(id);
+        assertThat(index).isNotNegative();
+        // three verified steps, each executed with 200 tokens in and 100 out (SessionDriver.executed)
+        assertThat(page.getInt("items[" + index + "].usage.tokensIn")).isEqualTo(600);
+        assertThat(page.getInt("items[" + index + "].usage.tokensOut")).isEqualTo(300);
+    }
+
+    @Test
     void badParametersAreNamed() {
         given().queryParam("status", "DONE").get("/api/v1/sessions").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("status"));

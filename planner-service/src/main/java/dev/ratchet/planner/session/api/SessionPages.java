@@ -86,6 +86,6 @@ public class SessionPages {
 
     private static SessionSummary summary(Session s) {
         return new SessionSummary(s.id(), s.status().name(), s.repo(), s.goal(), s.createdAt(), s.verifiedSteps(),
-                s.steps().size());
+                s.steps().size(), s.usage());
     }
 }

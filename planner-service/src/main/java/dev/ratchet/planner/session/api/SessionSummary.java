@@ -2,7 +2,9 @@ package dev.ratchet.planner.session.api;
 
 import java.time.Instant;
 
-/** One session in the sessions list. */
+import dev.ratchet.core.event.Usage;
+
+/** One session in the sessions list; {@code usage} is its model tokens so far (the console's board shows them). */
 public record SessionSummary(String id, String status, String repo, String goal, Instant createdAt, long verifiedSteps,
-        int steps) {
+        int steps, Usage usage) {
 }

@@ -1,0 +1,197 @@
+package dev.ratchet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The web console on the whole cluster as `./ratchet up` runs it, in headless Chromium: the key form, the board
+ * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
+ * page and followed live to COMPLETED without a reload (its accepted diffs rendered), and a session cancelled from
+ * its page. Screenshots go to {@code target/console-screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    static LocalCluster cluster;
+    static LocalLayout layout;
+    static HeadlessChromium browser;
+    static String console;
+    static String approvedSession;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        HeadlessChromium.assumeInstalled();
+        Demo.requirePython();
+        layout = LocalLayout.fromEnvironment();
+        List<String> printed = new CopyOnWriteArrayList<>();
+        cluster = LocalCluster.start(layout, LocalCluster.Options.defaults()
+                .withState(layout.stateDir().resolve("console-it"), true), printed::add);
+        console = printed.stream().filter(l -> l.startsWith("console: ")).findFirst()
+                .map(l -> l.substring("console: ".length()).replaceFirst(" .*", "")).orElseThrow();
+        assertThat(console).isEqualTo(cluster.plannerUrl() + "/console/");
+        browser = HeadlessChromium.start(Path.of("target/console-screenshots"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aWrongKeyIsRefusedWithTheReasonAndTheRightOneOpensTheBoard() {
+        browser.driver.get(console.replaceFirst("/$", ""));
+        assertThat(browser.driver.getCurrentUrl()).as("/console redirects").isEqualTo(console);
+
+        signIn("rk_nope_nope");
+        wait(By.cssSelector("#key-error"), "refused the key");
+
+        signIn(cluster.planner().apiKey());
+        waitVisible(By.id("new-session"));
+        assertThat(text(By.id("board-state"))).isNotBlank();
+    }
+
+    @Test
+    @Order(2)
+    void theFormNamesTheRefusedFieldAndTheBoardShowsTheNewSession() {
+        Path repo = Demo.prepareRepository(layout, work.resolve("board"));
+        submit("/no/such/repository", Demo.GOAL, "unit-tests=" + Demo.CHECK_COMMAND, true);
+        wait(By.id("new-repo-error"), "repo");
+        assertThat(text(By.id("new-goal-error"))).isEmpty();
+
+        browser.driver.findElement(By.id("new-repo")).clear();
+        submit(repo.toString(), null, null, true);
+        browser.waiting().until(ExpectedConditions.urlMatches("#/sessions/[0-9a-f-]{36}$"));
+        approvedSession = browser.driver.getCurrentUrl().replaceFirst(".*#/sessions/", "");
+        waitVisible(By.id("session-goal"));
+
+        browser.driver.findElement(By.linkText("Sessions")).click();
+        By row = By.cssSelector("#session-rows tr[data-id='" + approvedSession + "']");
+        wait(row, "AWAITING_APPROVAL");
+        assertThat(text(row)).contains(Demo.GOAL);
+        browser.screenshot("board");
+        browser.screenshot("board-phone", 390, 844);
+    }
+
+    @Test
+    @Order(3)
+    void aPlanIsEditedNotedAndApprovedAndThePageFollowsItToCompletedWithoutAReload() {
+        browser.driver.findElement(By.cssSelector("#session-rows tr[data-id='" + approvedSession + "'] a")).click();
+        wait(By.id("session-status"), "AWAITING_APPROVAL");
+        ((JavascriptExecutor) browser.driver).executeScript("window.ratchetNoReload = true;");
+
+        WebElement title = waitVisible(By.id("plan-title-0"));
+        title.sendKeys(" (edited in the console)");
+        browser.driver.findElement(By.id("note-text")).sendKeys("keep the tests green");
+        browser.driver.findElement(By.id("add-note")).click();
+        wait(By.id("control-answer"), "note d1 received");
+        wait(By.cssSelector("#directives tr[data-directive='d1']"), "keep the tests green");
+
+        browser.driver.findElement(By.id("approve-plan")).click();
+        wait(By.id("control-answer"), "Plan approved");
+        wait(By.id("session-status"), "COMPLETED");
+        assertThat(browser.driver.findElements(By.cssSelector("#plan-editor fieldset"))).as("the editor is gone")
+                .isEmpty();
+
+        assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.ratchetNoReload === true;"))
+                .as("the page was never reloaded").isEqualTo(true);
+        assertThat(text(By.cssSelector("#plan li[data-step='s1']"))).contains("(edited in the console)")
+                .contains("VERIFIED");
+        wait(By.cssSelector("#directives tr[data-directive='d1'] td.applied"), ":");
+        wait(By.id("feed"), "session.completed");
+        assertThat(text(By.id("result"))).contains("ratchet/" + approvedSession);
+        assertThat(browser.driver.findElements(By.cssSelector("#step-s2 article.attempt-rejected"))).isNotEmpty();
+        WebElement diff = waitVisible(By.cssSelector(".accepted-diff[data-step='s1'] .diff-add"));
+        assertThat(diff.getText()).startsWith("+");
+        assertThat(text(By.cssSelector(".accepted-diff[data-step='s1'] pre.diff"))).contains("word_count");
+
+        browser.driver.findElement(By.cssSelector("details[data-file='PLAN.md'] summary")).click();
+        wait(By.cssSelector("details[data-file='PLAN.md'] .markdown"), "edited in the console");
+
+        ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0);");
+        browser.screenshot("session-completed", 1280, 2600);
+        browser.screenshot("session-phone", 390, 844);
+    }
+
+    @Test
+    @Order(4)
+    void aSessionIsCancelledFromItsPage() {
+        Path repo = Demo.prepareRepository(layout, work.resolve("cancel"));
+        Map<String, Object> request = Map.of("repo", repo.toString(), "goal", Demo.GOAL, "approval", "manual",
+                "checks", List.of(Map.of("name", "unit-tests", "command", Demo.CHECK_COMMAND)));
+        String id = new PlatformClient(cluster.planner()).createSession(request).path("id").asText();
+
+        browser.driver.get(console + "#/sessions/" + id);
+        wait(By.id("session-status"), "AWAITING_APPROVAL");
+        browser.driver.findElement(By.id("cancel")).click();
+
+        wait(By.id("control-answer"), "cancel d1 received");
+        wait(By.id("session-status"), "CANCELLED");
+        wait(By.id("feed"), "session.cancelled");
+        assertThat(browser.driver.findElement(By.id("cancel")).isEnabled()).isFalse();
+        browser.screenshot("session-cancelled");
+    }
+
+    private static void signIn(String key) {
+        WebElement input = waitVisible(By.id("api-key"));
+        input.clear();
+        input.sendKeys(key);
+        browser.driver.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+    }
+
+    /** Fills the new-session form (null leaves a field as it is) and submits it. */
+    private static void submit(String repo, String goal, String checks, boolean manual) {
+        type("new-repo", repo);
+        type("new-goal", goal);
+        type("new-checks", checks);
+        WebElement approval = browser.driver.findElement(By.id("new-approval"));
+        if (approval.isSelected() != manual) {
+            approval.click();
+        }
+        browser.driver.findElement(By.cssSelector("#new-session button[type=submit]")).click();
+    }
+
+    private static void type(String id, String value) {
+        if (value != null) {
+            WebElement field = browser.driver.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(value);
+        }
+    }
+
+    private static WebElement waitVisible(By by) {
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void wait(By by, String text) {
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    private static String text(By by) {
+        return browser.driver.findElement(by).getText();
+    }
+}
