@@ -17,7 +17,7 @@ import dev.ratchet.core.json.Json;
  * {@code ./ratchet dlq} can reach it: every part's address, the launcher's pid, and its control endpoint with the
  * token it requires (the file is readable by its owner only).
  */
-final class ClusterState {
+public final class ClusterState {
 
     static final String CONTROL = "control";
     static final String TOKEN = "control-token";
@@ -57,6 +57,11 @@ final class ClusterState {
     /** The state of a live cluster started by `./ratchet up` whose planner answers ready, if there is one. */
     static Optional<Map<String, Object>> running(LocalLayout layout) {
         return launcher(layout).filter(state -> PlatformClient.isReady((String) state.get("planner-service")));
+    }
+
+    /** The running local cluster's API of {@code service}, with its development key; empty when none runs. */
+    public static Optional<ApiEndpoint> localApi(LocalLayout layout, String service) {
+        return api(layout, service, null, null);
     }
 
     /**

@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -31,7 +28,6 @@ public final class Demo {
             + "entry point";
     public static final String CHECK_COMMAND = "python3 -m unittest discover -s tests -t .";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED");
 
     /**
      * How the session ended. {@code repo} is the demo's copy of the sample project; {@code summary} the one line
@@ -94,24 +90,12 @@ public final class Demo {
     /** As {@link #follow(PlatformClient, String, Consumer)}, handing each event to {@code onEvent} once printed. */
     static void follow(PlatformClient api, String id, Consumer<String> out, Consumer<PlatformClient.Event> onEvent) {
         long start = System.nanoTime();
-        long deadline = start + TIMEOUT.toNanos();
-        AtomicBoolean ended = new AtomicBoolean();
-        String last = null;
-        while (!ended.get() && System.nanoTime() < deadline) {
-            String before = last;
-            last = api.followEvents(id, last, Duration.ofNanos(deadline - System.nanoTime()), event -> {
-                out.accept(String.format(Locale.ROOT, "  %7.3fs  %s", (System.nanoTime() - start) / 1e9,
-                        event.data().path("message").asText()));
-                onEvent.accept(event);
-                if (event.terminal()) {
-                    ended.set(true);
-                }
-            });
-            if (Objects.equals(before, last) && TERMINAL.contains(api.session(id).path("status").asText())) {
-                ended.set(true);
-            }
-        }
-        if (!ended.get()) {
+        boolean ended = SessionFollow.follow(api, id, TIMEOUT, event -> {
+            out.accept(String.format(Locale.ROOT, "  %7.3fs  %s", (System.nanoTime() - start) / 1e9,
+                    event.data().path("message").asText()));
+            onEvent.accept(event);
+        });
+        if (!ended) {
             throw new IllegalStateException("session " + id + " did not finish within " + TIMEOUT);
         }
     }

@@ -10,12 +10,16 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.ratchet.local.client.ClientCommands;
+
 /**
  * {@code ./ratchet up} runs the local cluster until Ctrl-C; {@code ./ratchet demo} runs the demo session on it (or
  * on its own cluster when none is up) and exits 0 when the session completed ({@code --scenario NAME}: one of
  * {@link DemoScenarios#runners()} instead, 0 also when it is skipped); {@code restart}, {@code kill} and
  * {@code start} act on one part of the running cluster; {@code dlq} lists and replays dead letters; {@code skills}
- * imports and exports skill folders; {@code keys} creates, lists and revokes API keys.
+ * imports and exports skill folders; {@code keys} creates, lists and revokes API keys; {@code sessions},
+ * {@code submit}, {@code show}, {@code follow}, {@code approve}, {@code steer} and {@code patch} are the API client
+ * ({@link ClientCommands}).
  */
 public final class Main {
 
@@ -28,6 +32,9 @@ public final class Main {
         String command = args.length == 0 ? "help" : args[0];
         List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
         LocalLayout layout = LocalLayout.fromEnvironment();
+        if (ClientCommands.NAMES.contains(command)) {
+            System.exit(ClientCommands.run(layout, System.getenv(), List.of(args), System.out, System.err));
+        }
         int exit = switch (command) {
             case "up" -> up(layout, clusterOptions(rest));
             case "demo" -> demo(layout, rest);
@@ -253,7 +260,19 @@ public final class Main {
                        ./ratchet skills export DIR [--layout ratchet|claude|codex|agents] [--name NAME]...
                                                    [--overwrite]  every skill (or those named) into DIR
                        ./ratchet keys create --team TEAM [--admin]  an API key for a team, printed once
-                       ./ratchet keys list | revoke ID              the keys (never their secrets); revoke one""");
+                       ./ratchet keys list | revoke ID              the keys (never their secrets); revoke one
+                client of a running cluster's API (./ratchet <command> --help says more; --json for scripts;
+                --url/--api-key or RATCHET_URL/RATCHET_API_KEY, else the cluster ./ratchet up runs here):
+                       ./ratchet sessions [--status S] [--repo R]   the sessions, newest first
+                       ./ratchet submit --repo PATH --goal TEXT [--check NAME=COMMAND]... [--guardrails JSON]
+                                        [--approve-plan] [--follow]  start a session (and watch it)
+                       ./ratchet show ID | follow ID                one session as it stands | live until it ends
+                       ./ratchet approve ID                         run a plan that waits for approval
+                       ./ratchet steer ID --note TEXT | --guardrails JSON | --read-only | --redo STEP
+                                          | --skip STEP | --pause | --resume | --cancel [--reason TEXT]
+                       ./ratchet patch ID [--step STEP] > change.mbox   the result as patches for git am
+                exit codes of the client: 0 done (session completed), 1 session failed or cancelled, 2 bad arguments
+                or refused by the API (4xx), 3 unreachable or 5xx, 4 follow --timeout passed""");
         return problem == null ? 0 : USAGE;
     }
 }

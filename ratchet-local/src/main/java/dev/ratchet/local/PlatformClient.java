@@ -3,9 +3,11 @@ package dev.ratchet.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -68,6 +70,12 @@ public final class PlatformClient {
         return get("/api/v1/sessions/" + id + "/patch", Duration.ofSeconds(60));
     }
 
+    /** {@code GET .../patch?step=}: one verified step's commit as a patch. */
+    public String patch(String id, String step) {
+        return get("/api/v1/sessions/" + id + "/patch?step=" + URLEncoder.encode(step, StandardCharsets.UTF_8),
+                Duration.ofSeconds(60));
+    }
+
     private HttpRequest.Builder withBody(String path) {
         return planner.request(path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
     }
@@ -92,6 +100,14 @@ public final class PlatformClient {
         send(planner.request("/api/v1/keys/" + id).timeout(Duration.ofSeconds(10)).DELETE().build(), 204);
     }
 
+    /** {@code GET /api/v1/sessions} with the query's filters ({@code status}, {@code repo}, {@code limit}...). */
+    public JsonNode sessions(Map<String, String> query) {
+        StringBuilder path = new StringBuilder("/api/v1/sessions");
+        query.forEach((name, value) -> path.append(path.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return json(get(path.toString(), Duration.ofSeconds(10)));
+    }
+
     public JsonNode session(String id) {
         return json(get("/api/v1/sessions/" + id, Duration.ofSeconds(10)));
     }
@@ -111,8 +127,7 @@ public final class PlatformClient {
         HttpResponse<Stream<String>> response = send(request.build(), HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
-                        + String.join("\n", lines.toList()));
+                throw new ApiRefused("GET " + response.uri(), response.statusCode(), String.join("\n", lines.toList()));
             }
             CompletableFuture.delayedExecutor(maxWait.toMillis(), TimeUnit.MILLISECONDS).execute(lines::close);
             return readEvents(lines.iterator(), lastEventId, onEvent);
@@ -160,8 +175,7 @@ public final class PlatformClient {
     private String send(HttpRequest request, int expected) {
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+            throw new ApiRefused(request.method() + " " + request.uri(), response.statusCode(), response.body());
         }
         return response.body();
     }
@@ -175,7 +189,7 @@ public final class PlatformClient {
         try {
             return http.send(request, body);
         } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+            throw new ApiUnreachable(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
