@@ -32,7 +32,7 @@ public final class Main {
         String command = args.length == 0 ? "help" : args[0];
         List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
         LocalLayout layout = LocalLayout.fromEnvironment();
-        if (ClientCommands.NAMES.contains(command)) {
+        if (ClientCommands.handles(List.of(args))) {
             System.exit(ClientCommands.run(layout, System.getenv(), List.of(args), System.out, System.err));
         }
         int exit = switch (command) {
@@ -271,6 +271,7 @@ public final class Main {
                        ./ratchet steer ID --note TEXT | --guardrails JSON | --read-only | --redo STEP
                                           | --skip STEP | --pause | --resume | --cancel [--reason TEXT]
                        ./ratchet patch ID [--step STEP] > change.mbox   the result as patches for git am
+                       ./ratchet skills list | show NAME | search QUERY | trust NAME   the skills registry
                 exit codes of the client: 0 done (session completed), 1 session failed or cancelled, 2 bad arguments
                 or refused by the API (4xx), 3 unreachable or 5xx, 4 follow --timeout passed""");
         return problem == null ? 0 : USAGE;

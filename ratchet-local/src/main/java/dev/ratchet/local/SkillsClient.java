@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ratchet.core.json.Json;
 
 /** A small client of the skills registry's API: upload a folder as a zip, list the names, fetch an archive. */
-final class SkillsClient {
+public final class SkillsClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int PAGE = 500;
@@ -23,7 +23,7 @@ final class SkillsClient {
     private final ApiEndpoint registry;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SkillsClient(ApiEndpoint registry) {
+    public SkillsClient(ApiEndpoint registry) {
         this.registry = registry;
     }
 
@@ -44,13 +44,28 @@ final class SkillsClient {
         List<String> names = new ArrayList<>();
         String cursor = null;
         do {
-            String query = "?limit=" + PAGE + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor,
-                    StandardCharsets.UTF_8));
-            JsonNode page = Json.read(get("/api/v1/skills" + query), JsonNode.class);
+            JsonNode page = page(cursor, PAGE);
             page.path("items").forEach(item -> names.add(item.path("name").asText()));
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
         return names;
+    }
+
+    /** One page of the list, as the registry answers it ({@code items}, {@code nextCursor}). */
+    public JsonNode page(String cursor, int limit) {
+        return Json.read(get("/api/v1/skills?limit=" + limit + (cursor == null ? "" : "&cursor="
+                + URLEncoder.encode(cursor, StandardCharsets.UTF_8))), JsonNode.class);
+    }
+
+    /** A person's search: skills ranked for {@code query}, with scores and why each matched. */
+    public JsonNode search(String query, int limit) {
+        return Json.read(get("/api/v1/skills/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&limit=" + limit), JsonNode.class);
+    }
+
+    /** The latest version's SKILL.md as stored. */
+    public String skillMd(String name) {
+        return get("/api/v1/skills/" + name + "/SKILL.md");
     }
 
     /** The registry's matches for a goal in a repository (the planner's question). */
@@ -60,12 +75,12 @@ final class SkillsClient {
     }
 
     /** A person's approval of a skill: trusted until replays after it fail too often. */
-    JsonNode trust(String name) {
+    public JsonNode trust(String name) {
         return Json.read(post("/api/v1/skills/" + name + "/trust", null), JsonNode.class);
     }
 
     /** One skill: status and its reason, versions, statistics. */
-    JsonNode skill(String name) {
+    public JsonNode skill(String name) {
         return Json.read(get("/api/v1/skills/" + name), JsonNode.class);
     }
 
@@ -73,8 +88,8 @@ final class SkillsClient {
         HttpResponse<byte[]> response = send(registry.request("/api/v1/skills/" + name + "/archive").timeout(TIMEOUT)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
+            throw new ApiRefused("GET " + response.uri(), response.statusCode(),
+                    new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
     }
@@ -83,8 +98,7 @@ final class SkillsClient {
         HttpResponse<String> response = send(registry.request(path).timeout(TIMEOUT).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new ApiRefused("GET " + response.uri(), response.statusCode(), response.body());
         }
         return response.body();
     }
@@ -95,8 +109,7 @@ final class SkillsClient {
                 : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST " + response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new ApiRefused("POST " + response.uri(), response.statusCode(), response.body());
         }
         return response.body();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.local.LocalLayout;
 import dev.ratchet.local.PlatformClient;
+import dev.ratchet.local.SkillsClient;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +38,11 @@ abstract class ClientCommand implements Callable<Integer> {
     }
 
     PlatformClient client() {
-        return connection.client(context.layout(), context.env());
+        return new PlatformClient(connection.endpoint(context.layout(), context.env(), Connection.Service.PLANNER));
+    }
+
+    SkillsClient skills() {
+        return new SkillsClient(connection.endpoint(context.layout(), context.env(), Connection.Service.SKILLS));
     }
 
     PrintWriter out() {

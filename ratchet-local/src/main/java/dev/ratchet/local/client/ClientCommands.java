@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The command-line client of a running cluster's platform API: {@code sessions}, {@code submit}, {@code show},
- * {@code follow}, {@code approve}, {@code steer}, {@code patch}. Text for people, {@code --json} for scripts, and
+ * {@code follow}, {@code approve}, {@code steer}, {@code patch}, and {@code skills list|show|search|trust}. Text for people, {@code --json} for scripts, and
  * the exit codes of {@link Exit}.
  */
 @Command(name = "ratchet",
@@ -27,6 +27,12 @@ public final class ClientCommands {
 
     /** The first words that {@code ./ratchet} hands to the client. */
     public static final Set<String> NAMES = Set.of("sessions", "submit", "show", "follow", "approve", "steer", "patch");
+
+    /** True when {@code ./ratchet} should hand the arguments to the client: its commands and {@code skills list...}. */
+    public static boolean handles(List<String> args) {
+        return !args.isEmpty() && (NAMES.contains(args.get(0))
+                || args.get(0).equals("skills") && args.size() > 1 && SkillsCommands.NAMES.contains(args.get(1)));
+    }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help")
     boolean help;
@@ -58,6 +64,12 @@ public final class ClientCommands {
         cli.addSubcommand(new ApproveCommand(context));
         cli.addSubcommand(new SteerCommand(context));
         cli.addSubcommand(new PatchCommand(context));
+        CommandLine skills = new CommandLine(new SkillsCommands.Group());
+        skills.addSubcommand(new SkillsCommands.ListSkills(context));
+        skills.addSubcommand(new SkillsCommands.ShowSkill(context));
+        skills.addSubcommand(new SkillsCommands.SearchSkills(context));
+        skills.addSubcommand(new SkillsCommands.TrustSkill(context));
+        cli.addSubcommand(skills);
         // Picocli's own answers for bad arguments and for errors: 2 and 3, as Exit documents.
         return cli.setExitCodeExceptionMapper(ClientCommands::exitCode);
     }

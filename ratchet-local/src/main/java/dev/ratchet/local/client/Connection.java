@@ -10,7 +10,6 @@ import dev.ratchet.local.ApiEndpoint;
 import dev.ratchet.local.ApiUnreachable;
 import dev.ratchet.local.ClusterState;
 import dev.ratchet.local.LocalLayout;
-import dev.ratchet.local.PlatformClient;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,10 +19,24 @@ import picocli.CommandLine.Option;
 final class Connection {
 
     static final String URL_ENV = "RATCHET_URL";
+    static final String SKILLS_URL_ENV = "RATCHET_SKILLS_URL";
     static final String KEY_ENV = "RATCHET_API_KEY";
 
-    @Option(names = "--url", paramLabel = "URL", description = "The planner's base URL (env RATCHET_URL; default: "
-            + "the cluster that ./ratchet up runs)")
+    /** The service a command talks to, the variable naming its address, and its name in the local cluster's file. */
+    enum Service {
+        PLANNER("planner-service", URL_ENV), SKILLS("skills-registry", SKILLS_URL_ENV);
+
+        final String name;
+        final String urlEnv;
+
+        Service(String name, String urlEnv) {
+            this.name = name;
+            this.urlEnv = urlEnv;
+        }
+    }
+
+    @Option(names = "--url", paramLabel = "URL", description = "The service's base URL (env RATCHET_URL for the "
+            + "planner, RATCHET_SKILLS_URL for the skills registry; default: the cluster that ./ratchet up runs)")
     String url;
 
     @Option(names = "--api-key", paramLabel = "KEY", description = "The API key (env RATCHET_API_KEY; default: the "
@@ -33,18 +46,15 @@ final class Connection {
     @Option(names = "--api-key-file", paramLabel = "FILE", description = "A file holding the API key")
     Path apiKeyFile;
 
-    PlatformClient client(LocalLayout layout, Map<String, String> env) {
-        return new PlatformClient(endpoint(layout, env));
-    }
-
-    ApiEndpoint endpoint(LocalLayout layout, Map<String, String> env) {
+    ApiEndpoint endpoint(LocalLayout layout, Map<String, String> env, Service service) {
         String key = key(env).orElse(null);
-        String base = url != null ? url : env.get(URL_ENV);
+        String base = url != null ? url : env.get(service.urlEnv);
         if (base != null) {
             return new ApiEndpoint(base, key == null ? "" : key);
         }
-        ApiEndpoint local = ClusterState.localApi(layout, "planner-service").orElseThrow(() -> new ApiUnreachable(
-                "no Ratchet cluster is running here (./ratchet up starts one); pass --url or set " + URL_ENV, null));
+        ApiEndpoint local = ClusterState.localApi(layout, service.name).orElseThrow(() -> new ApiUnreachable(
+                "no Ratchet cluster is running here (./ratchet up starts one); pass --url or set " + service.urlEnv,
+                null));
         return key == null ? local : new ApiEndpoint(local.url(), key);
     }
 

@@ -60,7 +60,8 @@ class ClientCommandsIT {
         layout = LocalLayout.fromEnvironment();
         cluster = LocalCluster.start(layout, LocalCluster.Options.defaults().withExecutors(1)
                 .withState(layout.stateDir().resolve("client-it"), true), line -> { });
-        env = Map.of(Connection.URL_ENV, cluster.planner().url(), Connection.KEY_ENV, cluster.planner().apiKey());
+        env = Map.of(Connection.URL_ENV, cluster.planner().url(), Connection.SKILLS_URL_ENV, cluster.skills().url(),
+                Connection.KEY_ENV, cluster.planner().apiKey());
         work = Files.createTempDirectory("ratchet-client-it-");
     }
 
@@ -164,6 +165,29 @@ class ClientCommandsIT {
 
     @Test
     @Order(7)
+    void theCompletedSessionsSkillIsListedShownFoundAndTrusted() {
+        await().atMost(WAIT).until(() -> !run("skills", "list", "--json").json().path("items").isEmpty());
+        String name = run("skills", "list", "--json").json().path("items").get(0).path("name").asText();
+
+        Run list = run("skills", "list");
+        Run show = run("skills", "show", name);
+        Run search = run("skills", "search", "word statistics", "--json");
+        Run trust = run("skills", "trust", name);
+        Run unknown = run("skills", "show", "no-such-skill");
+
+        assertThat(list.lines()).anyMatch(l -> l.startsWith(name + " ") && l.contains(" v1 "));
+        assertThat(show.exit()).as(show.err()).isEqualTo(Exit.DONE);
+        assertThat(show.lines().get(0)).startsWith("skill " + name + " v1 ");
+        assertThat(show.out()).contains("name: " + name);
+        assertThat(search.json().path("hits").findValuesAsText("name")).contains(name);
+        assertThat(trust.exit()).as(trust.err()).isEqualTo(Exit.DONE);
+        assertThat(trust.out()).isEqualTo("skill " + name + " trusted\n");
+        assertThat(unknown.exit()).isEqualTo(Exit.USAGE);
+        assertThat(unknown.err()).startsWith("show: the API answered 404: ");
+    }
+
+    @Test
+    @Order(8)
     void aSessionWhoseChecksFailEndsFollowWithExitOne() {
         Path repo = Demo.prepareRepository(layout, work.resolve("failing"));
 
@@ -176,7 +200,7 @@ class ClientCommandsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void refusalsAreUsageErrorsWithTheProblemsDetail() {
         Run unknown = run("show", UUID.randomUUID().toString());
         Run wrongKey = run(Map.of(Connection.URL_ENV, cluster.planner().url(), Connection.KEY_ENV, "rk_wrong"),

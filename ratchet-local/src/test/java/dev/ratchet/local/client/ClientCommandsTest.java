@@ -46,6 +46,21 @@ class ClientCommandsTest {
             assertThat(help.exit()).as(name).isEqualTo(Exit.DONE);
             assertThat(help.out()).as(name).contains("Usage: ratchet " + name).contains("--url").contains("--json");
         }
+        for (String name : SkillsCommands.NAMES) {
+            Run help = run("skills", name, "--help");
+            assertThat(help.exit()).as(name).isEqualTo(Exit.DONE);
+            assertThat(help.out()).as(name).contains("Usage: ratchet skills " + name).contains("--url");
+        }
+    }
+
+    @Test
+    void skillsImportAndExportStayTheLaunchersAndTheRestIsTheClients() {
+        assertThat(ClientCommands.handles(List.of("skills", "list"))).isTrue();
+        assertThat(ClientCommands.handles(List.of("skills", "search", "q"))).isTrue();
+        assertThat(ClientCommands.handles(List.of("skills", "import", "."))).isFalse();
+        assertThat(ClientCommands.handles(List.of("skills"))).isFalse();
+        assertThat(ClientCommands.handles(List.of("follow", "id"))).isTrue();
+        assertThat(ClientCommands.handles(List.of("demo"))).isFalse();
     }
 
     @Test
