@@ -99,12 +99,11 @@ final class SteeringDecisions {
             String outcome;
             switch (d.type()) {
                 case GUARDRAILS -> {
-                    s = s.withPolicy(new StepPolicy(s.policy().guardrails().merge(d.guardrails()),
-                            s.policy().maxTurns()));
+                    s = s.withPolicy(s.policy().withGuardrails(s.policy().guardrails().merge(d.guardrails())));
                     outcome = "guardrails merged";
                 }
                 case READ_ONLY -> {
-                    s = s.withPolicy(new StepPolicy(s.policy().guardrails().merge(READ_ONLY), s.policy().maxTurns()));
+                    s = s.withPolicy(s.policy().withGuardrails(s.policy().guardrails().merge(READ_ONLY)));
                     outcome = "the session may only read and report: every path is read-only";
                 }
                 case SKIP -> {
