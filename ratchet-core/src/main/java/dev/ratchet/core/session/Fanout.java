@@ -12,7 +12,7 @@ import dev.ratchet.core.plan.PlanRules;
  * rungs) and seed (a - 1) * 64 + k, distinct for every variant of every attempt of a step, so a retry after a round
  * where nothing passed does not repeat the same samples.
  *
- * @param temperatures the ladder ({@code ratchet.planner.variant-temperatures}); not empty, each 0 to 2
+ * @param temperatures the ladder ({@code ratchet.planner.variants.temperatures}); not empty, each 0 to 2
  */
 public record Fanout(List<Double> temperatures) {
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.RatchetEvent;
@@ -164,6 +165,30 @@ class VariantDecisionTest {
         assertThat(third.events()).singleElement().isInstanceOf(SessionCompleted.class);
         assertThat(third.session().usage().tokensIn() + third.session().usage().tokensOut())
                 .as("every variant's tokens count").isEqualTo(800 + 700 + 900);
+    }
+
+    @Test
+    void verifyMdListsEveryCandidateWithItsOutcomeSizeTokensAndWhyTheWinnerWon() {
+        Transition t = planned(3, null);
+        List<StepRequested> sent = requests(t);
+        Transition s = machine.onVerdict(t.session(), passed(sent.get(0), 9, 800), AT);
+        s = machine.onVerdict(s.session(), failed(sent.get(1), StepRejected.STAGE_CHECK, "unit failed", 700), AT);
+        s = machine.onVerdict(s.session(), passed(sent.get(2), 4, 900), AT);
+
+        String md = SessionFiles.render("VERIFY.md", s.session(), s.progress(),
+                new SessionFiles.Agents("planner", "coder", null)).orElseThrow();
+
+        assertThat(md).contains("- 1. Add greet(), attempt 1: VERIFIED\n"
+                + "  best of 3: variant 2 won\n"
+                + "  - variant 0: VERIFIED, +9 -0 lines, 800 tokens, by executor-0 - passed, but changed 9 lines "
+                + "against the winner's 4\n"
+                + "    - PASS unit (exit 0, 900 ms)\n"
+                + "  - variant 1: REJECTED at check, 700 tokens, by executor-1 - rejected at check: "
+                + "unit failed\n"
+                + "    - FAIL unit (exit 1, 900 ms)\n"
+                + "  - variant 2 (winner): VERIFIED, +4 -0 lines, 900 tokens, by executor-2 - winner: passed with "
+                + "the fewest changed lines (4), then tokens (900), of 2 passing\n"
+                + "    - PASS unit (exit 0, 900 ms)\n");
     }
 
     @Test

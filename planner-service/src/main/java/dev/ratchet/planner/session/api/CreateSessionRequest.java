@@ -10,8 +10,16 @@ import dev.ratchet.core.guardrail.Guardrails;
  * {@code test} and its {@code when} to {@code step} ({@link CheckSpec}); without checks the repository's are taken
  * (VERIFY.md, else AGENTS.md); {@code guardrails} holds only the fields to change from the defaults (unknown fields
  * are an error); {@code maxTurns} defaults to 8; {@code approval} is {@code "auto"} (the default) or
- * {@code "manual"} (the plan waits for {@code POST .../plan/approve}).
+ * {@code "manual"} (the plan waits for {@code POST .../plan/approve}); {@code variants} (1 to 64, default 1) fans
+ * each attempt out to that many variants and {@code select} ({@code "best"}, the default, or {@code "first"}) says
+ * how their winner is chosen (docs/ARCHITECTURE.md, Best-of-N variants).
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns, String approval) {
+        Integer maxTurns, String approval, Integer variants, String select) {
+
+    /** A request without variants: one per attempt. */
+    public CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
+            Integer maxTurns, String approval) {
+        this(repo, goal, checks, guardrails, maxTurns, approval, null, null);
+    }
 }

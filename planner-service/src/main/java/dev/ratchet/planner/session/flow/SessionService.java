@@ -17,11 +17,13 @@ import dev.ratchet.core.checks.VerifyMd;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.Approval;
+import dev.ratchet.core.session.Fanout;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionRequestValidator;
+import dev.ratchet.core.session.Selection;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.api.ApiConfig;
@@ -71,7 +73,25 @@ public class SessionService {
      */
     public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
             Integer maxTurns, String approval) {
-        return create(UUID.randomUUID().toString(), team, repo, null, goal, checks, guardrails, maxTurns, approval);
+        return create(team, repo, goal, checks, guardrails, maxTurns, approval, null, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, List, Guardrails, Integer, String)} with best-of-N.
+     *
+     * @param variants null for 1; otherwise 1 to 64 variants per attempt
+     * @param select null or {@code "best"}, or {@code "first"}
+     */
+    public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
+            Integer maxTurns, String approval, Integer variants, String select) {
+        return create(UUID.randomUUID().toString(), team, repo, null, goal, checks, guardrails, maxTurns, approval,
+                new Variants(variants, select));
+    }
+
+    /** A request's best-of-N fields, as given (null for the defaults). */
+    private record Variants(Integer count, String select) {
+
+        static final Variants ONE = new Variants(null, null);
     }
 
     /**
@@ -81,7 +101,7 @@ public class SessionService {
      */
     public Session createWithId(String id, String team, String repo, String goal, List<Check> checks,
             Guardrails guardrails, Integer maxTurns, String approval) {
-        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval);
+        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval, Variants.ONE);
     }
 
     /**
@@ -91,11 +111,12 @@ public class SessionService {
      * @throws ProblemException (422) naming {@code revision} when the repository does not have that commit
      */
     public Session createAt(String team, String repo, String revision, String goal) {
-        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null);
+        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null,
+                Variants.ONE);
     }
 
     private Session create(String id, String team, String repo, String revision, String goal, List<Check> checks,
-            Guardrails guardrails, Integer maxTurns, String approval) {
+            Guardrails guardrails, Integer maxTurns, String approval, Variants variants) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(p -> revision == null ? Git.headCommit(p) : commit(p, revision)).orElse(null);
@@ -107,6 +128,7 @@ public class SessionService {
             throw ProblemException.invalid(INVALID, List.of(new FieldViolation(VerifyMd.FILE, e.getMessage())));
         }
         List<FieldViolation> violations = new ArrayList<>(validator.validate(repo, goal, declared, maxTurns));
+        violations.addAll(Fanout.violations(variants.count(), variants.select()));
         Approval mode = Approval.AUTO;
         try {
             mode = approval == null ? Approval.AUTO : Approval.parse(approval);
@@ -122,7 +144,9 @@ public class SessionService {
         });
         Transition created = store.create(machine.created(id, path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
-                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns), mode,
+                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
+                        variants.count() == null ? 1 : variants.count(),
+                        variants.select() == null ? null : Selection.parse(variants.select())), mode,
                 Instant.now()), team);
         planner.planLater(created.session());
         events.publishInBackground(created);
