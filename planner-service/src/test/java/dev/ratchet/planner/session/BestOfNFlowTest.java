@@ -130,6 +130,24 @@ class BestOfNFlowTest {
     }
 
     @Test
+    void aPersonsPlanEditMayGiveAStepItsOwnVariants() {
+        String id = start(Map.of("approval", "manual"));
+        String plan = "/api/v1/sessions/" + id + "/plan";
+        await().atMost(SessionDriver.WAIT).untilAsserted(() -> given().get(plan).then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL")));
+
+        given().contentType(ContentType.JSON).body(Map.of("steps", List.of(Map.of("id", "s1", "title", "Add word_count",
+                "instructions", "Add word_count(text)", "variants", 65)))).put(plan).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("steps[0].variants")));
+        given().contentType(ContentType.JSON).body(Map.of("steps", List.of(Map.of("id", "s1", "title", "Add word_count",
+                "instructions", "Add word_count(text)", "variants", 2)))).put(plan).then().statusCode(200)
+                .body("steps[0].variants", equalTo(2));
+        given().post(plan + "/approve").then().statusCode(200);
+
+        assertThat(requests(id, "s1", 2)).extracting(StepRequested::variant).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
     void variantsAndSelectOutOfRangeAreProblemsNamingTheField() {
         given().contentType(ContentType.JSON).body(Map.of("repo", "file://" + sample.repo, "goal", "g", "checks",
                 List.of(Map.of("name", "unit-tests", "command", "true")), "variants", 65, "select", "worst"))
