@@ -65,7 +65,12 @@ public final class DemoScenarios {
                         List.of(Map.of("name", "home-page", "command", "python3 -m http.server 8000",
                                 "timeoutSeconds", 60, "browser",
                                 Map.of("port", 8000, "paths", List.of("/"), "readySeconds", 15))),
-                        Map.of(), DemoScenario.Setup.NONE, List.of(PYTHON, CHROMIUM)));
+                        Map.of(), DemoScenario.Setup.NONE, List.of(PYTHON, CHROMIUM)),
+                // The plan's one step asks for 5 variants; the simulator answers each by its seed (variant k of
+                // attempt 1 sends seed k): 1 and 3 fail the tests, 0, 2 and 4 pass with patches of 15, 14, 17 lines.
+                new DemoScenario("best-of-5", Demo.SAMPLE, "Add a word counter (demo scenario best-of-5)",
+                        List.of(check("unit-tests", Demo.CHECK_COMMAND, 60)), Map.of(), DemoScenario.Setup.NONE,
+                        List.of(PYTHON)));
     }
 
     /** The simulator's rules of every scenario that has them, relative to the examples folder, in the order tried. */

@@ -13,7 +13,8 @@ import dev.ratchet.core.guardrail.Rule;
 
 /**
  * The one line a demo scenario ends with, read from the session ({@code GET /api/v1/sessions/{id}}): completed with
- * its verified steps (and any check that was skipped, and how many steering directives were applied), or failed with
+ * its verified steps (and any check that was skipped, how many steering directives were applied, and the winning
+ * variant of each step fanned out to several: {@code best of 5: variant 2}), or failed with
  * the step and why its last attempt was rejected, naming the guardrail rule where one refused it ({@code [no-deletes]}
  * in the reason).
  */
@@ -39,6 +40,7 @@ public final class SessionLine {
             if (applied > 0) {
                 notes.add(applied + " directive" + (applied == 1 ? "" : "s") + " applied");
             }
+            notes.addAll(bestOf(session));
             return notes.isEmpty() ? line : line + " (" + String.join("; ", notes) + ")";
         }
         Optional<JsonNode> failed = StreamSupport.stream(session.path("steps").spliterator(), false)
@@ -70,6 +72,23 @@ public final class SessionLine {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code best of N: variant k} for each verified step whose last attempt fanned out and had a winner. */
+    private static List<String> bestOf(JsonNode session) {
+        List<String> best = new ArrayList<>();
+        for (JsonNode step : session.path("steps")) {
+            JsonNode attempts = step.path("attemptHistory");
+            if (!"VERIFIED".equals(step.path("status").asText()) || attempts.isEmpty()) {
+                continue;
+            }
+            JsonNode last = attempts.get(attempts.size() - 1);
+            StreamSupport.stream(last.path("variants").spliterator(), false)
+                    .filter(v -> v.path("chosen").asBoolean()).findFirst()
+                    .ifPresent(v -> best.add("best of " + last.path("fanOut").asInt() + ": variant "
+                            + v.path("variant").asInt()));
+        }
+        return best;
     }
 
     private static List<String> skippedChecks(JsonNode session) {

@@ -121,6 +121,21 @@ class DemoScenariosIT {
     }
 
     @Test
+    void bestOfFiveKeepsTheSmallestPassingVariantAndListsEveryCandidate() {
+        List<String> lines = new ArrayList<>();
+        Demo.Result result = run("best-of-5", lines);
+
+        assertThat(result.summary()).matches("session \\S+ COMPLETED: 1/1 steps verified \\(best of 5: variant 2\\)");
+        JsonNode attempt = result.session().path("steps").get(0).path("attemptHistory").get(0);
+        assertThat(attempt.path("fanOut").asInt()).isEqualTo(5);
+        assertThat(attempt.path("variants")).extracting(v -> v.path("variant").asInt() + " "
+                + v.path("status").asText() + " " + v.path("chosen").asBoolean()).containsExactly(
+                        "0 VERIFIED false", "1 REJECTED false", "2 VERIFIED true", "3 REJECTED false",
+                        "4 VERIFIED false");
+        assertThat(lines).anyMatch(line -> line.contains("attempt 1 verified (best of 5: variant 2)"));
+    }
+
+    @Test
     void checkTimeoutFailsAsTimedOut() {
         Demo.Result result = run("check-timeout");
 

@@ -40,6 +40,15 @@ class SessionLineTest {
     }
 
     @Test
+    void aStepFannedOutToVariantsNamesItsWinner() throws Exception {
+        assertThat(SessionLine.of("s1", session("""
+                {"status": "COMPLETED", "verifiedSteps": 1, "steps": [{"index": 0, "status": "VERIFIED",
+                  "attemptHistory": [{"fanOut": 5, "variants": [{"variant": 0, "chosen": false},
+                    {"variant": 2, "chosen": true}, {"variant": 4, "chosen": false}]}]}]}""")))
+                .isEqualTo("session s1 COMPLETED: 1/1 steps verified (best of 5: variant 2)");
+    }
+
+    @Test
     void aGuardrailRefusalNamesTheRuleOfTheLastAttempt() throws Exception {
         assertThat(SessionLine.of("s1", session("""
                 {"status": "FAILED", "steps": [{"index": 0, "status": "VERIFIED"}, {"index": 1, "status": "FAILED",

@@ -17,8 +17,10 @@ import java.util.List;
  * @param conversation every message's content (tool results included) and every tool call's name and arguments,
  *                     joined with newlines, for rule matching
  * @param maxTokens    whether the request set the deprecated {@code max_tokens}
+ * @param seed         the request's {@code seed}; null when it sent none (or not a whole number)
  */
-record ChatCall(String model, boolean stream, boolean includeUsage, String conversation, boolean maxTokens) {
+record ChatCall(String model, boolean stream, boolean includeUsage, String conversation, boolean maxTokens,
+        Long seed) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +64,8 @@ record ChatCall(String model, boolean stream, boolean includeUsage, String conve
         }
         return new ChatCall(model.textValue(), root.path("stream").asBoolean(false),
                 root.path("stream_options").path("include_usage").asBoolean(false), String.join("\n", contents),
-                root.hasNonNull("max_tokens"));
+                root.hasNonNull("max_tokens"), root.path("seed").canConvertToLong() && root.path("seed")
+                        .isIntegralNumber() ? root.path("seed").longValue() : null);
     }
 
     /** Content is either a string or, in the newer format, an array of parts of which only text parts count. */

@@ -89,7 +89,7 @@ final class ChatCompletionsHandler implements HttpHandler {
             JsonReply.maxTokensUnsupported(exchange);
             return;
         }
-        Optional<ScenarioRule> rule = config.scenario().claim(call.model(), call.conversation());
+        Optional<ScenarioRule> rule = config.scenario().claim(call.model(), call.conversation(), call.seed());
         if (rule.isEmpty()) {
             LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + ": no rule matches");
             JsonReply.error(exchange, 400, "no scenario rule matches (model=" + call.model()

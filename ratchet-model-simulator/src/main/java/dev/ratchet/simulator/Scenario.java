@@ -85,7 +85,12 @@ public final class Scenario {
 
     /** Finds the first rule that matches and still has uses left, spending one of its uses. */
     Optional<ScenarioRule> claim(String requestModel, String conversation) {
-        return rules.stream().filter(rule -> rule.claim(requestModel, conversation)).findFirst();
+        return claim(requestModel, conversation, null);
+    }
+
+    /** As {@link #claim(String, String)} for a request that sent {@code seed} (null: none). */
+    Optional<ScenarioRule> claim(String requestModel, String conversation, Long seed) {
+        return rules.stream().filter(rule -> rule.claim(requestModel, conversation, seed)).findFirst();
     }
 
     /** The distinct model names the rules mention, in rule order. */

@@ -25,7 +25,7 @@ final class ScenarioParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules", "rejectMaxTokensFor");
     private static final Set<String> RULE_FIELDS = Set.of("name", "match", "times", "response");
-    private static final Set<String> MATCH_FIELDS = Set.of("model", "contains", "notContains");
+    private static final Set<String> MATCH_FIELDS = Set.of("model", "contains", "notContains", "seeds");
     private static final Set<String> RESPONSE_FIELDS = Set.of("content", "contentLines", "contentFile", "toolCalls",
             "status", "finishReason", "ttftMs", "tokensPerSecond", "stallMs", "errorMessage");
     private static final Set<String> TOOL_CALL_FIELDS = Set.of("id", "name", "arguments");
@@ -93,7 +93,25 @@ final class ScenarioParser {
         requireObject(node, label + " match");
         checkFields(node, MATCH_FIELDS, label + " match");
         return new RuleMatch(text(node, "model", label, null), strings(node, "contains", label),
-                strings(node, "notContains", label));
+                strings(node, "notContains", label), seeds(node.get("seeds"), label));
+    }
+
+    /** {@code match.seeds}: whole numbers; absent for any seed. */
+    private List<Long> seeds(JsonNode node, String label) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw fail(label + " match: \"seeds\" must be an array of whole numbers");
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (JsonNode seed : node) {
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw fail(label + " match: \"seeds\" must be an array of whole numbers, not " + seed);
+            }
+            seeds.add(seed.longValue());
+        }
+        return seeds;
     }
 
     private ScriptedResponse response(JsonNode node, String label) {

@@ -36,8 +36,8 @@ final class ScenarioRule {
      * True when the request matches and the rule still has uses left; a true answer spends one use,
      * atomically, so concurrent requests never get more than {@code times} answers from this rule.
      */
-    boolean claim(String requestModel, String conversation) {
-        if (!match.test(requestModel, conversation)) {
+    boolean claim(String requestModel, String conversation, Long seed) {
+        if (!match.test(requestModel, conversation, seed)) {
             return false;
         }
         if (times.isEmpty()) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,6 +25,26 @@ class ScenarioParsingTest {
 
         assertThat(scenario.name()).isEqualTo("lines");
         assertThat(contentOf(scenario, "m", "")).isEqualTo("*** Begin Patch\n*** End Patch");
+    }
+
+    @Test
+    void seedsMatchOnlyTheVariantsThatSentOneOfThem() throws ChatCall.BadRequest {
+        Scenario scenario = Scenario.fromJson("""
+                {"name": "variants", "rules": [
+                  {"name": "failing variants", "match": {"seeds": [1, 3]}, "response": {"content": "broken"}},
+                  {"name": "the rest", "response": {"content": "good"}}]}
+                """);
+        ChatCall variant3 = ChatCall.parse("""
+                {"model": "m", "seed": 3, "messages": [{"role": "user", "content": "hi"}]}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(variant3.seed()).isEqualTo(3L);
+        assertThat(scenario.claim("m", "", variant3.seed()).orElseThrow().response().content()).isEqualTo("broken");
+        assertThat(scenario.claim("m", "", 2L).orElseThrow().response().content()).isEqualTo("good");
+        assertThat(contentOf(scenario, "m", "")).as("no seed sent").isEqualTo("good");
+        assertThatThrownBy(() -> Scenario.fromJson("""
+                {"rules": [{"name": "r", "match": {"seeds": ["one"]}, "response": {"content": "x"}}]}
+                """)).hasMessageContaining("\"seeds\" must be an array of whole numbers");
     }
 
     @Test

@@ -11,9 +11,10 @@ import java.util.List;
  * @param temperature    {@code temperature}; null for the role's setting, else the server's default
  * @param responseFormat {@code response_format}; null for plain text
  * @param tools          functions the model may call ({@code tools}); empty for none
+ * @param seed           {@code seed}; null for the role's setting, else none (one variant of a best-of-N step sets it)
  */
 public record ChatRequest(List<ChatMessage> messages, Integer maxTokens, Double temperature,
-                          ResponseFormat responseFormat, List<Tool> tools) {
+                          ResponseFormat responseFormat, List<Tool> tools, Long seed) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
@@ -29,6 +30,12 @@ public record ChatRequest(List<ChatMessage> messages, Integer maxTokens, Double 
         }
     }
 
+    /** With the role's seed, if it has one. */
+    public ChatRequest(List<ChatMessage> messages, Integer maxTokens, Double temperature,
+            ResponseFormat responseFormat, List<Tool> tools) {
+        this(messages, maxTokens, temperature, responseFormat, tools, null);
+    }
+
     /** Without tools; {@code jsonObjectResponse} asks for {@code response_format: {"type": "json_object"}}. */
     public ChatRequest(List<ChatMessage> messages, Integer maxTokens, Double temperature, boolean jsonObjectResponse) {
         this(messages, maxTokens, temperature, jsonObjectResponse ? ResponseFormat.jsonObject() : null, List.of());
@@ -40,10 +47,10 @@ public record ChatRequest(List<ChatMessage> messages, Integer maxTokens, Double 
     }
 
     public ChatRequest withTools(List<Tool> newTools) {
-        return new ChatRequest(messages, maxTokens, temperature, responseFormat, newTools);
+        return new ChatRequest(messages, maxTokens, temperature, responseFormat, newTools, seed);
     }
 
     public ChatRequest withResponseFormat(ResponseFormat format) {
-        return new ChatRequest(messages, maxTokens, temperature, format, tools);
+        return new ChatRequest(messages, maxTokens, temperature, format, tools, seed);
     }
 }

@@ -32,7 +32,10 @@ final class RequestBody {
         if (temperature != null) {
             root.put("temperature", temperature);
         }
-        options.seed().ifPresent(seed -> root.put("seed", seed));
+        Long seed = request.seed() != null ? request.seed() : options.seed().orElse(null);
+        if (seed != null) {
+            root.put("seed", seed);
+        }
         options.reasoningEffort().ifPresent(effort -> root.put("reasoning_effort", effort));
         if (request.responseFormat() != null) {
             responseFormat(root.putObject("response_format"), request.responseFormat());

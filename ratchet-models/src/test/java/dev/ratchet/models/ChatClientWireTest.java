@@ -147,6 +147,24 @@ class ChatClientWireTest {
     }
 
     @Test
+    void aRequestsSeedWinsOverTheRolesAndWithoutOneTheRolesIsSent() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, TEXT_STREAM), events(SSE, TEXT_STREAM))) {
+            ChatClient client = new ChatClient(new ModelSettings("executor", server.baseUrl(), "local",
+                    Optional.empty(), Duration.ofSeconds(5), 0, Duration.ZERO, Duration.ZERO,
+                    RequestSettings.DEFAULTS.withSeed(7)));
+
+            client.complete(new ChatRequest(List.of(ChatMessage.user("a")), 64, 0.6, null, List.of(), 66L));
+            client.complete(new ChatRequest(List.of(ChatMessage.user("b")), 64, null, false));
+
+            JsonNode variant = new ObjectMapper().readTree(server.received().get(0).body());
+            JsonNode roles = new ObjectMapper().readTree(server.received().get(1).body());
+            assertThat(variant.path("seed").asLong()).isEqualTo(66);
+            assertThat(variant.path("temperature").asDouble()).isEqualTo(0.6);
+            assertThat(roles.path("seed").asLong()).isEqualTo(7);
+        }
+    }
+
+    @Test
     void streamEndingBeforeItsFinishIsRetried() throws Exception {
         String truncated = TEXT_STREAM.substring(0, TEXT_STREAM.indexOf("\n\n", 2000) + 2);
         try (ScriptedHttpServer server = new ScriptedHttpServer(events(SSE, truncated), events(SSE, TEXT_STREAM))) {

@@ -17,8 +17,10 @@ final class ExecutionSummary {
     /** {@code step 2/3 "title" attempt 1}, as the planner's progress lines name a step. */
     static String label(StepRequested request) {
         StepWork work = request.payload().work();
+        // A best-of-N variant (the only requests with sampling) is named, so the demo shows who took which.
         return String.format(Locale.ROOT, "step %d/%d \"%s\" attempt %d", work.stepIndex() + 1, work.stepCount(),
-                work.title(), request.attempt());
+                work.title(), request.attempt()) + (request.payload().sampling() == null ? ""
+                        : " variant " + request.variant());
     }
 
     static String describe(StepRequested request, StepExecuted result) {

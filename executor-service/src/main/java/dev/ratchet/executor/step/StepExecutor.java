@@ -83,7 +83,8 @@ public class StepExecutor {
         try (Workspace ws = workspaces.lease(request.sessionId(), session.repo(), session.baseCommit(),
                 chain.first(request.sessionId(), work.acceptedPatches()))) {
             outcome = new StepRunner(models.executor(), limits(), sandbox::run).run(ws,
-                    StepTask.of(work, request.payload().feedback(), request.payload().contextBudgetTokens(), session),
+                    StepTask.of(work, request.payload().feedback(), request.payload().contextBudgetTokens(),
+                            request.payload().sampling(), session),
                     stopped);
         } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
             outcome = new StepOutcome(null, "the step's starting state cannot be prepared: " + e.getMessage(), null,

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.EventType;
+import dev.ratchet.core.event.Sampling;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
@@ -128,6 +129,27 @@ class StepExecutionTest {
                 .as("the answer is stored before it is sent").contains(executed.eventId().toString());
         assertThat(redis.hash(String.class).hget(RedisKeys.work(session), "executor:" + request.eventId()))
                 .as("the lease names its owner").startsWith("executor-test|");
+    }
+
+    @Test
+    void aVariantIsSampledWithTheTemperatureAndSeedOfItsRequestAndAnsweredAsThatVariant() {
+        String session = newSession();
+        StepRequested request = StepRequested.of(session, "s1", 1, 2, Instant.now(), new StepRequested.Payload(
+                textstats.step(0, 0), List.of(), TextstatsSample.CONTEXT_BUDGET, new Sampling(0.6, 2)));
+
+        StepExecuted executed = answer(kafka, work, request, kafka.send(request));
+
+        assertThat(executed.variant()).isEqualTo(2);
+        assertThat(executed.eventId()).isEqualTo(StepExecuted.of(request, Instant.now(), executed.payload())
+                .eventId());
+        assertThat(executed.payload().error()).isNull();
+        assertThat(SimulatedModelResource.recentRequests()).filteredOn(body -> body.contains("\"seed\":2"))
+                .isNotEmpty().allSatisfy(body -> assertThat(body).contains("\"temperature\":0.6")
+                        .contains("Step 1 of 3: Add word_count"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(redis.stream(String.class)
+                .xrange(RedisKeys.progress(session), StreamRange.of("-", "+"))).first()
+                .satisfies(m -> assertThat(m.payload().get("message"))
+                        .isEqualTo("step 1/3 \"Add word_count\" attempt 1 variant 2 started on executor-test")));
     }
 
     @Test

@@ -83,7 +83,7 @@ class CandidateApiTest {
 
         submit(id, "s1", Map.of("author", "alice", "patch", TextstatsSample.applyPatch("step1.patch")))
                 .statusCode(202)
-                .body("candidate.variant", equalTo(1))
+                .body("candidate.variant", equalTo(101))
                 .body("candidate.attempt", equalTo(1))
                 .body("candidate.status", equalTo("SUBMITTED"))
                 .body("candidate.author", equalTo("alice"));
@@ -92,7 +92,7 @@ class CandidateApiTest {
                 e -> e.sessionId().equals(id)), list -> list.size() == 1).get(0);
         assertThat(sent.stepId()).isEqualTo("s1");
         assertThat(sent.attempt()).isEqualTo(first.attempt());
-        assertThat(sent.variant()).isEqualTo(1);
+        assertThat(sent.variant()).as("a person's first candidate: 100 + 1").isEqualTo(101);
         assertThat(sent.payload().execution().executor()).isEqualTo("person:alice");
         assertThat(sent.payload().work()).isEqualTo(first.payload().work());
         assertThat(RedisSessions.blob(redis, sent.payload().patch())).as("normalised to git's unified diff")

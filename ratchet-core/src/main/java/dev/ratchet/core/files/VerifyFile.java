@@ -5,8 +5,12 @@ import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.session.Attempt;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepState;
+import dev.ratchet.core.session.VariantOutcome;
 
-/** VERIFY.md: the checks every step must pass, and each decided attempt's results. */
+/**
+ * VERIFY.md: the checks every step must pass, and each decided attempt's results; for an attempt fanned out to
+ * several variants, every candidate with its outcome, checks, size and tokens, and why the winner won.
+ */
 final class VerifyFile {
 
     private VerifyFile() {
@@ -36,6 +40,10 @@ final class VerifyFile {
                             .append(SessionFiles.oneLine(attempt.reason()));
                 }
                 md.append('\n');
+                if (attempt.width() > 1) {
+                    variants(md, attempt);
+                    continue;
+                }
                 for (CheckResult result : attempt.checks()) {
                     md.append(line(result)).append('\n');
                 }
@@ -45,6 +53,39 @@ final class VerifyFile {
             md.append("_No attempt has been verified yet._\n");
         }
         return md.toString();
+    }
+
+    /** Every variant of a fanned-out attempt, in order, with its checks; the ones that never answered too. */
+    private static void variants(StringBuilder md, Attempt attempt) {
+        md.append("  best of ").append(attempt.width()).append(attempt.winner().filter(VariantOutcome::passed)
+                .map(w -> ": variant " + w.variant() + " won").orElse(": no variant passed")).append('\n');
+        for (int v = 0; v < attempt.width(); v++) {
+            VariantOutcome o = attempt.outcome(v).orElse(null);
+            if (o == null) {
+                md.append("  - variant ").append(v).append(": no verdict before the attempt was decided\n");
+                continue;
+            }
+            md.append("  - variant ").append(v).append(o.chosen() && o.passed() ? " (winner)" : "").append(": ")
+                    .append(o.status());
+            if (!o.passed()) {
+                md.append(" at ").append(o.stage());
+            }
+            if (o.stats() != null) {
+                md.append(", +").append(o.stats().linesAdded()).append(" -").append(o.stats().linesRemoved())
+                        .append(" lines");
+            }
+            md.append(", ").append(o.tokens()).append(" tokens");
+            if (o.execution() != null) {
+                md.append(", by ").append(o.execution().executor());
+            }
+            if (o.note() != null) {
+                md.append(" - ").append(SessionFiles.oneLine(o.note()));
+            }
+            md.append('\n');
+            for (CheckResult result : o.checks()) {
+                md.append("  ").append(line(result)).append('\n');
+            }
+        }
     }
 
     /**

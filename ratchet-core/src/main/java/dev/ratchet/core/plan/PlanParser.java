@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.Fanout;
 
 /**
- * Reads the planner model's answer: a JSON object {@code {"steps":[{"title":..., "instructions":...}]}}, possibly
+ * Reads the planner model's answer: a JSON object {@code {"steps":[{"title":..., "instructions":...}]}} (a step may
+ * add {@code "variants": n} to be fanned out to n variants), possibly
  * inside a code fence or after some prose. Step ids are assigned here ({@code s1}, {@code s2}, ...), so they never
  * depend on what the model chose to call them.
  */
@@ -42,9 +44,23 @@ public final class PlanParser {
             }
             String instructions = text(step, "instructions");
             plan.add(new PlanStep("s" + (i + 1), title.strip(), instructions.isBlank() ? title.strip()
-                    : instructions.strip()));
+                    : instructions.strip(), variants(step, i)));
         }
         return List.copyOf(plan);
+    }
+
+    /** The step's optional {@code variants}: a whole number from 1 to 64, or absent for the session's. */
+    private static Integer variants(JsonNode step, int index) {
+        JsonNode node = step.path("variants");
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()
+                || PlanRules.variantsViolation(node.intValue()).isPresent()) {
+            throw new PlanFormatException("step " + (index + 1) + " has variants " + node + "; it must be a whole "
+                    + "number from 1 to " + Fanout.MAX_VARIANTS);
+        }
+        return node.intValue();
     }
 
     private static String text(JsonNode step, String field) {

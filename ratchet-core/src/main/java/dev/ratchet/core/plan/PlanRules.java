@@ -3,9 +3,11 @@ package dev.ratchet.core.plan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.ratchet.core.session.Fanout;
 import dev.ratchet.core.session.FieldViolation;
 
 /**
@@ -48,8 +50,18 @@ public final class PlanRules {
             }
             text(errors, at + ".title", step.title(), MAX_TITLE_CHARS);
             text(errors, at + ".instructions", step.instructions(), MAX_INSTRUCTIONS_CHARS);
+            if (step.variants() != null) {
+                variantsViolation(step.variants()).ifPresent(m -> errors.add(new FieldViolation(at + ".variants", m)));
+            }
         }
         return errors;
+    }
+
+    /** What is wrong with a number of variants (a session's or a step's), if anything. */
+    public static Optional<String> variantsViolation(int variants) {
+        return variants < 1 || variants > Fanout.MAX_VARIANTS
+                ? Optional.of("must be between 1 and " + Fanout.MAX_VARIANTS + ", not " + variants)
+                : Optional.empty();
     }
 
     private static void text(List<FieldViolation> errors, String field, String value, int max) {

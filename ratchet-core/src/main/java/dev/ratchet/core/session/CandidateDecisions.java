@@ -30,8 +30,8 @@ final class CandidateDecisions {
 
     /**
      * A person's candidate patch for the step that runs now, to be verified exactly like a model's: the decision
-     * records it on the step and sends a {@code StepExecuted} for it (variant {@code n}, the n-th candidate of the
-     * step; executor {@code person:<author>}) to the verifiers. Ignored when the step is not the one running.
+     * records it on the step and sends a {@code StepExecuted} for it (variant {@link Candidate#VARIANT_BASE} + n
+     * for the n-th candidate of the step; executor {@code person:<author>}) to the verifiers. Ignored when the step is not the one running.
      *
      * @param patch the submission normalised to a unified diff against the step's starting state, stored as a blob
      */
@@ -41,7 +41,7 @@ final class CandidateDecisions {
         if (step == null) {
             return Transition.ignored(session);
         }
-        int variant = step.candidates().size() + 1;
+        int variant = Candidate.VARIANT_BASE + step.candidates().size() + 1;
         int attempt = step.lastAttempt().number();
         Candidate candidate = new Candidate(variant, author, attempt, Candidate.Status.SUBMITTED, patch, stats, now,
                 null, null, null);
@@ -52,7 +52,7 @@ final class CandidateDecisions {
                 attempt, variant), session.id(), step.id(), attempt, variant, now, new StepExecuted.Payload(work,
                         patch, stats, new Execution(candidate.executor(), "person", now, now, now, Usage.NONE), null));
         Progress submitted = new Progress(Progress.STEP_CANDIDATE, step.id(), attempt,
-                SessionMachine.label(session, step) + " attempt " + attempt + ": candidate " + variant + " by "
+                SessionMachine.label(session, step) + " attempt " + attempt + ": candidate " + candidate.number() + " by "
                         + candidate.executor() + " submitted (+" + stats.linesAdded() + " -" + stats.linesRemoved()
                         + " in " + stats.files().size() + (stats.files().size() == 1 ? " file" : " files")
                         + "), verifying", now);
@@ -73,11 +73,12 @@ final class CandidateDecisions {
         if (candidate == null || candidate.status() != Candidate.Status.SUBMITTED) {
             return Transition.ignored(session);
         }
-        String who = "candidate " + candidate.variant() + " by " + candidate.executor();
+        String who = "candidate " + candidate.number() + " by " + candidate.executor();
         if (verdict instanceof StepVerified verified && SessionMachine.running(session, step.id()).isPresent()) {
             StepState withCandidate = step.withCandidate(candidate.decided(Candidate.Status.ACCEPTED, null, null,
                     now));
-            return machine.accept(session.withStep(withCandidate), withCandidate, verified, now, " (" + who + ")");
+            return machine.accept(session.withStep(withCandidate), withCandidate, verified, now, " (" + who + ")",
+                    List.of());
         }
         Candidate decided;
         String message;

@@ -56,6 +56,9 @@ final class DeadlineDecisions {
                 && now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
             return Transition.ignored(session);
         }
+        if (!attempt.variants().isEmpty() && !now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
+            return machine.variantsDue(session, step, now);
+        }
         String silence = liveness.reached().silence();
         if (attempt.redeliveries() >= deadlines.maxRedeliveries()) {
             String why = silence + " (sent " + (attempt.redeliveries() + 1) + " times)";
@@ -69,7 +72,7 @@ final class DeadlineDecisions {
                 SessionMachine.label(session, step) + " attempt " + attempt.number() + " sent again (" + again.redeliveries()
                         + " of " + deadlines.maxRedeliveries() + "): " + silence, now);
         return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
-                List.of(machine.requestFor(next, next.steps().get(step.index()))), List.of(redelivered));
+                List.copyOf(machine.requestsFor(next, next.steps().get(step.index()))), List.of(redelivered));
     }
 
     private Transition planningDeadline(Session session, Liveness liveness, Instant now) {

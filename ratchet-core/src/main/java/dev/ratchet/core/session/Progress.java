@@ -18,6 +18,8 @@ public record Progress(String type, String stepId, int attempt, String message, 
     public static final String STEP_VERIFYING = "step.verifying";
     /** A person submitted a candidate patch for the running step, or its verdict came. */
     public static final String STEP_CANDIDATE = "step.candidate";
+    /** A verdict for one variant of an attempt fanned out to several, or its deadline passed with some missing. */
+    public static final String STEP_VARIANT = "step.variant";
     public static final String STEP_VERIFIED = "step.verified";
     public static final String STEP_REJECTED = "step.rejected";
     /** A person's plan edit or approval (manual approval). */

@@ -32,7 +32,9 @@ public final class SessionMachine {
 
     private final int maxAttempts;
     private final int contextBudgetTokens;
+    private final Fanout fanout;
     private final CandidateDecisions candidates = new CandidateDecisions(this);
+    private final VariantDecisions variants = new VariantDecisions(this);
     private final SteeringDecisions steering = new SteeringDecisions(this);
     private final DeadlineDecisions timing;
 
@@ -41,11 +43,17 @@ public final class SessionMachine {
     }
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens, Deadlines deadlines) {
+        this(maxAttempts, contextBudgetTokens, deadlines, Fanout.DEFAULTS);
+    }
+
+    /** @param fanout how the variants of an attempt fanned out to several are sampled */
+    public SessionMachine(int maxAttempts, int contextBudgetTokens, Deadlines deadlines, Fanout fanout) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
         this.contextBudgetTokens = contextBudgetTokens;
+        this.fanout = fanout;
         this.timing = new DeadlineDecisions(this, deadlines);
     }
 
@@ -146,6 +154,14 @@ public final class SessionMachine {
         return timing.deadline(session);
     }
 
+    /**
+     * The reaper's decision for a fanned-out attempt whose deadline passed with some of its variants' verdicts in
+     * and nobody working on the rest: it is decided on the verdicts it has ({@link VariantDecisions#due}).
+     */
+    Transition variantsDue(Session session, StepState step, Instant now) {
+        return variants.due(session, step, now);
+    }
+
     public Transition planningFailed(Session session, String reason, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
@@ -153,12 +169,20 @@ public final class SessionMachine {
         return fail(session, null, 0, "planning failed: " + reason, now, List.of());
     }
 
+    /**
+     * A verifier's verdict on one variant of an attempt. A person's candidate goes to {@link CandidateDecisions}; a
+     * variant of an attempt fanned out to several is collected until the attempt can be decided
+     * ({@link VariantDecisions}); the verdict of an attempt of one variant decides it at once.
+     */
     public Transition onVerdict(Session session, StepVerdict verdict, Instant now) {
-        if (verdict.variant() > 0) {
+        if (Candidate.isPersons(verdict.variant())) {
             return candidates.onVerdict(session, verdict, now);
         }
         Optional<StepState> current = session.current();
         if (session.status() == SessionStatus.RUNNING && current.isPresent() && awaits(current.get(), verdict)) {
+            if (current.get().lastAttempt().width() > 1) {
+                return variants.onVerdict(session, current.get(), verdict, now);
+            }
             return verdict instanceof StepVerified verified
                     ? accept(session, current.get(), verified, now)
                     : reject(session, current.get(), (StepRejected) verdict, now);
@@ -169,7 +193,8 @@ public final class SessionMachine {
     private static boolean awaits(StepState step, StepVerdict verdict) {
         Attempt last = step.lastAttempt();
         return step.status() == StepStatus.RUNNING && step.id().equals(verdict.stepId()) && last != null
-                && last.number() == verdict.attempt() && last.status() == AttemptStatus.REQUESTED;
+                && last.number() == verdict.attempt() && last.status() == AttemptStatus.REQUESTED
+                && verdict.variant() >= 0 && verdict.variant() < last.width();
     }
 
     /**
@@ -191,16 +216,20 @@ public final class SessionMachine {
     }
 
     private Transition accept(Session session, StepState step, StepVerified verdict, Instant now) {
-        return accept(session, step, verdict, now, "");
+        return accept(session, step, verdict, now, "", List.of());
     }
 
-    /** Accepts {@code verdict} as the step's result; {@code by} names a person's candidate in the progress line. */
-    Transition accept(Session session, StepState step, StepVerified verdict, Instant now, String by) {
+    /**
+     * Accepts {@code verdict} as the step's result; {@code by} names a person's candidate or the winning variant in
+     * the progress line, which comes after {@code before}.
+     */
+    Transition accept(Session session, StepState step, StepVerified verdict, Instant now, String by,
+            List<Progress> before) {
         Attempt decided = step.lastAttempt().decided(verdict, now);
         Session next = session.withStep(step.withAttempt(decided, StepStatus.VERIFIED));
         AcceptedPatch patch = new AcceptedPatch(step.id(), decided.number(), verdict.variant(),
                 verdict.payload().patch());
-        List<Progress> progress = new ArrayList<>();
+        List<Progress> progress = new ArrayList<>(before);
         progress.add(new Progress(Progress.STEP_VERIFIED, step.id(), decided.number(),
                 label(session, step) + " attempt " + decided.number() + " verified" + by + checkSummary(decided),
                 now));
@@ -210,12 +239,21 @@ public final class SessionMachine {
     }
 
     private Transition reject(Session session, StepState step, StepRejected verdict, Instant now) {
+        return reject(session, step, verdict, now, "", List.of());
+    }
+
+    /**
+     * Rejects the attempt with {@code verdict}'s reason (for a fanned-out attempt, the best failing variant's, named
+     * by {@code by}); the next attempt is asked for, or the step fails after the last.
+     */
+    Transition reject(Session session, StepState step, StepRejected verdict, Instant now, String by,
+            List<Progress> before) {
         Attempt decided = step.lastAttempt().decided(verdict, now);
         StepState rejected = step.withAttempt(decided, StepStatus.RUNNING);
         String why = "at " + verdict.payload().stage() + ": " + verdict.payload().reason();
-        List<Progress> progress = new ArrayList<>();
+        List<Progress> progress = new ArrayList<>(before);
         progress.add(new Progress(Progress.STEP_REJECTED, step.id(), verdict.attempt(),
-                label(session, step) + " attempt " + verdict.attempt() + " rejected " + why, now));
+                label(session, step) + " attempt " + verdict.attempt() + " rejected" + by + " " + why, now));
         if (verdict.attempt() < maxAttempts) {
             return request(session.withStep(rejected), step.index(), verdict.attempt() + 1, now, progress);
         }
@@ -230,13 +268,15 @@ public final class SessionMachine {
             return cancel(session, overBudget.get(), now, before);
         }
         StepState step = session.steps().get(index);
-        Session next = session.withStep(step.withAttempt(Attempt.requested(attempt, now), StepStatus.RUNNING))
+        int width = Fanout.width(session, step);
+        Session next = session.withStep(step.withAttempt(Attempt.requested(attempt, now, width), StepStatus.RUNNING))
                 .touched(now);
         List<Progress> progress = new ArrayList<>(before);
         progress.add(new Progress(Progress.STEP_REQUESTED, step.id(), attempt,
-                label(session, step) + " attempt " + attempt + " requested", now));
+                label(session, step) + " attempt " + attempt + " requested"
+                        + (width > 1 ? " (" + width + " variants)" : ""), now));
         return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
-                List.of(requestFor(next, next.steps().get(index))), List.copyOf(progress));
+                List.copyOf(requestsFor(next, next.steps().get(index))), List.copyOf(progress));
     }
 
     Transition complete(Session session, Instant now, List<Progress> before) {
@@ -246,7 +286,7 @@ public final class SessionMachine {
         progress.add(new Progress(Progress.SESSION_COMPLETED, null, 0, "session " + session.id() + " COMPLETED: "
                 + done.verifiedSteps() + "/" + done.steps().size() + " steps verified"
                 + (directives == 0 ? "" : " (" + directives + (directives == 1 ? " directive" : " directives")
-                        + " applied)"), now));
+                        + " applied)") + VariantDecisions.bestOf(done), now));
         return new Transition(Transition.Outcome.APPLIED, done, Optional.empty(), List.of(completed(done)),
                 List.copyOf(progress));
     }
@@ -283,7 +323,10 @@ public final class SessionMachine {
         AttemptStatus expected = verdict instanceof StepVerified ? AttemptStatus.VERIFIED : AttemptStatus.REJECTED;
         return decisionBehind(session)
                 .filter(d -> d.step().id().equals(verdict.stepId()) && d.attempt().number() == verdict.attempt()
-                        && d.attempt().status() == expected)
+                        && (d.attempt().width() > 1
+                                ? d.attempt().outcome(verdict.variant()).filter(o -> o.status() == expected)
+                                        .isPresent()
+                                : verdict.variant() == 0 && d.attempt().status() == expected))
                 .isPresent();
     }
 
@@ -326,18 +369,29 @@ public final class SessionMachine {
         if (session.status() != SessionStatus.RUNNING) {
             return List.of();
         }
-        return session.current().<List<RatchetEvent>>map(s -> List.of(requestFor(session, s))).orElse(List.of());
+        return session.current().<List<RatchetEvent>>map(s -> List.copyOf(requestsFor(session, s)))
+                .orElse(List.of());
     }
 
-    StepRequested requestFor(Session session, StepState step) {
+    /**
+     * The requests of the step's current attempt still waiting for a verdict: one per missing variant (variant 0
+     * alone for an attempt of one variant), each with the same id and content every time it is sent.
+     */
+    List<StepRequested> requestsFor(Session session, StepState step) {
+        Attempt attempt = step.lastAttempt();
+        return attempt.missingVariants().stream().map(v -> requestFor(session, step, v, attempt.width())).toList();
+    }
+
+    private StepRequested requestFor(Session session, StepState step, int variant, int width) {
         Attempt attempt = step.lastAttempt();
         StepWork work = new StepWork(SteeringDecisions.verifiedBefore(session, step.index()), step.index(),
                 session.steps().size(), step.title(), step.instructions(), session.goal());
         List<String> feedback = new ArrayList<>(step.attempts().stream()
                 .filter(a -> a.status() == AttemptStatus.REJECTED).map(SessionMachine::feedback).toList());
         feedback.addAll(session.steering().redoFeedback(step.id()));
-        return StepRequested.of(session.id(), step.id(), attempt.number(), 0, attempt.requestedAt(),
-                new StepRequested.Payload(work, feedback, contextBudgetTokens));
+        return StepRequested.of(session.id(), step.id(), attempt.number(), variant, attempt.requestedAt(),
+                new StepRequested.Payload(work, feedback, contextBudgetTokens,
+                        fanout.sampling(attempt.number(), variant, width)));
     }
 
     private static SessionCompleted completed(Session session) {

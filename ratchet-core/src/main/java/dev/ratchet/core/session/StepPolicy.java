@@ -1,18 +1,27 @@
 package dev.ratchet.core.session;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.core.guardrail.Guardrails;
 
 /**
  * What every step of a session must obey, stored with the session (never taken from an event): the guardrails on
- * what a step may change, how many model turns an executor may take for one attempt, and the session's budget.
+ * what a step may change, how many model turns an executor may take for one attempt, the session's budget, and how
+ * many variants of each attempt are asked for ({@code variants}, 1 to {@link Fanout#MAX_VARIANTS}; a plan step may
+ * override it) and how their winner is chosen ({@code select}). One variant and {@code best} are left out of the
+ * stored JSON, so a session without variants reads and writes as before they existed.
  */
-public record StepPolicy(Guardrails guardrails, int maxTurns, Budget budget) {
+public record StepPolicy(Guardrails guardrails, int maxTurns, Budget budget,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Selection select) {
 
     /** Eight turns: read, search, patch, fix the patch, run a check, patch again, with room to spare. */
     public static final int DEFAULT_MAX_TURNS = 8;
     public static final int MAX_TURNS_LIMIT = 32;
     public static final StepPolicy DEFAULTS = new StepPolicy(Guardrails.DEFAULTS, DEFAULT_MAX_TURNS);
 
+    @JsonCreator
     public StepPolicy {
         guardrails = guardrails == null ? Guardrails.DEFAULTS : guardrails;
         budget = budget == null ? Budget.NONE : budget;
@@ -20,15 +29,41 @@ public record StepPolicy(Guardrails guardrails, int maxTurns, Budget budget) {
         if (maxTurns > MAX_TURNS_LIMIT) {
             throw new IllegalArgumentException("maxTurns must be at most " + MAX_TURNS_LIMIT + ", not " + maxTurns);
         }
+        variants = variants <= 1 ? 0 : variants;
+        if (variants > Fanout.MAX_VARIANTS) {
+            throw new IllegalArgumentException("variants must be at most " + Fanout.MAX_VARIANTS + ", not "
+                    + variants);
+        }
+        select = select == Selection.BEST ? null : select;
     }
 
-    /** A policy without a budget. */
+    /** One variant per attempt, as before variants existed, and no budget. */
     public StepPolicy(Guardrails guardrails, int maxTurns) {
-        this(guardrails, maxTurns, Budget.NONE);
+        this(guardrails, maxTurns, Budget.NONE, 1, null);
     }
 
-    /** The same policy under other guardrails: a steering directive changes them, never the budget. */
+    /** One variant per attempt, under {@code budget}. */
+    public StepPolicy(Guardrails guardrails, int maxTurns, Budget budget) {
+        this(guardrails, maxTurns, budget, 1, null);
+    }
+
+    /** {@code variants} per attempt chosen by {@code select}, and no budget. */
+    public StepPolicy(Guardrails guardrails, int maxTurns, int variants, Selection select) {
+        this(guardrails, maxTurns, Budget.NONE, variants, select);
+    }
+
+    /** How many variants each attempt fans out to, unless its plan step says otherwise: at least 1. */
+    public int variantCount() {
+        return Math.max(1, variants);
+    }
+
+    /** How an attempt's winner is chosen: {@link Selection#BEST} unless the session asked for {@code first}. */
+    public Selection selection() {
+        return select == null ? Selection.BEST : select;
+    }
+
+    /** The same policy under other guardrails: a steering directive changes them, never the budget or variants. */
     public StepPolicy withGuardrails(Guardrails next) {
-        return new StepPolicy(next, maxTurns, budget);
+        return new StepPolicy(next, maxTurns, budget, variants, select);
     }
 }

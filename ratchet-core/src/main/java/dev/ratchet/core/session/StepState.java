@@ -9,18 +9,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.plan.PlanStep;
 
-/** One step of the plan, its attempts and the candidates people submitted for it. */
+/**
+ * One step of the plan, its attempts and the candidates people submitted for it. {@code variants} is the plan
+ * step's own number of variants per attempt; null for the session's.
+ */
 public record StepState(String id, int index, String title, String instructions, StepStatus status,
-        List<Attempt> attempts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Candidate> candidates) {
+        List<Attempt> attempts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Candidate> candidates,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer variants) {
 
     @JsonCreator
     public StepState {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
+    /** A step with the session's number of variants. */
+    public StepState(String id, int index, String title, String instructions, StepStatus status,
+            List<Attempt> attempts, List<Candidate> candidates) {
+        this(id, index, title, instructions, status, attempts, candidates, null);
+    }
+
     public static StepState pending(PlanStep step, int index) {
         return new StepState(step.id(), index, step.title(), step.instructions(), StepStatus.PENDING, List.of(),
-                List.of());
+                List.of(), step.variants());
     }
 
     public Attempt lastAttempt() {
@@ -31,7 +41,7 @@ public record StepState(String id, int index, String title, String instructions,
         return attempts.size();
     }
 
-    /** The candidate sent as {@code variant} (1 for the first a person submitted). */
+    /** The candidate sent as {@code variant} ({@link Candidate#VARIANT_BASE} + 1 for the first a person submitted). */
     public Optional<Candidate> candidate(int variant) {
         return candidates.stream().filter(c -> c.variant() == variant).findFirst();
     }
@@ -43,11 +53,11 @@ public record StepState(String id, int index, String title, String instructions,
         } else {
             list.add(attempt);
         }
-        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates);
+        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates, variants);
     }
 
     StepState withStatus(StepStatus newStatus) {
-        return new StepState(id, index, title, instructions, newStatus, attempts, candidates);
+        return new StepState(id, index, title, instructions, newStatus, attempts, candidates, variants);
     }
 
     /** The step with {@code candidate} added, or replacing the one of the same variant. */
@@ -56,6 +66,6 @@ public record StepState(String id, int index, String title, String instructions,
         list.removeIf(c -> c.variant() == candidate.variant());
         list.add(candidate);
         list.sort((a, b) -> Integer.compare(a.variant(), b.variant()));
-        return new StepState(id, index, title, instructions, status, attempts, list);
+        return new StepState(id, index, title, instructions, status, attempts, list, variants);
     }
 }

@@ -41,6 +41,17 @@ class PlanParserTest {
     }
 
     @Test
+    void aStepMayAskForItsOwnNumberOfVariantsWithinBounds() {
+        assertThat(PlanParser.parse("{\"steps\": [{\"title\": \"One\", \"variants\": 5}, {\"title\": \"Two\"}]}",
+                10)).extracting(PlanStep::variants).containsExactly(5, null);
+        for (String bad : List.of("0", "65", "2.5", "\"5\"")) {
+            assertThatThrownBy(() -> PlanParser.parse("{\"steps\": [{\"title\": \"One\", \"variants\": " + bad
+                    + "}]}", 10)).isInstanceOf(PlanFormatException.class)
+                    .hasMessageContaining("step 1 has variants " + bad + "; it must be a whole number from 1 to 64");
+        }
+    }
+
+    @Test
     void missingOrBlankInstructionsFallBackToTheTitle() {
         String answer = "{\"steps\": [{\"title\": \"Rename Foo to Bar\"}, {\"title\": \"Bump version\", "
                 + "\"instructions\": \"  \"}, {\"title\": \"Fix typo\", \"instructions\": 42}]}";

@@ -1,6 +1,7 @@
 package dev.ratchet.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,15 @@ class PlanRulesTest {
     @Test
     void aGoodPlanPasses() {
         assertThat(PlanRules.violations(List.of(new PlanStep("s1", "Add greet()", "Add greet(name)")), 3)).isEmpty();
+    }
+
+    @Test
+    void aStepsVariantsAreBounded() {
+        assertThat(PlanRules.violations(List.of(new PlanStep("s1", "Add greet()", "Add greet(name)", 64)), 3)).isEmpty();
+        assertThat(PlanRules.violations(List.of(new PlanStep("s1", "Add greet()", "Add greet(name)", 65)), 3))
+                .extracting(FieldViolation::field, FieldViolation::message)
+                .containsExactly(tuple("steps[0].variants",
+                        "must be between 1 and 64, not 65"));
     }
 
     @Test

@@ -64,10 +64,11 @@ class CandidateDecisionTest {
 
         assertThat(t.outcome()).isEqualTo(Outcome.APPLIED);
         StepExecuted executed = executed(t);
-        assertThat(executed.eventId()).isEqualTo(UUID.fromString("e2b2bbd6-f928-32a6-882f-fe196300d101"));
+        assertThat(executed.eventId()).isEqualTo(UUID.fromString("7b1aed0c-fd6a-3504-a40d-932656b4c662"));
         assertThat(executed.stepId()).isEqualTo("s1");
         assertThat(executed.attempt()).isEqualTo(1);
-        assertThat(executed.variant()).isEqualTo(1);
+        assertThat(executed.variant()).as("a person's first candidate: above every model variant")
+                .isEqualTo(Candidate.VARIANT_BASE + 1).isEqualTo(101);
         assertThat(executed.payload().work()).isEqualTo(new StepWork(0, 0, 3, "Add greet()",
                 "Add greet(name) to src/app.py", "Greet users by name"));
         assertThat(executed.payload().patch()).isEqualTo(PATCH);
@@ -75,7 +76,8 @@ class CandidateDecisionTest {
         assertThat(executed.payload().execution().executor()).isEqualTo("person:alice");
         assertThat(executed.payload().execution().usage()).isEqualTo(Usage.NONE);
         assertThat(t.session().steps().get(0).candidates()).singleElement().satisfies(c -> {
-            assertThat(c.variant()).isEqualTo(1);
+            assertThat(c.variant()).isEqualTo(101);
+            assertThat(c.number()).isEqualTo(1);
             assertThat(c.author()).isEqualTo("alice");
             assertThat(c.status()).isEqualTo(Candidate.Status.SUBMITTED);
             assertThat(c.patch()).isEqualTo(PATCH);
@@ -87,8 +89,8 @@ class CandidateDecisionTest {
         });
         // the second candidate of the step is the next variant, with an id of its own
         StepExecuted second = executed(submit(t.session(), "bob", AT.plusSeconds(1)));
-        assertThat(second.variant()).isEqualTo(2);
-        assertThat(second.eventId()).isEqualTo(UUID.fromString("88a669f0-962e-325d-a8af-dd45246a4db1"));
+        assertThat(second.variant()).isEqualTo(102);
+        assertThat(second.eventId()).isEqualTo(UUID.fromString("17461a10-eee9-3179-bdd4-14d50786bcd5"));
     }
 
     @Test
@@ -108,7 +110,7 @@ class CandidateDecisionTest {
                 AT.plusSeconds(5));
 
         assertThat(t.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(t.accepted()).contains(new AcceptedPatch("s1", 1, 1, PATCH));
+        assertThat(t.accepted()).contains(new AcceptedPatch("s1", 1, 101, PATCH));
         StepState s1 = t.session().steps().get(0);
         assertThat(s1.status()).isEqualTo(StepStatus.VERIFIED);
         assertThat(s1.lastAttempt().execution().executor()).as("recorded as written by a person")

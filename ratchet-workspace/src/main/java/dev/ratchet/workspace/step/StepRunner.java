@@ -69,7 +69,7 @@ public final class StepRunner {
             StepPrompt prompt = ExecutorPrompt.build(brief(task, visible, files), files::file, counter, toolTokens,
                     limits.maxReadBytes());
             ending = new ToolLoop(model, tools, patches, new Conversation(prompt, counter, toolTokens), limits,
-                    task.policy().maxTurns(), deadline, stopped, usage, counter).run();
+                    task.policy().maxTurns(), deadline, stopped, usage, counter, task.sampling()).run();
         } catch (GitException | UncheckedIOException e) {
             return new StepOutcome(null, "the step's workspace could not be read: " + e.getMessage(), null,
                     usage.usage(), null);

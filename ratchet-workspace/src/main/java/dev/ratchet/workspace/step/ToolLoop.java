@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import dev.ratchet.core.event.Sampling;
 import dev.ratchet.core.patch.Edits;
 import dev.ratchet.core.patch.PatchFormatException;
 import dev.ratchet.core.prompt.TokenBudget;
@@ -37,10 +38,12 @@ final class ToolLoop {
     private final BooleanSupplier stopped;
     private final UsageTotals usage;
     private final TokenBudget counter;
+    /** One variant's temperature and seed, sent with every turn; null for the executor's configured sampling. */
+    private final Sampling sampling;
 
     ToolLoop(ChatClient model, StepTools tools, ApplyPatchTool patches, Conversation conversation, StepLimits limits,
             int maxTurns, Instant deadline, BooleanSupplier stopped, UsageTotals usage,
-            TokenBudget counter) {
+            TokenBudget counter, Sampling sampling) {
         this.model = model;
         this.tools = tools;
         this.patches = patches;
@@ -52,6 +55,7 @@ final class ToolLoop {
         this.stopped = stopped;
         this.usage = usage;
         this.counter = counter;
+        this.sampling = sampling;
     }
 
     Ending run() {
@@ -76,8 +80,9 @@ final class ToolLoop {
             peak = Math.max(peak, tokens);
             ChatResult answer;
             try {
-                answer = model.complete(new ChatRequest(conversation.messages(), maxOutputTokens, null, null,
-                        tools.definitions()));
+                answer = model.complete(new ChatRequest(conversation.messages(), maxOutputTokens,
+                        sampling == null ? null : sampling.temperature(), null, tools.definitions(),
+                        sampling == null ? null : sampling.seed()));
             } catch (ModelCallException e) {
                 return new Ending(e.getMessage(), lastModel, turn, peak);
             }

@@ -11,8 +11,10 @@ import dev.ratchet.core.guardrail.Guardrails;
  * (VERIFY.md, else AGENTS.md); {@code guardrails} holds only the fields to change from the defaults (unknown fields
  * are an error); {@code maxTurns} defaults to 8; {@code approval} is {@code "auto"} (the default) or
  * {@code "manual"} (the plan waits for {@code POST .../plan/approve}); {@code budget} ({@link BudgetRequest}) sets the
- * session's kill switch.
+ * session's kill switch; {@code variants} (1 to 64, default 1) fans each attempt out to that many variants and
+ * {@code select} ({@code "best"}, the default, or {@code "first"}) says how their winner is chosen
+ * (docs/ARCHITECTURE.md, Best-of-N variants).
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns, String approval, BudgetRequest budget) {
+        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select) {
 }

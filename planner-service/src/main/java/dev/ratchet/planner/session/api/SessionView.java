@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.PatchStats;
@@ -16,6 +18,7 @@ import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.StepState;
+import dev.ratchet.core.session.VariantOutcome;
 
 /**
  * What {@code GET /api/v1/sessions/{id}} returns: status, plan, per-step attempts with timings and usage.
@@ -36,9 +39,25 @@ public record SessionView(String id, String status, String repo, String goal, St
             List<AttemptView> attemptHistory, List<Candidate> candidates) {
     }
 
+    /**
+     * {@code variants}: for an attempt fanned out to several, each variant's verdict (ordered by variant; the
+     * missing ones had none by the time the attempt was decided), {@code chosen} the winner, {@code note} why.
+     */
     public record AttemptView(int attempt, String status, Instant requestedAt, Instant decidedAt, String stage,
             String reason, String model, String executor, String verifier, AttemptTimings timings, Usage usage,
-            PatchStats patch, List<CheckResult> checks) {
+            PatchStats patch, List<CheckResult> checks,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fanOut,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantView> variants) {
+    }
+
+    /** One variant of an attempt: its outcome, size, cost, who made it, and whether and why it won or lost. */
+    public record VariantView(int variant, String status, String stage, String reason, PatchStats patch,
+            long tokens, String executor, List<String> failedChecks, boolean chosen, String note) {
+
+        static VariantView of(VariantOutcome o) {
+            return new VariantView(o.variant(), o.status().name(), o.stage(), o.reason(), o.stats(), o.tokens(),
+                    o.execution() == null ? null : o.execution().executor(), o.failedChecks(), o.chosen(), o.note());
+        }
     }
 
     /** Sums over every decided attempt, in milliseconds; {@code wallMs} is creation to now or to the end. */
@@ -77,6 +96,6 @@ public record SessionView(String id, String status, String repo, String goal, St
                 a.reason(), a.execution() == null ? null : a.execution().model(),
                 a.execution() == null ? null : a.execution().executor(),
                 a.verification() == null ? null : a.verification().verifier(), a.timings(), a.usage(), a.stats(),
-                a.checks());
+                a.checks(), a.fanOut(), a.variants().stream().map(VariantView::of).toList());
     }
 }

@@ -63,7 +63,7 @@ public class SteeringResource {
 
         static PlanView of(Session s) {
             return new PlanView(s.id(), s.status().name(), s.steering().approval().json(), s.steps().stream()
-                    .map(st -> new PlanStep(st.id(), st.title(), st.instructions())).toList());
+                    .map(st -> new PlanStep(st.id(), st.title(), st.instructions(), st.variants())).toList());
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
+import dev.ratchet.core.session.Fanout;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.WorkLeases;
@@ -13,8 +14,9 @@ class MachineProducer {
 
     @Produces
     @ApplicationScoped
-    SessionMachine machine(PlannerConfig config, DeadlinesConfig deadlines) {
-        return new SessionMachine(config.maxAttempts(), config.stepContextTokens(), deadlines.toDeadlines());
+    SessionMachine machine(PlannerConfig config, DeadlinesConfig deadlines, VariantsConfig variants) {
+        return new SessionMachine(config.maxAttempts(), config.stepContextTokens(), deadlines.toDeadlines(),
+                new Fanout(variants.temperatures()));
     }
 
     /** Planning runs under a lease, so a stopped planner's sessions are taken over and never planned twice. */

@@ -18,11 +18,13 @@ import dev.ratchet.core.event.Check;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.Approval;
 import dev.ratchet.core.session.BudgetLimits;
+import dev.ratchet.core.session.Fanout;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionRequestValidator;
+import dev.ratchet.core.session.Selection;
 import dev.ratchet.core.session.StepPolicy;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.limits.DailyTokens;
@@ -77,25 +79,38 @@ public class SessionService {
      * @param guardrails null for the defaults
      * @param maxTurns null for the default
      * @param approval {@code "manual"} to wait for a person's approval after planning; null or {@code "auto"} not
-     * @param budget null, or either field null, for the defaults ({@code ratchet.limits.budget.*})
+     * @param options budget and variants ({@link Options#DEFAULTS} for none)
      * @throws ProblemException (400) naming every invalid field; (403) naming {@code repo} when it is outside
      *         the team's repository roots; (429) when the team is at its concurrent-session or daily-token limit
      */
     public Session create(String team, String repo, String goal, List<Check> checks, Guardrails guardrails,
-            Integer maxTurns, String approval, BudgetRequest budget) {
+            Integer maxTurns, String approval, Options options) {
         return create(UUID.randomUUID().toString(), team, repo, null, goal, checks, guardrails, maxTurns, approval,
-                budget, true);
+                options, true);
     }
 
     /**
-     * As {@link #create(String, String, String, List, Guardrails, Integer, String, BudgetRequest)} under a given
-     * id, with the default budget: the Kubernetes controller uses its CodingSession's uid, so that a resource never
+     * What a request may add to a session beyond its repository, goal, checks, guardrails, turns and approval, each
+     * null for the default.
+     *
+     * @param budget the kill switch ({@code ratchet.limits.budget.*} for a null field)
+     * @param variants 1 to 64 variants per attempt (1 when null)
+     * @param select {@code "best"} (when null) or {@code "first"}
+     */
+    public record Options(BudgetRequest budget, Integer variants, String select) {
+
+        public static final Options DEFAULTS = new Options(null, null, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, List, Guardrails, Integer, String, Options)} under a given
+     * id, with the default budget and one variant: the Kubernetes controller uses its CodingSession's uid, so that a resource never
      * makes two sessions. The caller makes sure no session has the id yet. The team's limits are not applied: a
      * refusal would mark the resource invalid for good, where a limit means "later".
      */
     public Session createWithId(String id, String team, String repo, String goal, List<Check> checks,
             Guardrails guardrails, Integer maxTurns, String approval) {
-        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval, null, false);
+        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval, Options.DEFAULTS, false);
     }
 
     /**
@@ -106,11 +121,12 @@ public class SessionService {
      *         when the team is at a limit
      */
     public Session createAt(String team, String repo, String revision, String goal) {
-        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null, null, true);
+        return create(UUID.randomUUID().toString(), team, repo, revision, goal, null, null, null, null,
+                Options.DEFAULTS, true);
     }
 
     private Session create(String id, String team, String repo, String revision, String goal, List<Check> checks,
-            Guardrails guardrails, Integer maxTurns, String approval, BudgetRequest budget, boolean limited) {
+            Guardrails guardrails, Integer maxTurns, String approval, Options options, boolean limited) {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(p -> revision == null ? Git.headCommit(p) : commit(p, revision)).orElse(null);
@@ -122,9 +138,11 @@ public class SessionService {
             throw ProblemException.invalid(INVALID, List.of(new FieldViolation(VerifyMd.FILE, e.getMessage())));
         }
         List<FieldViolation> violations = new ArrayList<>(validator.validate(repo, goal, declared, maxTurns));
+        BudgetRequest budget = options.budget();
         Long budgetTokens = budget == null ? null : budget.tokens();
         Long budgetSeconds = budget == null ? null : budget.wallClockSeconds();
         violations.addAll(budgets.violations(budgetTokens, budgetSeconds));
+        violations.addAll(Fanout.violations(options.variants(), options.select()));
         Approval mode = Approval.AUTO;
         try {
             mode = approval == null ? Approval.AUTO : Approval.parse(approval);
@@ -145,7 +163,9 @@ public class SessionService {
         Transition created = store.create(machine.created(id, path.orElseThrow().toString(),
                 goal.strip(), base, declared.checks(),
                 new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
-                        budgets.budget(budgetTokens, budgetSeconds)), mode, now), team,
+                        budgets.budget(budgetTokens, budgetSeconds),
+                        options.variants() == null ? 1 : options.variants(),
+                        options.select() == null ? null : Selection.parse(options.select())), mode, now), team,
                 limited ? limits.maxConcurrentSessions(team) : Integer.MAX_VALUE);
         planner.planLater(created.session());
         events.publishInBackground(created);

@@ -44,16 +44,24 @@ public class LivenessProbe {
                 || attempt.status() != AttemptStatus.REQUESTED) {
             return Liveness.NOBODY;
         }
-        String executor = Lease.field("executor", EventIds.forStep(EventType.STEP_REQUESTED, session.id(), step.id(),
-                attempt.number(), 0));
-        String verifier = Lease.field("verifier", EventIds.forStep(EventType.STEP_EXECUTED, session.id(), step.id(),
-                attempt.number(), 0));
         WorkLeases.Snapshot work = leases.read(session.id());
-        Reached reached = outcomes.exists(session.id(), verifier) ? Reached.VERDICT
-                : work.claimed(verifier) ? Reached.VERIFYING
-                : outcomes.exists(session.id(), executor) ? Reached.EXECUTED
-                : work.claimed(executor) ? Reached.CLAIMED
-                : Reached.NOTHING;
-        return new Liveness(work.live(executor) || work.live(verifier), reached);
+        boolean live = false;
+        Reached least = null;
+        // Every variant still without a verdict (variant 0 alone without best-of-N): the attempt is worked on while
+        // any of them is, and the hop to name is where the variant that got least far stopped.
+        for (int variant : attempt.missingVariants()) {
+            String executor = Lease.field("executor", EventIds.forStep(EventType.STEP_REQUESTED, session.id(),
+                    step.id(), attempt.number(), variant));
+            String verifier = Lease.field("verifier", EventIds.forStep(EventType.STEP_EXECUTED, session.id(),
+                    step.id(), attempt.number(), variant));
+            Reached reached = outcomes.exists(session.id(), verifier) ? Reached.VERDICT
+                    : work.claimed(verifier) ? Reached.VERIFYING
+                    : outcomes.exists(session.id(), executor) ? Reached.EXECUTED
+                    : work.claimed(executor) ? Reached.CLAIMED
+                    : Reached.NOTHING;
+            live |= work.live(executor) || work.live(verifier);
+            least = least == null || reached.compareTo(least) < 0 ? reached : least;
+        }
+        return new Liveness(live, least == null ? Reached.NOTHING : least);
     }
 }
