@@ -36,6 +36,22 @@ final class SubmitCommand extends ClientCommand {
     @Option(names = "--max-turns", paramLabel = "N", description = "Tool turns per step")
     Integer maxTurns;
 
+    @Option(names = "--variants", paramLabel = "N", description = "Variants of each attempt (1 to 64); the best "
+            + "passing one is kept")
+    Integer variants;
+
+    @Option(names = "--select", paramLabel = "HOW", description = "How the winning variant is chosen: best (all "
+            + "in, then the smallest passing) or first (the first that passes)")
+    String select;
+
+    @Option(names = "--budget-tokens", paramLabel = "N", description = "Cancel the session once its model tokens "
+            + "pass N")
+    Long budgetTokens;
+
+    @Option(names = "--budget-seconds", paramLabel = "S", description = "Cancel the session S seconds after it "
+            + "was submitted")
+    Long budgetSeconds;
+
     @Option(names = "--approve-plan", description = "Wait for a person's approval of the plan (./ratchet approve)")
     boolean manualApproval;
 
@@ -84,6 +100,22 @@ final class SubmitCommand extends ClientCommand {
         }
         if (manualApproval) {
             body.put("approval", "manual");
+        }
+        if (variants != null) {
+            body.put("variants", variants);
+        }
+        if (select != null) {
+            body.put("select", select);
+        }
+        if (budgetTokens != null || budgetSeconds != null) {
+            Map<String, Object> budget = new LinkedHashMap<>();
+            if (budgetTokens != null) {
+                budget.put("tokens", budgetTokens);
+            }
+            if (budgetSeconds != null) {
+                budget.put("wallClockSeconds", budgetSeconds);
+            }
+            body.put("budget", budget);
         }
         return body;
     }

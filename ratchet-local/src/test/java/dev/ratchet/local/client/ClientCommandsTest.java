@@ -154,6 +154,19 @@ class ClientCommandsTest {
     }
 
     @Test
+    void submitSendsVariantsAndTheBudgetOnlyWhenAsked() {
+        SubmitCommand plain = new SubmitCommand(new ClientCommand.Context(new LocalLayout(home), Map.of()));
+        new picocli.CommandLine(plain).parseArgs("--repo", "/r", "--goal", "g");
+        SubmitCommand full = new SubmitCommand(new ClientCommand.Context(new LocalLayout(home), Map.of()));
+        new picocli.CommandLine(full).parseArgs("--repo", "/r", "--goal", "g", "--variants", "5", "--select",
+                "first", "--budget-tokens", "20000");
+
+        assertThat(plain.body()).containsOnlyKeys("repo", "goal");
+        assertThat(full.body()).containsEntry("variants", 5).containsEntry("select", "first")
+                .containsEntry("budget", Map.of("tokens", 20_000L));
+    }
+
+    @Test
     void untrustedTextLosesTerminalEscapesAndNewlines() {
         assertThat(Text.oneLine("goal\u001b[31m red\n\tand more", 100)).isEqualTo("goal [31m red and more");
         assertThat(Text.oneLine("x".repeat(50), 10)).isEqualTo("xxxxxxx...");
