@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.ratchet.local.SessionFollow;
+
 /** A session record ({@code GET /api/v1/sessions/{id}}) as a person reads it in a terminal. */
 final class SessionText {
 
@@ -29,10 +31,32 @@ final class SessionText {
         for (JsonNode step : s.path("steps")) {
             out.println("  " + box(step.path("status").asText()) + " " + step.path("id").asText() + " "
                     + Text.oneLine(step.path("title").asText(), 80) + last(step));
+            variants(step, out);
         }
-        JsonNode links = s.path("links");
-        if (links.hasNonNull("events")) {
+        if (!SessionFollow.TERMINAL.contains(s.path("status").asText())) {
             out.println("  live:  ./ratchet follow " + s.path("id").asText());
+        }
+    }
+
+    /**
+     * The last attempt's variants when it fanned out to several (best-of-N): one line each, the chosen one marked,
+     * with why it won or lost; the variants still out have no line yet.
+     */
+    private static void variants(JsonNode step, PrintWriter out) {
+        JsonNode attempts = step.path("attemptHistory");
+        if (attempts.isEmpty()) {
+            return;
+        }
+        JsonNode a = attempts.get(attempts.size() - 1);
+        if (a.path("fanOut").asInt() <= 1) {
+            return;
+        }
+        out.println("        best of " + a.path("fanOut").asInt() + ": " + a.path("variants").size() + " answered");
+        for (JsonNode v : a.path("variants")) {
+            String why = v.path("note").asText(v.path("reason").asText(""));
+            out.println("        " + (v.path("chosen").asBoolean() ? "* " : "  ") + "variant " + v.path("variant").asInt()
+                    + " " + v.path("status").asText().toLowerCase(java.util.Locale.ROOT) + ", "
+                    + v.path("tokens").asLong() + " tokens" + (why.isBlank() ? "" : ": " + Text.oneLine(why, 120)));
         }
     }
 
