@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import dev.ratchet.local.ApiRefused;
 import dev.ratchet.local.ApiUnreachable;
 import dev.ratchet.local.LocalLayout;
@@ -82,10 +84,18 @@ public final class ClientCommands {
         if (e instanceof ApiUnreachable) {
             return Exit.UNREACHABLE;
         }
-        if (e instanceof UsageError || e instanceof CommandLine.ParameterException) {
+        if (e instanceof UsageError || e instanceof CommandLine.ParameterException || typedBadUri(e)) {
             return Exit.USAGE;
         }
         return Exit.UNREACHABLE;
+    }
+
+    /**
+     * What the person typed made no URI: a URL without a scheme, an id or a name with characters a URI cannot hold.
+     * (An answer that is not JSON is also an IllegalArgumentException, from Json.read: that one is the cluster's.)
+     */
+    private static boolean typedBadUri(Throwable e) {
+        return e instanceof IllegalArgumentException && !(e.getCause() instanceof JsonProcessingException);
     }
 
     private static String message(Throwable e) {

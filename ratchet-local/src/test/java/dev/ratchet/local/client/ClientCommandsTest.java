@@ -110,6 +110,17 @@ class ClientCommandsTest {
     }
 
     @Test
+    void aUrlWithoutSchemeOrAnIdThatNoUriHoldsIsAUsageErrorNotAnUnreachableCluster() {
+        Run noScheme = run("sessions", "--url", "localhost:8080", "--api-key", "k");
+        Run badId = run(Map.of(Connection.URL_ENV, "http://127.0.0.1:" + Ports.free()), "show", "an id");
+
+        assertThat(noScheme.exit()).isEqualTo(Exit.USAGE);
+        assertThat(noScheme.err()).startsWith("sessions: ");
+        assertThat(badId.exit()).isEqualTo(Exit.USAGE);
+        assertThat(badId.err()).startsWith("show: ").contains("Illegal character");
+    }
+
+    @Test
     void withNoClusterRunningAndNoUrlTheClientSaysHowToStartOne() {
         Run run = run("sessions");
 
