@@ -15,10 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.k8s.session.AnnotationSteering;
 import dev.ratchet.k8s.session.CodingSession;
 import dev.ratchet.k8s.session.CodingSessionSpec;
 import dev.ratchet.k8s.session.CodingSessionStatus;
 import dev.ratchet.k8s.session.SessionStatuses;
+import dev.ratchet.planner.session.api.BudgetRequest;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.planner.session.flow.SteeringService;
 import dev.ratchet.planner.session.store.SessionStore;
@@ -29,7 +31,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 /**
  * Brings one CodingSession and its session together: a new resource gets a finalizer, then a session made the way
  * {@code POST /api/v1/sessions} makes one (an invalid spec gets a condition instead); its status follows the
- * session, written only when it changed; a deleted resource cancels its session before its finalizer goes.
+ * session, written only when it changed; its steering annotations become directives and approvals
+ * ({@link AnnotationSteering}); a deleted resource cancels its session before its finalizer goes.
  */
 @ApplicationScoped
 public class CodingSessionReconciler {
@@ -81,7 +84,7 @@ public class CodingSessionReconciler {
         CodingSessionStatus current = resource.getStatus();
         CodingSessionStatus next;
         if (session.isPresent()) {
-            next = SessionStatuses.of(session.get(), generation, annotations);
+            next = SessionStatuses.of(steer(session.get(), name(resource), annotations), generation, annotations);
         } else if (current != null && current.sessionId() != null) {
             return; // past retention: the last status written stays
         } else if (SessionStatuses.refused(current, generation)) {
@@ -113,9 +116,12 @@ public class CodingSessionReconciler {
             return SessionStatuses.invalid(List.of("guardrails: " + e.getMessage()), generation, at, annotations);
         }
         try {
+            BudgetRequest budget = spec.budget() == null ? null
+                    : new BudgetRequest(spec.budget().tokens(), spec.budget().wallClockSeconds());
             Session session = sessions.createWithId(id, team, spec.repo(), spec.goal(), spec.checks() == null ? null
                     : spec.checks().stream().map(c -> c == null ? null : c.toCheck()).toList(), guardrails,
-                    spec.maxTurns(), null);
+                    spec.maxTurns(), spec.approval(), new SessionService.Options(budget, spec.variants(),
+                            spec.select()));
             LOG.infof("CodingSession %s: session %s created", name(resource), session.id());
             return SessionStatuses.of(session, generation, annotations);
         } catch (ProblemException e) {
@@ -124,6 +130,31 @@ public class CodingSessionReconciler {
             LOG.infof("CodingSession %s refused: %s", name(resource), problems);
             return SessionStatuses.invalid(problems, generation, at, annotations);
         }
+    }
+
+    /**
+     * What the resource's steering annotations ask that the session has not been given yet, given through the same
+     * service as {@code POST .../steer} and {@code .../plan/approve}: the session as it is afterwards.
+     */
+    private Session steer(Session session, String name, Map<String, String> annotations) {
+        AnnotationSteering.Decision decision = AnnotationSteering.decide(session, annotations);
+        if (!decision.acts()) {
+            return session;
+        }
+        try {
+            if (!decision.directives().isEmpty()) {
+                List<Directive> given = steering.steer(session, decision.directives());
+                LOG.infof("CodingSession %s: %s", name, given.stream().map(Directive::describe).toList());
+            }
+            if (decision.approve()) {
+                steering.approve(store.find(session.id()).orElse(session));
+                LOG.infof("CodingSession %s: plan of session %s approved by annotation", name, session.id());
+            }
+        } catch (ProblemException e) {
+            // 409: the session moved on between the read and the decision; the next reconcile judges it again.
+            LOG.debugf("CodingSession %s: steering annotations not applied yet: %s", name, e.getMessage());
+        }
+        return store.find(session.id()).orElse(session);
     }
 
     /** A person's cancel directive, as {@code POST /steer} takes it: in-flight work stops, the session ends. */

@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.inject.Instance;
@@ -19,9 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.checks.CheckSpec;
+import dev.ratchet.core.session.Approval;
+import dev.ratchet.core.session.Budget;
 import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionStatus;
+import dev.ratchet.core.session.Selection;
+import dev.ratchet.k8s.session.AnnotationSteering;
+import dev.ratchet.k8s.session.BudgetSpec;
 import dev.ratchet.k8s.session.CodingSession;
 import dev.ratchet.k8s.session.CodingSessionSpec;
 import dev.ratchet.k8s.session.CodingSessionStatus;
@@ -46,7 +53,8 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 /**
  * The controller against the fabric8 mock API server in CRUD mode, holding the committed CRD, with the real broker,
  * Redis and the simulated planner model: a CodingSession makes a session whose status it follows, deleting it
- * cancels the session, an invalid spec gets a condition and no session, steering annotations are reported, and
+ * cancels the session, an invalid spec gets a condition and no session, the spec's approval, variants and budget reach the session,
+ * steering annotations approve and steer it, and
  * only the replica holding the Lease reconciles.
  */
 @QuarkusTest
@@ -171,15 +179,43 @@ class CodingSessionControllerTest {
     }
 
     @Test
-    void steeringAnnotationsAreReportedAsNotSupported() {
-        create("steered", textstats.repo.toString(), TextstatsSample.GOAL,
-                Map.of("ratchet.dev/steer-note", "don't touch types yet"));
+    void theSpecCarriesApprovalVariantsAndBudgetAndAnnotationsApproveAndSteer() {
+        CodingSession resource = resource("annotated", textstats.repo.toString(), TextstatsSample.GOAL, Map.of());
+        CodingSessionSpec spec = resource.getSpec();
+        resource.setSpec(new CodingSessionSpec(spec.repo(), spec.goal(), spec.checks(), null, null, "manual",
+                new BudgetSpec(500_000L, 3600L), 2, "first"));
+        client.resource(resource).create();
 
-        Condition steering = await().atMost(WAIT).until(() -> condition("steered", SessionStatuses.STEERING),
-                c -> c != null);
-        assertThat(steering.getStatus()).isEqualTo("False");
-        assertThat(steering.getReason()).isEqualTo("NotSupported");
-        assertThat(steering.getMessage()).startsWith("ratchet.dev/steer-note: ");
+        String id = await().atMost(WAIT).until(() -> status("annotated").sessionId(), s -> s != null);
+        Session created = store.find(id).orElseThrow();
+        assertThat(created.steering().approval()).isEqualTo(Approval.MANUAL);
+        assertThat(created.policy().variants()).isEqualTo(2);
+        assertThat(created.policy().select()).isEqualTo(Selection.FIRST);
+        assertThat(created.policy().budget()).isEqualTo(new Budget(500_000L, 3600L));
+        await().atMost(WAIT).until(() -> status("annotated").phase(), "AWAITING_APPROVAL"::equals);
+
+        annotate("annotated", Map.of(AnnotationSteering.APPROVE, "true",
+                AnnotationSteering.NOTE, "don't touch types yet"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Session steered = store.find(id).orElseThrow();
+            assertThat(steered.status()).isNotIn(SessionStatus.PLANNING, SessionStatus.AWAITING_APPROVAL);
+            assertThat(AnnotationSteering.given(steered)).singleElement().satisfies(d -> {
+                assertThat(d.type()).isEqualTo(Directive.Type.NOTE);
+                assertThat(d.text()).isEqualTo("don't touch types yet");
+            });
+            Condition steering = condition("annotated", SessionStatuses.STEERING);
+            assertThat(steering).isNotNull();
+            assertThat(steering.getStatus()).isEqualTo("True");
+            assertThat(steering.getMessage()).contains("note \"don't touch types yet\"")
+                    .contains("ratchet.dev/approve: the plan is approved");
+        });
+        // Reconciled every 300 ms meanwhile: one value, one directive. A bad value is reported, not applied.
+        annotate("annotated", Map.of(AnnotationSteering.GUARDRAILS, "{\"deletes\": \"never\"}"));
+        Condition invalid = await().atMost(WAIT).until(() -> condition("annotated", SessionStatuses.STEERING),
+                c -> c != null && c.getReason().equals("InvalidAnnotation"));
+        assertThat(invalid.getMessage()).startsWith("ratchet.dev/steer-guardrails: ");
+        assertThat(AnnotationSteering.given(store.find(id).orElseThrow())).hasSize(1);
     }
 
     @Test
@@ -208,13 +244,27 @@ class CodingSessionControllerTest {
     }
 
     private void create(String name, String repo, String goal, Map<String, String> annotations) {
+        client.resource(resource(name, repo, goal, annotations)).create();
+    }
+
+    private void annotate(String name, Map<String, String> annotations) {
+        client.resources(CodingSession.class).inNamespace(NAMESPACE).withName(name).edit(r -> {
+            Map<String, String> all = new HashMap<>(Optional.ofNullable(r.getMetadata().getAnnotations())
+                    .orElse(Map.of()));
+            all.putAll(annotations);
+            r.getMetadata().setAnnotations(all);
+            return r;
+        });
+    }
+
+    private static CodingSession resource(String name, String repo, String goal, Map<String, String> annotations) {
         CodingSession resource = new CodingSession();
         resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE)
                 .withAnnotations(annotations).build());
         resource.setSpec(new CodingSessionSpec(repo, goal,
                 List.of(new CheckSpec("unit-tests", TextstatsSample.UNIT_TESTS.command(), 60, null, null, null)),
                 null, null));
-        client.resource(resource).create();
+        return resource;
     }
 
     private CodingSession get(String name) {

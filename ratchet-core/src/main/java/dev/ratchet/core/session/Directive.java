@@ -18,10 +18,26 @@ import dev.ratchet.core.guardrail.GuardrailsUpdate;
  * @param guardrails a {@code guardrails} directive's fields to merge
  * @param step the step a {@code redo} or {@code skip} names
  * @param feedback why a {@code redo} is wanted, sent to the executor with the step again
+ * @param by who gave it, when not a person through the API: a CodingSession's annotation
+ *        ({@code annotation ratchet.dev/steer-note on CodingSession ns/name}); the Kubernetes controller reads it
+ *        back to give each annotation value one directive, whatever number of times it reconciles
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Directive(String id, Type type, String text, GuardrailsUpdate guardrails, String step, String feedback,
-        Instant receivedAt, Instant appliedAt, String effectiveStep, String outcome) {
+        Instant receivedAt, Instant appliedAt, String effectiveStep, String outcome, String by) {
+
+    /** A directive with no {@code by}: a person's, through {@code POST /api/v1/sessions/{id}/steer}. */
+    public Directive(String id, Type type, String text, GuardrailsUpdate guardrails, String step, String feedback,
+            Instant receivedAt, Instant appliedAt, String effectiveStep, String outcome) {
+        this(id, type, text, guardrails, step, feedback, receivedAt, appliedAt, effectiveStep, outcome, null);
+    }
+
+    /** {@code directive} given by {@code by}. */
+    public static Directive by(String by, Directive directive) {
+        return new Directive(directive.id, directive.type, directive.text, directive.guardrails, directive.step,
+                directive.feedback, directive.receivedAt, directive.appliedAt, directive.effectiveStep,
+                directive.outcome, by);
+    }
 
     /** The directive types, written in JSON as the API takes them ({@code note}, {@code readOnly}, ...). */
     public enum Type {
@@ -50,7 +66,7 @@ public record Directive(String id, Type type, String text, GuardrailsUpdate guar
     }
 
     Directive applied(Instant at, String onStep, String what) {
-        return new Directive(id, type, text, guardrails, step, feedback, receivedAt, at, onStep, what);
+        return new Directive(id, type, text, guardrails, step, feedback, receivedAt, at, onStep, what, by);
     }
 
     /** A short description for progress lines and PROGRESS.md. */
@@ -61,6 +77,6 @@ public record Directive(String id, Type type, String text, GuardrailsUpdate guar
             case SKIP -> " " + step;
             case CANCEL -> text == null ? "" : " \"" + text + "\"";
             default -> "";
-        };
+        } + (by == null ? "" : " (" + by + ")");
     }
 }

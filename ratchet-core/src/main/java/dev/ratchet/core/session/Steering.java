@@ -50,7 +50,7 @@ public record Steering(Approval approval, List<Directive> directives) {
         List<Directive> all = new ArrayList<>(directives);
         for (Directive d : received) {
             all.add(new Directive("d" + (all.size() + 1), d.type(), d.text(), d.guardrails(), d.step(), d.feedback(),
-                    now, null, null, null));
+                    now, null, null, null, d.by()));
         }
         return new Steering(approval, all);
     }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.ratchet.core.session.Approval;
+import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.StepState;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -20,18 +23,10 @@ public final class SessionStatuses {
     public static final String PHASE_INVALID = "Invalid";
     /** Held while a session exists for the resource, so that deleting it cancels the session first. */
     public static final String FINALIZER = "ratchet.dev/session";
-    /** Conditions: the spec made a session; the session ended; steering annotations were seen. */
+    /** Conditions: the spec made a session; the session ended; what the steering annotations did. */
     public static final String ACCEPTED = "Accepted";
     public static final String FINISHED = "Finished";
     public static final String STEERING = "Steering";
-    /**
-     * The steering annotations of issue 11 (note, guardrails, approval). The controller does not turn them into
-     * directives yet (a person steers through {@code POST /api/v1/sessions/{id}/steer}): they are reported as not
-     * supported, never silently dropped.
-     */
-    public static final List<String> STEERING_ANNOTATIONS = List.of("ratchet.dev/steer-note",
-            "ratchet.dev/steer-guardrails", "ratchet.dev/approve");
-
     private SessionStatuses() {
     }
 
@@ -45,7 +40,7 @@ public final class SessionStatuses {
                     session.failureReason() == null ? "all steps verified" : session.failureReason(),
                     session.finishedAt(), generation));
         }
-        steering(annotations, session.createdAt(), generation, conditions);
+        steering(session, annotations, generation, conditions);
         int total = session.steps().size();
         int verified = (int) session.verifiedSteps();
         int attempts = session.steps().stream().mapToInt(s -> s.attempts().size()).sum();
@@ -76,15 +71,63 @@ public final class SessionStatuses {
                 && status.observedGeneration() == generation;
     }
 
+    /**
+     * The Steering condition, when the resource has a steering annotation or its session a directive one gave:
+     * True ({@code Applied}, or {@code Received} while a directive waits for the next step boundary) listing the
+     * directives the annotations gave, or False with why ({@code InvalidAnnotation}, {@code NotApplied} when the
+     * session ended first, {@code Waiting} when its present state does not take one yet).
+     */
+    private static void steering(Session session, Map<String, String> annotations, long generation,
+            List<Condition> conditions) {
+        List<Directive> given = AnnotationSteering.given(session);
+        if (given.isEmpty() && AnnotationSteering.ANNOTATIONS.stream().noneMatch(annotations::containsKey)) {
+            return;
+        }
+        AnnotationSteering.Decision now = AnnotationSteering.decide(session, annotations);
+        Instant at = given.stream().map(d -> d.appliedAt() == null ? d.receivedAt() : d.appliedAt())
+                .max(Instant::compareTo).orElse(session.createdAt());
+        List<String> lines = new ArrayList<>();
+        for (Directive d : given) {
+            lines.add(d.describe() + (d.pending() ? ": waits for the next step boundary"
+                    : ": applied" + (d.effectiveStep() == null ? "" : " at step " + d.effectiveStep())));
+        }
+        if ("true".equals(annotations.get(AnnotationSteering.APPROVE))
+                && session.steering().approval() == Approval.MANUAL
+                && session.status() != SessionStatus.AWAITING_APPROVAL && session.status() != SessionStatus.PLANNING) {
+            lines.add(AnnotationSteering.APPROVE + ": the plan is approved");
+        }
+        if (!now.problems().isEmpty()) {
+            boolean invalid = now.problems().stream().noneMatch(p -> p.contains(": not applied: "));
+            conditions.add(condition(STEERING, false, invalid ? "InvalidAnnotation" : "NotApplied",
+                    String.join("; ", concat(now.problems(), lines)), at, generation));
+        } else if (!now.waiting().isEmpty()) {
+            conditions.add(condition(STEERING, false, "Waiting", String.join("; ", concat(now.waiting(), lines)),
+                    at, generation));
+        } else {
+            conditions.add(condition(STEERING, true, given.stream().anyMatch(Directive::pending) ? "Received"
+                    : "Applied", lines.isEmpty() ? "nothing to apply" : String.join("; ", lines), at, generation));
+        }
+    }
+
+    /** A resource whose spec was refused has no session for its annotations to steer. */
     private static void steering(Map<String, String> annotations, Instant at, long generation,
             List<Condition> conditions) {
-        List<String> seen = STEERING_ANNOTATIONS.stream().filter(annotations::containsKey).toList();
+        List<String> seen = AnnotationSteering.ANNOTATIONS.stream().filter(annotations::containsKey).toList();
         if (!seen.isEmpty()) {
-            conditions.add(condition(STEERING, false, "NotSupported", String.join(", ", seen)
-                    + ": steering by annotation is not built yet; nothing was changed (steer through POST "
-                    + "/api/v1/sessions/{id}/steer)", at,
-                    generation));
+            conditions.add(condition(STEERING, false, "NoSession", String.join(", ", seen)
+                    + ": nothing to steer, the spec was refused", at, generation));
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** {@code text} cut to 200 characters: an annotation's value is echoed in a condition, not kept there. */
+    static String shorten(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     private static Condition condition(String type, boolean status, String reason, String message, Instant at,

@@ -17,7 +17,7 @@ import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.StepPolicy;
 import io.fabric8.kubernetes.api.model.Condition;
 
-/** A CodingSession's status from the stored session: every phase, the refusal, and the steering annotations. */
+/** A CodingSession's status from the stored session: every phase and the refusal (steering: AnnotationSteeringTest). */
 class SessionStatusesTest {
 
     static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
@@ -114,22 +114,5 @@ class SessionStatusesTest {
         assertThat(SessionStatuses.refused(status, 5)).as("an edited spec is judged again").isFalse();
         assertThat(SessionStatuses.refused(null, 4)).isFalse();
         assertThat(SessionStatuses.refused(SessionStatuses.of(planning, 4, Map.of()), 4)).isFalse();
-    }
-
-    @Test
-    void steeringAnnotationsAreReportedAsNotSupportedNeverDropped() {
-        Map<String, String> annotations = Map.of("ratchet.dev/steer-note", "don't touch types yet",
-                "ratchet.dev/approve", "true", "kubectl.kubernetes.io/last-applied-configuration", "{}");
-
-        CodingSessionStatus status = SessionStatuses.of(planning, 1, annotations);
-
-        assertThat(status.conditions()).filteredOn(c -> c.getType().equals(SessionStatuses.STEERING))
-                .singleElement().satisfies(c -> {
-                    assertThat(c.getStatus()).isEqualTo("False");
-                    assertThat(c.getReason()).isEqualTo("NotSupported");
-                    assertThat(c.getMessage()).startsWith("ratchet.dev/steer-note, ratchet.dev/approve: ");
-                });
-        assertThat(SessionStatuses.invalid(List.of("goal: blank"), 1, T0, annotations).conditions())
-                .extracting(Condition::getType).contains(SessionStatuses.STEERING);
     }
 }

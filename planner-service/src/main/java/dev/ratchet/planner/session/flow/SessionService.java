@@ -104,13 +104,13 @@ public class SessionService {
 
     /**
      * As {@link #create(String, String, String, List, Guardrails, Integer, String, Options)} under a given
-     * id, with the default budget and one variant: the Kubernetes controller uses its CodingSession's uid, so that a resource never
+     * id: the Kubernetes controller uses its CodingSession's uid, so that a resource never
      * makes two sessions. The caller makes sure no session has the id yet. The team's limits are not applied: a
      * refusal would mark the resource invalid for good, where a limit means "later".
      */
     public Session createWithId(String id, String team, String repo, String goal, List<Check> checks,
-            Guardrails guardrails, Integer maxTurns, String approval) {
-        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval, Options.DEFAULTS, false);
+            Guardrails guardrails, Integer maxTurns, String approval, Options options) {
+        return create(id, team, repo, null, goal, checks, guardrails, maxTurns, approval, options, false);
     }
 
     /**
