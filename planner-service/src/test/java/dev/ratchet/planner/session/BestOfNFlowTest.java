@@ -125,7 +125,9 @@ class BestOfNFlowTest {
                 .body(containsString("best of 3: variant 2 won"))
                 .body(containsString("- variant 0: VERIFIED, +9 -0 lines, 300 tokens, by executor-0 - passed, "
                         + "but changed 9 lines against the winner's 4"));
-        given().get("/api/v1/sessions/" + id + "/events").then().statusCode(200)
+        // PROGRESS.md's recent events, not GET .../events: that stream stays open until the session ends, which
+        // this one (step s2 unanswered) does only when the reaper gives up on it, 90 s later.
+        given().get("/api/v1/sessions/" + id + "/files/PROGRESS.md").then().statusCode(200)
                 .body(containsString("verified (best of 3: variant 2)"));
     }
 
