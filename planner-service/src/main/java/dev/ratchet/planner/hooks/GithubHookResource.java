@@ -29,13 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.ratchet.core.hooks.GithubTrigger;
+import dev.ratchet.core.hooks.HookTrigger;
 import dev.ratchet.core.hooks.GithubTriggers;
 import dev.ratchet.core.hooks.HubSignature;
 import dev.ratchet.core.hooks.PayloadException;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.ProblemMappers;
@@ -48,7 +49,7 @@ import dev.ratchet.runtime.rest.QueryParams;
  * in Redis so that a redelivery starts nothing. Bodies up to 25 MiB (GitHub's own cap) are read; larger is a 413.
  */
 @Path("/hooks/github")
-@Tag(name = "Webhooks", description = "CI triggers; signed, no API key")
+@Tag(name = "Webhooks", description = "CI triggers: GitHub's signed webhook; other CI systems' CloudEvents, with an API key")
 @Produces(MediaType.APPLICATION_JSON)
 public class GithubHookResource {
 
@@ -62,10 +63,10 @@ public class GithubHookResource {
     }
 
     private final GithubHooksConfig config;
-    private final GithubDeliveries deliveries;
+    private final HookDeliveries deliveries;
     private final SessionService sessions;
 
-    GithubHookResource(GithubHooksConfig config, GithubDeliveries deliveries, SessionService sessions) {
+    GithubHookResource(GithubHooksConfig config, HookDeliveries deliveries, SessionService sessions) {
         this.config = config;
         this.deliveries = deliveries;
         this.sessions = sessions;
@@ -108,28 +109,29 @@ public class GithubHookResource {
         }
         requireHeader("X-GitHub-Event", event, EVENT);
         requireHeader("X-GitHub-Delivery", delivery, DELIVERY);
-        GithubTrigger trigger;
+        HookTrigger trigger;
         try {
             trigger = GithubTriggers.decide(event, object(body), goals());
         } catch (PayloadException e) {
             throw ProblemException.invalid("Malformed delivery", List.of(new FieldViolation(e.field(), e.reason())));
         }
-        if (trigger instanceof GithubTrigger.Start start) {
+        if (trigger instanceof HookTrigger.Start start) {
             return start(start, delivery, uri);
         }
-        if (trigger instanceof GithubTrigger.Ignore ignore) {
+        if (trigger instanceof HookTrigger.Ignore ignore) {
             return ignored(delivery, ignore.reason());
         }
         return Response.ok(new Answer("pong", delivery, null, null)).build();
     }
 
-    private Response start(GithubTrigger.Start start, String delivery, UriInfo uri) {
+    private Response start(HookTrigger.Start start, String delivery, UriInfo uri) {
         GithubHooksConfig.Repo repo = config.repos().get(start.repository());
         if (repo == null) {
             return ignored(delivery, "repository " + start.repository() + " is not mapped to a local clone "
                     + "(ratchet.hooks.github.repos.\"" + start.repository() + "\".path and .team)");
         }
-        Optional<String> earlier = deliveries.claim(delivery);
+        String key = RedisKeys.githubDelivery(delivery);
+        Optional<String> earlier = deliveries.claim(key);
         if (earlier.isPresent()) {
             return Response.ok(new Answer("duplicate", delivery, "delivery " + delivery + " was handled already",
                     earlier.get())).build();
@@ -138,10 +140,10 @@ public class GithubHookResource {
         try {
             session = sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
         } catch (RuntimeException e) {
-            deliveries.release(delivery);
+            deliveries.release(key);
             throw e;
         }
-        deliveries.started(delivery, session.id());
+        deliveries.started(key, session.id());
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(new Answer("started", delivery, start.trigger() + " on "
                 + start.repository() + " at " + start.revision(), session.id())).build();

@@ -36,26 +36,26 @@ public final class GithubTriggers {
      *        {@code {workflow}}, {@code {check}}, {@code {branch}}, {@code {sha}} and {@code {repo}} filled in
      * @throws PayloadException naming the field when the payload lacks one the event needs
      */
-    public static GithubTrigger decide(String event, JsonNode payload, Map<String, String> goals) {
+    public static HookTrigger decide(String event, JsonNode payload, Map<String, String> goals) {
         return switch (event) {
-            case "ping" -> new GithubTrigger.Pong();
+            case "ping" -> new HookTrigger.Pong();
             case "workflow_run" -> failure(payload, "workflow_run", WORKFLOW_FAILURE, goals);
             case "check_run" -> failure(payload, "check_run", CHECK_FAILURE, goals);
             case "issue_comment" -> comment(payload);
-            case "pull_request" -> new GithubTrigger.Ignore("pull_request sessions (review only) are not built yet");
-            default -> new GithubTrigger.Ignore("event " + label(event) + " is not mapped to a session");
+            case "pull_request" -> new HookTrigger.Ignore("pull_request sessions (review only) are not built yet");
+            default -> new HookTrigger.Ignore("event " + label(event) + " is not mapped to a session");
         };
     }
 
-    private static GithubTrigger failure(JsonNode payload, String kind, String trigger, Map<String, String> goals) {
+    private static HookTrigger failure(JsonNode payload, String kind, String trigger, Map<String, String> goals) {
         String action = text(payload, "action");
         if (!action.equals("completed")) {
-            return new GithubTrigger.Ignore(kind + " " + label(action) + ": only completed runs start a session");
+            return new HookTrigger.Ignore(kind + " " + label(action) + ": only completed runs start a session");
         }
         JsonNode run = object(payload, kind);
         String conclusion = run.path("conclusion").asText("none");
         if (!conclusion.equals("failure")) {
-            return new GithubTrigger.Ignore(kind + " concluded " + label(conclusion)
+            return new HookTrigger.Ignore(kind + " concluded " + label(conclusion)
                     + ": only failures start a session");
         }
         String sha = text(run, kind + ".head_sha");
@@ -71,27 +71,27 @@ public final class GithubTriggers {
                 .replace("{branch}", label(run.path("head_branch").asText(run.path("check_suite")
                         .path("head_branch").asText(""))))
                 .replace("{sha}", sha).replace("{repo}", repo);
-        return new GithubTrigger.Start(trigger, repo, sha, goal);
+        return new HookTrigger.Start(trigger, repo, sha, goal);
     }
 
-    private static GithubTrigger comment(JsonNode payload) {
+    private static HookTrigger comment(JsonNode payload) {
         String action = text(payload, "action");
         if (!action.equals("created")) {
-            return new GithubTrigger.Ignore("issue_comment " + label(action) + ": only new comments start a session");
+            return new HookTrigger.Ignore("issue_comment " + label(action) + ": only new comments start a session");
         }
         JsonNode issue = object(payload, "issue");
         if (!issue.path("pull_request").isObject()) {
-            return new GithubTrigger.Ignore("comment on an issue, not on a pull request");
+            return new HookTrigger.Ignore("comment on an issue, not on a pull request");
         }
         String body = text(object(payload, "comment"), "comment.body");
         if (!body.startsWith(COMMAND) || body.substring(COMMAND.length()).isBlank()) {
-            return new GithubTrigger.Ignore("comment does not start with '/ratchet <goal>'");
+            return new HookTrigger.Ignore("comment does not start with '/ratchet <goal>'");
         }
         JsonNode number = issue.path("number");
         if (!number.canConvertToInt() || number.asInt() < 1) {
             throw new PayloadException("issue.number", "must be a positive number");
         }
-        return new GithubTrigger.Start(COMMENT, repository(payload), "refs/pull/" + number.asInt() + "/head",
+        return new HookTrigger.Start(COMMENT, repository(payload), "refs/pull/" + number.asInt() + "/head",
                 body.substring(COMMAND.length()).strip());
     }
 

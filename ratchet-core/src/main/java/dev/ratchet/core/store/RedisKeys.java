@@ -2,6 +2,8 @@ package dev.ratchet.core.store;
 
 import java.util.List;
 
+import dev.ratchet.core.skill.Digests;
+
 /**
  * Every Redis key Ratchet uses, in one place (the key table in docs/ARCHITECTURE.md lists the same). All keys
  * start with {@code ratchet:} so a shared Redis can hold other data.
@@ -101,6 +103,15 @@ public final class RedisKeys {
      */
     public static String githubDelivery(String deliveryId) {
         return "ratchet:hooks:github:" + deliveryId;
+    }
+
+    /**
+     * STRING with a 7-day TTL: a CI system's CloudEvent that started a session, by the SHA-256 of its
+     * {@code source} and {@code id} (which together identify an event; hashed so that the key stays short whatever
+     * they hold), value the session id ({@code pending} while it starts); the same event again starts nothing.
+     */
+    public static String cloudEvent(String source, String id) {
+        return "ratchet:hooks:cloudevents:" + Digests.sha256(source + "\n" + id);
     }
 
     /** STRING with a TTL: marks an event id as handled by one consumer, so a redelivery changes nothing. */

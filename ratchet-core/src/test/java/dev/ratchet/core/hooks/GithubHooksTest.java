@@ -58,23 +58,23 @@ class GithubHooksTest {
     @Test
     void everyFixturePayloadIsMappedOrIgnoredWithItsReason() {
         assertThat(decide("workflow_run", "workflow_run.completed.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("workflow_run concluded success: only failures start a session"));
+                new HookTrigger.Ignore("workflow_run concluded success: only failures start a session"));
         assertThat(decide("workflow_run", "workflow_run.completed.with-pull-requests.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("workflow_run concluded success: only failures start a session"));
+                new HookTrigger.Ignore("workflow_run concluded success: only failures start a session"));
         assertThat(decide("workflow_run", "workflow_run.requested.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("workflow_run requested: only completed runs start a session"));
+                new HookTrigger.Ignore("workflow_run requested: only completed runs start a session"));
         assertThat(decide("check_run", "check_run.completed.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("check_run concluded success: only failures start a session"));
+                new HookTrigger.Ignore("check_run concluded success: only failures start a session"));
         assertThat(decide("check_suite", "check_suite.completed.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("event check_suite is not mapped to a session"));
+                new HookTrigger.Ignore("event check_suite is not mapped to a session"));
         assertThat(decide("pull_request", "pull_request.opened.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("pull_request sessions (review only) are not built yet"));
+                new HookTrigger.Ignore("pull_request sessions (review only) are not built yet"));
         assertThat(decide("issue_comment", "issue_comment.created.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("comment on an issue, not on a pull request"));
+                new HookTrigger.Ignore("comment on an issue, not on a pull request"));
         assertThat(decide("push", "push.payload.json")).isEqualTo(
-                new GithubTrigger.Ignore("event push is not mapped to a session"));
+                new HookTrigger.Ignore("event push is not mapped to a session"));
         assertThat(GithubTriggers.decide("ping", Json.mapper().createObjectNode(), GOALS))
-                .isEqualTo(new GithubTrigger.Pong());
+                .isEqualTo(new HookTrigger.Pong());
     }
 
     @Test
@@ -82,7 +82,7 @@ class GithubHooksTest {
         ObjectNode payload = fixture("workflow_run.completed.payload.json");
         ((ObjectNode) payload.path("workflow_run")).put("conclusion", "failure");
 
-        assertThat(GithubTriggers.decide("workflow_run", payload, GOALS)).isEqualTo(new GithubTrigger.Start(
+        assertThat(GithubTriggers.decide("workflow_run", payload, GOALS)).isEqualTo(new HookTrigger.Start(
                 GithubTriggers.WORKFLOW_FAILURE, "octo-org/octo-repo", "3484a3fb816e0859fd6e1cea078d76385ff50625",
                 "Make the failing workflow 'test' pass on master at 3484a3fb816e0859fd6e1cea078d76385ff50625"));
     }
@@ -92,7 +92,7 @@ class GithubHooksTest {
         ObjectNode payload = fixture("check_run.completed.payload.json");
         ((ObjectNode) payload.path("check_run")).put("conclusion", "failure");
 
-        assertThat(GithubTriggers.decide("check_run", payload, GOALS)).isEqualTo(new GithubTrigger.Start(
+        assertThat(GithubTriggers.decide("check_run", payload, GOALS)).isEqualTo(new HookTrigger.Start(
                 GithubTriggers.CHECK_FAILURE, "Codertocat/Hello-World", "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
                 "Make the failing check 'Octocoders-linter' pass at ec26c3e57ca3a959ca5aad62de7213c562f8c821 in "
                         + "Codertocat/Hello-World"));
@@ -104,13 +104,13 @@ class GithubHooksTest {
         ((ObjectNode) payload.path("issue")).putObject("pull_request").put("url", "https://example.invalid/pulls/1");
         ((ObjectNode) payload.path("comment")).put("body", "/ratchet make the parser accept empty lines\n");
 
-        assertThat(GithubTriggers.decide("issue_comment", payload, GOALS)).isEqualTo(new GithubTrigger.Start(
+        assertThat(GithubTriggers.decide("issue_comment", payload, GOALS)).isEqualTo(new HookTrigger.Start(
                 GithubTriggers.COMMENT, "Codertocat/Hello-World", "refs/pull/1/head",
                 "make the parser accept empty lines"));
 
         ((ObjectNode) payload.path("comment")).put("body", "/ratchet   ");
         assertThat(GithubTriggers.decide("issue_comment", payload, GOALS)).isEqualTo(
-                new GithubTrigger.Ignore("comment does not start with '/ratchet <goal>'"));
+                new HookTrigger.Ignore("comment does not start with '/ratchet <goal>'"));
     }
 
     @Test
@@ -138,13 +138,13 @@ class GithubHooksTest {
         ((ObjectNode) payload.path("workflow")).put("name", "a\nb" + "x".repeat(300));
         ((ObjectNode) payload.path("workflow_run")).put("conclusion", "failure");
 
-        String goal = ((GithubTrigger.Start) GithubTriggers.decide("workflow_run", payload, GOALS)).goal();
+        String goal = ((HookTrigger.Start) GithubTriggers.decide("workflow_run", payload, GOALS)).goal();
 
         assertThat(goal).startsWith("Make the failing workflow 'a b" + "x".repeat(197) + "...' pass")
                 .doesNotContain("\n");
     }
 
-    private static GithubTrigger decide(String event, String file) {
+    private static HookTrigger decide(String event, String file) {
         return GithubTriggers.decide(event, fixture(file), GOALS);
     }
 

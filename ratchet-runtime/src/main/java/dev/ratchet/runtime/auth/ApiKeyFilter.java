@@ -16,14 +16,16 @@ import dev.ratchet.runtime.rest.Problem;
 import dev.ratchet.runtime.rest.ProblemMappers;
 
 /**
- * Every route under {@code /api/} needs {@code Authorization: Bearer <key>}; health, metrics and the OpenAPI
- * document stay open. A missing, malformed, unknown or revoked key gets a 401 problem with
+ * Every route under {@code /api/} needs {@code Authorization: Bearer <key>}, and so does {@code /hooks/cloudevents}
+ * (a CI system starts sessions with its team's key; GitHub's hook is signed instead); health, metrics and the
+ * OpenAPI document stay open. A missing, malformed, unknown or revoked key gets a 401 problem with
  * {@code WWW-Authenticate: Bearer}, the same for each so that the answer does not tell which ids exist. The
  * filter runs on the endpoint's own (worker) thread, so the Redis lookup may block.
  */
 public class ApiKeyFilter {
 
     static final String PREFIX = "/api/";
+    static final String CLOUD_EVENTS_HOOK = "/hooks/cloudevents";
     private static final String SCHEME = "Bearer ";
 
     private final KeyStore keys;
@@ -38,7 +40,7 @@ public class ApiKeyFilter {
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request) {
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
-        if (!path.startsWith(PREFIX)) {
+        if (!path.startsWith(PREFIX) && !path.equals(CLOUD_EVENTS_HOOK)) {
             return null;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

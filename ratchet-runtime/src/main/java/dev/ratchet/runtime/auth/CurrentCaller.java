@@ -18,7 +18,7 @@ public class CurrentCaller {
     /** @throws IllegalStateException on a route the filter does not guard: a bug, not a client's fault */
     public Caller get() {
         if (caller == null) {
-            throw new IllegalStateException("no authenticated caller: the route is not under /api/");
+            throw new IllegalStateException("no authenticated caller: the route is not one ApiKeyFilter guards");
         }
         return caller;
     }

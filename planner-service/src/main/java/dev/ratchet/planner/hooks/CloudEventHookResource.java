@@ -1,0 +1,177 @@
+package dev.ratchet.planner.hooks;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.ratchet.core.hooks.CiEvent;
+import dev.ratchet.core.hooks.CiEvents;
+import dev.ratchet.core.hooks.CiTemplate;
+import dev.ratchet.core.hooks.CiTriggers;
+import dev.ratchet.core.hooks.HookTrigger;
+import dev.ratchet.core.hooks.PayloadException;
+import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.session.Session;
+import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.planner.session.flow.SessionService;
+import dev.ratchet.runtime.auth.CurrentCaller;
+import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.runtime.rest.ProblemMappers;
+
+/**
+ * {@code POST /hooks/cloudevents}: a CloudEvent from any CI system (GitLab, Jenkins, Tekton, Argo Events), in the
+ * HTTP structured or binary mode, sent with the team's API key. Core {@link CiEvents} reads and checks it (400
+ * naming the attribute), core {@link CiTriggers} maps its type to a session template, a mapped repository gives
+ * the local clone, which must be the caller's team's (403), and the event's {@code source} and {@code id} are
+ * claimed in Redis so that the same event sent again starts nothing.
+ */
+@Path("/hooks/cloudevents")
+@Tag(name = "Webhooks", description = "CI triggers: GitHub's signed webhook; other CI systems' CloudEvents, with an API key")
+@Produces(MediaType.APPLICATION_JSON)
+public class CloudEventHookResource {
+
+    /** What the hook did with an event. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Answer(String status, String id, String reason, String session) {
+    }
+
+    private final CloudEventHooksConfig config;
+    private final HookDeliveries deliveries;
+    private final SessionService sessions;
+    private final CurrentCaller caller;
+
+    CloudEventHookResource(CloudEventHooksConfig config, HookDeliveries deliveries, SessionService sessions,
+            CurrentCaller caller) {
+        this.config = config;
+        this.deliveries = deliveries;
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Receive a CI system's CloudEvent", description = "CloudEvents 1.0 in HTTP structured"
+            + " mode (Content-Type: application/cloudevents+json) or binary mode (ce-* headers, the body is data),"
+            + " with the team's API key. A type mapped by ratchet.hooks.cloudevents.types starts a session on the"
+            + " mapped repository (201); the same source and id again answers duplicate (200); an unmapped type or"
+            + " repository is ignored with the reason (202); a broken rule is a 400 naming the attribute; batches"
+            + " are a 415.")
+    @APIResponse(responseCode = "201", description = "A session started", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "200", description = "The same event was handled already", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "202", description = "Ignored, with the reason", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid CloudEvent, or lacking what its template reads")
+    @APIResponse(responseCode = "403", description = "The mapped repository belongs to another team")
+    @APIResponse(responseCode = "415", description = "A batch, or neither mode")
+    public Response receive(@RequestBody(required = true, content = @Content(mediaType = CiEvents.STRUCTURED,
+            examples = @ExampleObject(name = "GitLab pipeline failed", value = "{\"specversion\": \"1.0\", \"id\":"
+                    + " \"981\", \"source\": \"https://gitlab.example.com/acme/app\", \"type\":"
+                    + " \"com.gitlab.pipeline.failed\", \"subject\": \"acme/app\", \"data\": {\"ref\": \"main\"}}")))
+            byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        CiEvent event;
+        try {
+            event = read(headers, body == null ? new byte[0] : body);
+        } catch (PayloadException e) {
+            throw ProblemException.invalid("Invalid CloudEvent", List.of(new FieldViolation(e.field(),
+                    e.reason())));
+        }
+        HookTrigger trigger;
+        try {
+            trigger = CiTriggers.decide(event, templates());
+        } catch (PayloadException e) {
+            throw ProblemException.invalid("CloudEvent lacks what its template reads", List.of(
+                    new FieldViolation(e.field(), e.reason())));
+        }
+        if (trigger instanceof HookTrigger.Start start) {
+            return start(event, start, uri);
+        }
+        return ignored(event, ((HookTrigger.Ignore) trigger).reason());
+    }
+
+    private static CiEvent read(HttpHeaders headers, byte[] body) {
+        MediaType type = headers.getMediaType();
+        String contentType = type == null ? null : type.getType() + "/" + type.getSubtype();
+        if (CiEvents.BATCH.equalsIgnoreCase(contentType)) {
+            throw unsupported("batched CloudEvents are not taken: send each event on its own");
+        }
+        if (CiEvents.STRUCTURED.equalsIgnoreCase(contentType)) {
+            return CiEvents.structured(body);
+        }
+        Map<String, String> single = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> single.put(name.toLowerCase(Locale.ROOT),
+                values.isEmpty() ? "" : values.get(0)));
+        if (!CiEvents.isBinary(single)) {
+            throw unsupported("send a CloudEvent in structured mode (Content-Type: " + CiEvents.STRUCTURED
+                    + ") or in binary mode (ce-specversion, ce-id, ce-source, ce-type headers)");
+        }
+        return CiEvents.binary(single, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+    }
+
+    private Response start(CiEvent event, HookTrigger.Start start, UriInfo uri) {
+        CloudEventHooksConfig.Repo repo = config.repos().get(start.repository());
+        if (repo == null) {
+            return ignored(event, "repository " + start.repository() + " is not mapped to a local clone "
+                    + "(ratchet.hooks.cloudevents.repos.\"" + start.repository() + "\".path and .team)");
+        }
+        caller.requireAccess(repo.team(), "repository " + start.repository());
+        String key = RedisKeys.cloudEvent(event.source(), event.id());
+        Optional<String> earlier = deliveries.claim(key);
+        if (earlier.isPresent()) {
+            return Response.ok(new Answer("duplicate", event.id(), "event " + event.id() + " from " + event.source()
+                    + " was handled already", earlier.get())).build();
+        }
+        Session session;
+        try {
+            session = sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
+        } catch (RuntimeException e) {
+            deliveries.release(key);
+            throw e;
+        }
+        deliveries.started(key, session.id());
+        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
+        return Response.created(location).entity(new Answer("started", event.id(), start.trigger() + " on "
+                + start.repository() + (start.revision() == null ? "" : " at " + start.revision()), session.id()))
+                .build();
+    }
+
+    private Map<String, CiTemplate> templates() {
+        Map<String, CiTemplate> templates = new HashMap<>();
+        config.types().forEach((type, t) -> templates.put(type, new CiTemplate(t.goal(), t.repository(),
+                t.revision())));
+        return templates;
+    }
+
+    private static Response ignored(CiEvent event, String reason) {
+        return Response.accepted(new Answer("ignored", event.id(), reason, null)).build();
+    }
+
+    private static ProblemException unsupported(String detail) {
+        return new ProblemException(415, ProblemMappers.TYPE_MEDIA_TYPE, "Unsupported Media Type", detail,
+                List.of());
+    }
+}
