@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 import dev.ratchet.workspace.Git;
@@ -28,6 +29,26 @@ public final class Examples {
 
     public static Path scenario(String name) {
         return dir().resolve("scenarios").resolve(name);
+    }
+
+    /**
+     * {@link #gitCopy} into {@code target} after emptying it: for a clone at a path fixed in configuration (a hook's
+     * repository mapping), which an earlier run left behind.
+     */
+    public static Path freshGitCopy(String sample, Path target) {
+        if (Files.exists(target)) {
+            try (Stream<Path> files = Files.walk(target)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot empty " + target, e);
+            }
+        }
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + target, e);
+        }
+        return gitCopy(sample, target);
     }
 
     /** A fresh git repository with the sample's files committed, as the demo prepares it. */

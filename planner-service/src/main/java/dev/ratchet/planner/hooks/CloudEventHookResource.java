@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,7 +33,6 @@ import dev.ratchet.core.hooks.CiTriggers;
 import dev.ratchet.core.hooks.HookTrigger;
 import dev.ratchet.core.hooks.PayloadException;
 import dev.ratchet.core.session.FieldViolation;
-import dev.ratchet.core.session.Session;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.runtime.auth.CurrentCaller;
@@ -139,23 +137,15 @@ public class CloudEventHookResource {
                     + "(ratchet.hooks.cloudevents.repos.\"" + start.repository() + "\".path and .team)");
         }
         caller.requireAccess(repo.team(), "repository " + start.repository());
-        String key = RedisKeys.cloudEvent(event.source(), event.id());
-        Optional<String> earlier = deliveries.claim(key);
-        if (earlier.isPresent()) {
+        HookDeliveries.Once once = deliveries.startOnce(RedisKeys.cloudEvent(event.source(), event.id()),
+                () -> sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal()));
+        if (!once.started()) {
             return Response.ok(new Answer("duplicate", event.id(), "event " + event.id() + " from " + event.source()
-                    + " was handled already", earlier.get())).build();
+                    + " was handled already", once.session())).build();
         }
-        Session session;
-        try {
-            session = sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
-        } catch (RuntimeException e) {
-            deliveries.release(key);
-            throw e;
-        }
-        deliveries.started(key, session.id());
-        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
+        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(once.session()).build();
         return Response.created(location).entity(new Answer("started", event.id(), start.trigger() + " on "
-                + start.repository() + (start.revision() == null ? "" : " at " + start.revision()), session.id()))
+                + start.repository() + (start.revision() == null ? "" : " at " + start.revision()), once.session()))
                 .build();
     }
 

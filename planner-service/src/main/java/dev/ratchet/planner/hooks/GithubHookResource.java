@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -35,7 +34,6 @@ import dev.ratchet.core.hooks.HubSignature;
 import dev.ratchet.core.hooks.PayloadException;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.FieldViolation;
-import dev.ratchet.core.session.Session;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.runtime.rest.ProblemException;
@@ -130,23 +128,15 @@ public class GithubHookResource {
             return ignored(delivery, "repository " + start.repository() + " is not mapped to a local clone "
                     + "(ratchet.hooks.github.repos.\"" + start.repository() + "\".path and .team)");
         }
-        String key = RedisKeys.githubDelivery(delivery);
-        Optional<String> earlier = deliveries.claim(key);
-        if (earlier.isPresent()) {
+        HookDeliveries.Once once = deliveries.startOnce(RedisKeys.githubDelivery(delivery),
+                () -> sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal()));
+        if (!once.started()) {
             return Response.ok(new Answer("duplicate", delivery, "delivery " + delivery + " was handled already",
-                    earlier.get())).build();
+                    once.session())).build();
         }
-        Session session;
-        try {
-            session = sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
-        } catch (RuntimeException e) {
-            deliveries.release(key);
-            throw e;
-        }
-        deliveries.started(key, session.id());
-        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
+        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(once.session()).build();
         return Response.created(location).entity(new Answer("started", delivery, start.trigger() + " on "
-                + start.repository() + " at " + start.revision(), session.id())).build();
+                + start.repository() + " at " + start.revision(), once.session())).build();
     }
 
     private static JsonNode object(byte[] body) {

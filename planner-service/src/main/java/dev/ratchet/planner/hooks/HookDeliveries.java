@@ -2,9 +2,11 @@ package dev.ratchet.planner.hooks;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.session.Session;
 import dev.ratchet.core.store.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -27,21 +29,41 @@ public class HookDeliveries {
         this.redis = redis;
     }
 
+    /**
+     * What the delivery at {@code key} started.
+     *
+     * @param session its id
+     * @param started true when this call started it, false when an earlier delivery did
+     */
+    public record Once(String session, boolean started) {
+    }
+
+    /**
+     * Starts a session for the delivery at {@code key} unless one was started for it before: the claim is given up
+     * when {@code start} throws, so that the delivery sent again may try again.
+     */
+    public Once startOnce(String key, Supplier<Session> start) {
+        Optional<String> earlier = claim(key);
+        if (earlier.isPresent()) {
+            return new Once(earlier.get(), false);
+        }
+        Session session;
+        try {
+            session = start.get();
+        } catch (RuntimeException e) {
+            redis.key().del(key);
+            throw e;
+        }
+        redis.value(String.class).set(key, session.id(), new SetArgs().ex(KEEP));
+        return new Once(session.id(), true);
+    }
+
     /** Claims the delivery; empty when this call claimed it, else what the first claim recorded (a session id). */
-    public Optional<String> claim(String key) {
+    private Optional<String> claim(String key) {
         // SET NX answers nil when the key exists (SET NX GET would say what it holds, but needs Redis 7).
         if (redis.execute("SET", key, PENDING, "NX", "EX", Long.toString(KEEP.toSeconds())) != null) {
             return Optional.empty();
         }
         return Optional.of(Optional.ofNullable(redis.value(String.class).get(key)).orElse(PENDING));
-    }
-
-    public void started(String key, String sessionId) {
-        redis.value(String.class).set(key, sessionId, new SetArgs().ex(KEEP));
-    }
-
-    /** Gives a claim up when its session could not be started, so that a redelivery may try again. */
-    public void release(String key) {
-        redis.key().del(key);
     }
 }

@@ -7,12 +7,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -56,15 +53,9 @@ class CloudEventHookTest {
     URL base;
 
     @BeforeAll
-    static void mappedClone() throws IOException {
+    static void mappedClone() {
         clone = Path.of(System.getProperty("java.io.tmpdir"), "ratchet-cloudevent-tests", "app");
-        if (Files.exists(clone)) {
-            try (Stream<Path> files = Files.walk(clone)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(clone);
-        head = Git.headCommit(Examples.gitCopy("textstats", clone));
+        head = Git.headCommit(Examples.freshGitCopy("textstats", clone));
     }
 
     @BeforeEach

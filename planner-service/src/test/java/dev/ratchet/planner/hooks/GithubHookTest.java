@@ -10,12 +10,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -64,15 +61,9 @@ class GithubHookTest {
     URL base;
 
     @BeforeAll
-    static void mappedClone() throws IOException {
+    static void mappedClone() {
         clone = Path.of(System.getProperty("java.io.tmpdir"), "ratchet-hook-tests", "octo-repo");
-        if (Files.exists(clone)) {
-            try (Stream<Path> files = Files.walk(clone)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(clone);
-        head = Git.headCommit(Examples.gitCopy("textstats", clone));
+        head = Git.headCommit(Examples.freshGitCopy("textstats", clone));
     }
 
     @BeforeEach
