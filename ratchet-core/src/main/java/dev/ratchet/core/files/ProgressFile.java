@@ -50,6 +50,7 @@ final class ProgressFile {
             md.append("- ").append(step.index() + 1).append(". ").append(step.title()).append(" - ")
                     .append(step.status().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         }
+        PlanFile.revisions(session, md);
         steering(session, md);
         md.append("\n## Recent events\n\n");
         progress.stream().skip(Math.max(0, progress.size() - RECENT))
