@@ -22,7 +22,7 @@ final class PlanFile {
             return md.append("_The planner model has not produced a plan yet._\n").toString();
         }
         for (StepState step : session.steps()) {
-            md.append("- [").append(step.status() == StepStatus.VERIFIED ? 'x' : ' ').append("] ")
+            md.append("- [").append(checked(step) ? 'x' : ' ').append("] ")
                     .append(step.index() + 1).append(". ").append(step.title()).append(suffix(step)).append('\n')
                     .append("  ").append(SessionFiles.oneLine(step.instructions())).append('\n');
         }
@@ -59,7 +59,16 @@ final class PlanFile {
             case FAILED -> " (failed after " + step.attemptCount() + " attempts)";
             case PENDING -> "";
             case SKIPPED -> " (skipped by a person)";
+            case DONE -> DONE_SUFFIX;
         };
+    }
+
+    /** What a step checked when the session resumed is marked with (ResumeFiles reads it back). */
+    static final String DONE_SUFFIX = " (done before the session resumed)";
+
+    /** Ticked: verified by this session, or already done in the repository when it resumed. */
+    static boolean checked(StepState step) {
+        return step.status() == StepStatus.VERIFIED || step.status() == StepStatus.DONE;
     }
 
     static String shortSha(String sha) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
@@ -84,6 +85,35 @@ public final class SessionMachine {
                 List.of(SessionCreated.of(id, now, new SessionCreated.Payload(repo, goal, baseCommit,
                         session.checks()))),
                 List.of(created));
+    }
+
+    /**
+     * A new session resumed from the repository's PLAN.md and PROGRESS.md ({@code dev.ratchet.core.files.ResumeFiles}):
+     * no planner model call; the steps in {@code done} (indexes) are {@link StepStatus#DONE}, already in the base
+     * commit, and the session goes on at the first step that is not, as a planned one would (manual approval waits).
+     */
+    public Transition resumed(String id, String repo, String goal, String baseCommit, List<Check> checks,
+            StepPolicy policy, Approval approval, List<PlanStep> plan, Set<Integer> done, Instant now) {
+        Transition created = created(id, repo, goal, baseCommit, checks, policy, approval, now);
+        List<StepState> steps = new ArrayList<>(pending(plan));
+        done.forEach(i -> steps.set(i, steps.get(i).withStatus(StepStatus.DONE)));
+        Progress resumed = new Progress(Progress.SESSION_PLANNED, null, 0, "plan resumed from PLAN.md and "
+                + "PROGRESS.md: " + plan.size() + " steps, " + done.size() + " already done, no planner model call"
+                + (approval == Approval.MANUAL ? "; waiting for approval" : ""), now);
+        List<Progress> before = new ArrayList<>(created.progress());
+        before.add(resumed);
+        Transition then;
+        if (approval == Approval.MANUAL) {
+            then = new Transition(Transition.Outcome.APPLIED, created.session().withPlan(steps,
+                    SessionStatus.AWAITING_APPROVAL, null, now), Optional.empty(), List.of(), before);
+        } else {
+            then = steering.atBoundary(created.session().withPlan(steps, SessionStatus.RUNNING, null, now), 0, now,
+                    before);
+        }
+        List<RatchetEvent> events = new ArrayList<>(created.events());
+        events.addAll(then.events());
+        return new Transition(Transition.Outcome.APPLIED, then.session(), Optional.empty(), List.copyOf(events),
+                then.progress()).withPlan(plan);
     }
 
     /** The planner model's plan: the session runs it. */

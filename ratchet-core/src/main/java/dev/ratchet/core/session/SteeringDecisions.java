@@ -137,7 +137,7 @@ final class SteeringDecisions {
             }
             applied.add(d.applied(now, null, outcome));
         }
-        while (next < s.steps().size() && s.steps().get(next).status() == StepStatus.SKIPPED) {
+        while (next < s.steps().size() && s.steps().get(next).status().passedOver()) {
             next++;
         }
         String effective = next < s.steps().size() ? s.steps().get(next).id() : null;

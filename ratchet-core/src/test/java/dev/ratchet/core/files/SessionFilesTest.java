@@ -65,7 +65,7 @@ class SessionFilesTest {
                 BlobRef.of(r.sessionId(), "patch"), new PatchStats(List.of("src/app.py"), 3, 1), execution(r), null));
     }
 
-    private static StepVerified verified(StepRequested r) {
+    static StepVerified verified(StepRequested r) {
         return StepVerified.of(executed(r), r.occurredAt().plusSeconds(7), new StepVerified.Payload(BlobRef.of(r.sessionId(), "patch"),
                 new PatchStats(List.of("src/app.py"), 3, 1),
                 List.of(new CheckResult("unit", "pytest -q", 0, true, false, 1800, "3 passed"),
