@@ -157,6 +157,20 @@ class SessionFilesTest {
     }
 
     @Test
+    void agentsShowsTheProposalWhenTheRepositoryHasNone() {
+        String proposed = AgentsProposal.render(List.of(), CHECKS);
+
+        String md = SessionFiles.render("AGENTS.md", planning(), List.of(),
+                new SessionFiles.Agents("big-planner", "fast-coder", null, proposed)).orElseThrow();
+
+        assertThat(md).endsWith("_The repository has no AGENTS.md at the base commit._\n\n## Proposed AGENTS.md\n\n"
+                + "Status: proposed\n\n" + proposed);
+        assertThat(SessionFiles.render("AGENTS.md", planning(), List.of(),
+                new SessionFiles.Agents("big-planner", "fast-coder", "# Own\n", proposed)).orElseThrow())
+                .endsWith("# Own\n").doesNotContain("proposed");
+    }
+
+    @Test
     void progressListsDoneNextAndRecentEvents() {
         String md = render("PROGRESS.md", running(), progress);
 
