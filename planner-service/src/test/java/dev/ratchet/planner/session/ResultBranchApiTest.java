@@ -108,4 +108,26 @@ class ResultBranchApiTest {
                 .body(containsString("Subject: [PATCH] ")).body(containsString("notes/third.txt"));
         given().get("/api/v1/sessions/" + id + "/patch?step=s2").then().statusCode(404);
     }
+
+    @Test
+    void aRepositoryWithoutAgentsMdGetsOneProposedInTheFilesAndTheBranch() {
+        Path repo = TextstatsSample.create().repo;
+        Git.run(repo, "rm", "-q", "AGENTS.md");
+        Git.run(repo, "-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m",
+                "no AGENTS.md");
+        SessionDriver driver = new SessionDriver(repo);
+        String id = driver.start();
+
+        given().get("/api/v1/sessions/" + id + "/files/AGENTS.md").then().statusCode(200)
+                .body(containsString("_The repository has no AGENTS.md at the base commit._\n\n"
+                        + "## Proposed AGENTS.md\n\nStatus: proposed\n\n# AGENTS.md (proposed by Ratchet)"))
+                .body(containsString("- Test: `python3 -m unittest discover -s tests -t .` (from tests)"))
+                .body(containsString("- unit-tests: `" + SessionDriver.CHECK_COMMAND + "`"));
+        verify(driver, id, "s1", newFile("notes/one.txt", "one"));
+        verify(driver, id, "s2", newFile("notes/two.txt", "two"));
+        verify(driver, id, "s3", newFile("notes/three.txt", "three"));
+        await().atMost(SessionDriver.WAIT).untilAsserted(() -> assertThat(Git.tryRun(repo, null, "show",
+                "ratchet/" + id + ":.ratchet/AGENTS.md").output()).contains("Status: proposed")
+                .contains("(from tests)"));
+    }
 }

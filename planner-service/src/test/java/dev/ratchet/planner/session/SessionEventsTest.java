@@ -147,6 +147,11 @@ class SessionEventsTest {
         driver.kafka.send(SessionDriver.rejected(attempt1, "check failed", "FAIL 1"));
         driver.kafka.send(SessionDriver.rejected(driver.awaitRequest(id, "s1", 2), "check failed", "FAIL 2"));
         driver.kafka.send(SessionDriver.rejected(driver.awaitRequest(id, "s1", 3), "check failed", "FAIL 3"));
+        // The planner model revises the plan once (ratchet.planner.replans); its first step fails every attempt too.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            driver.kafka.send(SessionDriver.rejected(driver.awaitRequest(id, "s1r2", attempt), "check failed",
+                    "FAIL again " + attempt));
+        }
 
         await().atMost(Duration.ofSeconds(20)).until(following::ended);
         assertThat(following.ids()).containsExactlyElementsOf(storedIds(id));

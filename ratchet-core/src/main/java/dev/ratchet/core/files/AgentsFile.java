@@ -4,7 +4,8 @@ import dev.ratchet.core.session.Session;
 
 /**
  * AGENTS.md: the roles working on the session and the models behind them, followed by the repository's own
- * AGENTS.md, which executors also receive in every step prompt.
+ * AGENTS.md, which executors also receive in every step prompt, or, when it has none, the one the session proposes
+ * (marked "Status: proposed").
  */
 final class AgentsFile {
 
@@ -24,7 +25,13 @@ final class AgentsFile {
                 .append(" |\n");
         md.append("\n## The repository's AGENTS.md\n\n");
         String own = agents.repositoryAgentsMd();
-        md.append(own == null || own.isBlank() ? "_The repository has no AGENTS.md at the base commit._\n" : own);
+        if (own != null && !own.isBlank()) {
+            return md.append(own).toString();
+        }
+        md.append("_The repository has no AGENTS.md at the base commit._\n");
+        if (agents.proposed() != null) {
+            md.append("\n## Proposed AGENTS.md\n\nStatus: proposed\n\n").append(agents.proposed());
+        }
         return md.toString();
     }
 }

@@ -29,11 +29,16 @@ final class ProgressFile {
             md.append("Failure: ").append(SessionFiles.oneLine(session.failureReason())).append('\n');
         }
         md.append("\n## Done\n\n");
-        List<StepState> done = session.steps().stream().filter(s -> s.status() == StepStatus.VERIFIED).toList();
+        List<StepState> done = session.steps().stream().filter(PlanFile::checked).toList();
         if (done.isEmpty()) {
             md.append("_Nothing verified yet._\n");
         }
         for (StepState step : done) {
+            if (step.status() == StepStatus.DONE) {
+                md.append("- ").append(step.index() + 1).append(". ").append(step.title()).append(" -")
+                        .append(PlanFile.DONE_SUFFIX).append('\n');
+                continue;
+            }
             Attempt last = step.lastAttempt();
             AttemptTimings t = last.timings();
             md.append("- ").append(step.index() + 1).append(". ").append(step.title()).append(" - ")
@@ -42,7 +47,7 @@ final class ProgressFile {
                     .append(" ms, verify ").append(t.verifyMs()).append(" ms\n");
         }
         md.append("\n## Next\n\n");
-        List<StepState> open = session.steps().stream().filter(s -> s.status() != StepStatus.VERIFIED).toList();
+        List<StepState> open = session.steps().stream().filter(s -> !PlanFile.checked(s)).toList();
         if (open.isEmpty()) {
             md.append(session.steps().isEmpty() ? "_Waiting for the plan._\n" : "_Nothing: every step is verified._\n");
         }
@@ -50,6 +55,7 @@ final class ProgressFile {
             md.append("- ").append(step.index() + 1).append(". ").append(step.title()).append(" - ")
                     .append(step.status().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         }
+        PlanFile.revisions(session, md);
         steering(session, md);
         md.append("\n## Recent events\n\n");
         progress.stream().skip(Math.max(0, progress.size() - RECENT))

@@ -16,8 +16,15 @@ public final class SessionFiles {
 
     public static final List<String> NAMES = List.of("AGENTS.md", "PLAN.md", "PROGRESS.md", "VERIFY.md");
 
-    /** What AGENTS.md needs that the session does not hold. */
-    public record Agents(String plannerModel, String executorModel, String repositoryAgentsMd) {
+    /**
+     * What AGENTS.md needs that the session does not hold; {@code proposed} is the AGENTS.md the session proposes
+     * ({@link AgentsProposal}) when the repository has none, null for none.
+     */
+    public record Agents(String plannerModel, String executorModel, String repositoryAgentsMd, String proposed) {
+
+        public Agents(String plannerModel, String executorModel, String repositoryAgentsMd) {
+            this(plannerModel, executorModel, repositoryAgentsMd, null);
+        }
     }
 
     private SessionFiles() {

@@ -11,6 +11,9 @@ public record Progress(String type, String stepId, int attempt, String message, 
     public static final String SESSION_CREATED = "session.created";
     public static final String SESSION_PLANNED = "session.planned";
     public static final String PLANNING_RESUMED = "session.planning-resumed";
+    /** A step failed all its attempts and the planner model is asked to revise the plan from it; or it did. */
+    public static final String SESSION_REPLANNING = "session.replanning";
+    public static final String SESSION_REPLANNED = "session.replanned";
     public static final String STEP_REQUESTED = "step.requested";
     public static final String STEP_REDELIVERED = "step.redelivered";
     public static final String STEP_STARTED = "step.started";

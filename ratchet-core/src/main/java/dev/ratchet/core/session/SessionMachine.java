@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
@@ -37,6 +38,7 @@ public final class SessionMachine {
     private final VariantDecisions variants = new VariantDecisions(this);
     private final SteeringDecisions steering = new SteeringDecisions(this);
     private final DeadlineDecisions timing;
+    private final ReplanDecisions replans;
 
     public SessionMachine(int maxAttempts, int contextBudgetTokens) {
         this(maxAttempts, contextBudgetTokens, Deadlines.DEFAULTS);
@@ -48,6 +50,15 @@ public final class SessionMachine {
 
     /** @param fanout how the variants of an attempt fanned out to several are sampled */
     public SessionMachine(int maxAttempts, int contextBudgetTokens, Deadlines deadlines, Fanout fanout) {
+        this(maxAttempts, contextBudgetTokens, deadlines, fanout, 0);
+    }
+
+    /**
+     * @param replans how often per session the planner model may revise the plan after a step failed all its
+     *        attempts, before the session fails (0: never)
+     */
+    public SessionMachine(int maxAttempts, int contextBudgetTokens, Deadlines deadlines, Fanout fanout,
+            int replans) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -55,6 +66,7 @@ public final class SessionMachine {
         this.contextBudgetTokens = contextBudgetTokens;
         this.fanout = fanout;
         this.timing = new DeadlineDecisions(this, deadlines);
+        this.replans = new ReplanDecisions(steering, replans);
     }
 
     /** A new session whose plan runs without approval ({@link Approval#AUTO}). */
@@ -73,6 +85,35 @@ public final class SessionMachine {
                 List.of(SessionCreated.of(id, now, new SessionCreated.Payload(repo, goal, baseCommit,
                         session.checks()))),
                 List.of(created));
+    }
+
+    /**
+     * A new session resumed from the repository's PLAN.md and PROGRESS.md ({@code dev.ratchet.core.files.ResumeFiles}):
+     * no planner model call; the steps in {@code done} (indexes) are {@link StepStatus#DONE}, already in the base
+     * commit, and the session goes on at the first step that is not, as a planned one would (manual approval waits).
+     */
+    public Transition resumed(String id, String repo, String goal, String baseCommit, List<Check> checks,
+            StepPolicy policy, Approval approval, List<PlanStep> plan, Set<Integer> done, Instant now) {
+        Transition created = created(id, repo, goal, baseCommit, checks, policy, approval, now);
+        List<StepState> steps = new ArrayList<>(pending(plan));
+        done.forEach(i -> steps.set(i, steps.get(i).withStatus(StepStatus.DONE)));
+        Progress resumed = new Progress(Progress.SESSION_PLANNED, null, 0, "plan resumed from PLAN.md and "
+                + "PROGRESS.md: " + plan.size() + " steps, " + done.size() + " already done, no planner model call"
+                + (approval == Approval.MANUAL ? "; waiting for approval" : ""), now);
+        List<Progress> before = new ArrayList<>(created.progress());
+        before.add(resumed);
+        Transition then;
+        if (approval == Approval.MANUAL) {
+            then = new Transition(Transition.Outcome.APPLIED, created.session().withPlan(steps,
+                    SessionStatus.AWAITING_APPROVAL, null, now), Optional.empty(), List.of(), before);
+        } else {
+            then = steering.atBoundary(created.session().withPlan(steps, SessionStatus.RUNNING, null, now), 0, now,
+                    before);
+        }
+        List<RatchetEvent> events = new ArrayList<>(created.events());
+        events.addAll(then.events());
+        return new Transition(Transition.Outcome.APPLIED, then.session(), Optional.empty(), List.copyOf(events),
+                then.progress()).withPlan(plan);
     }
 
     /** The planner model's plan: the session runs it. */
@@ -162,11 +203,26 @@ public final class SessionMachine {
         return variants.due(session, step, now);
     }
 
+    /** Planning, or re-planning after a failed step ({@link Session#pendingRevision()}), failed: so does the session. */
     public Transition planningFailed(Session session, String reason, Instant now) {
         if (session.status() != SessionStatus.PLANNING) {
             return Transition.ignored(session);
         }
+        Optional<Revision> revision = session.pendingRevision();
+        if (revision.isPresent()) {
+            return fail(session, revision.get().failedStep(), 0, ReplanDecisions.failure(revision.get(), reason), now,
+                    List.of());
+        }
         return fail(session, null, 0, "planning failed: " + reason, now, List.of());
+    }
+
+    /**
+     * The planner model's revision of a session re-planning after a failed step ({@link ReplanDecisions#revised}):
+     * it replaces the failed step and the ones after it; the verified steps before stay. Ignored when the session
+     * does not wait for a revision (a replayed or late answer).
+     */
+    public Transition replanned(Session session, List<PlanStep> revision, Usage planner, Instant now) {
+        return replans.revised(session, revision, planner, now);
     }
 
     /**
@@ -259,6 +315,12 @@ public final class SessionMachine {
         }
         Session failed = session.withStep(rejected.withStatus(StepStatus.FAILED));
         String reason = label(session, step) + " was rejected " + verdict.attempt() + " times; last " + why;
+        if (replans.allowed(failed)) {
+            return replans.requested(failed, step, verdict.attempt(), reason, now, progress);
+        }
+        if (replans.max() > 0) {
+            reason += "; no re-planning left (" + failed.revisions().size() + " of " + replans.max() + " used)";
+        }
         return fail(failed, step.id(), verdict.attempt(), reason, now, progress);
     }
 
@@ -415,7 +477,8 @@ public final class SessionMachine {
         return Duration.between(session.createdAt(), session.finishedAt()).toMillis();
     }
 
-    private static String feedback(Attempt attempt) {
+    /** What the executor (and, re-planning, the planner model) is told about a rejected attempt. */
+    public static String feedback(Attempt attempt) {
         String text = "at " + attempt.stage() + ": " + attempt.reason();
         String tail = attempt.outputTail();
         if (tail == null || tail.isBlank()) {

@@ -27,8 +27,9 @@ final class SteeringDecisions {
         this.machine = machine;
     }
 
+    /** Ignored for a revision waiting for approval: an edit would replace the verified steps too. */
     Transition planEdited(Session session, List<PlanStep> plan, Instant now) {
-        if (session.status() != SessionStatus.AWAITING_APPROVAL) {
+        if (session.status() != SessionStatus.AWAITING_APPROVAL || !session.revisions().isEmpty()) {
             return Transition.ignored(session);
         }
         Session edited = session.withPlan(SessionMachine.pending(plan), SessionStatus.AWAITING_APPROVAL,
@@ -42,7 +43,9 @@ final class SteeringDecisions {
         if (session.status() != SessionStatus.AWAITING_APPROVAL) {
             return Transition.ignored(session);
         }
-        return atBoundary(session.withStatus(SessionStatus.RUNNING, now), 0, now, List.of(new Progress(
+        // From the current step: 0 for a first plan, the failed step's place for a revision.
+        return atBoundary(session.withStatus(SessionStatus.RUNNING, now), session.currentStep(), now,
+                List.of(new Progress(
                 Progress.PLAN_APPROVED, null, 0, "plan approved by a person: " + session.steps().size() + " steps",
                 now)));
     }
@@ -134,7 +137,7 @@ final class SteeringDecisions {
             }
             applied.add(d.applied(now, null, outcome));
         }
-        while (next < s.steps().size() && s.steps().get(next).status() == StepStatus.SKIPPED) {
+        while (next < s.steps().size() && s.steps().get(next).status().passedOver()) {
             next++;
         }
         String effective = next < s.steps().size() ? s.steps().get(next).id() : null;

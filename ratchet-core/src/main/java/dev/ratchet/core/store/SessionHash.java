@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.Revision;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.StepPolicy;
@@ -20,7 +21,8 @@ import dev.ratchet.core.session.Steering;
 /**
  * A session as the fields of its Redis hash. Scalars are plain fields (readable with {@code redis-cli HGETALL});
  * the checks, the step policy (with the budget), the steps with their attempts, the steering (approval mode,
- * directives) and the planner model's usage are JSON fields. The planner writes it; executors
+ * directives), the planner model's usage and the
+ * re-plannings ({@code revisions}) are JSON fields. The planner writes it; executors
  * and verifiers read it, to take what they need (repository, base commit, checks, guardrails) from stored state
  * rather than from an event.
  */
@@ -29,6 +31,8 @@ public final class SessionHash {
     private static final TypeReference<List<Check>> CHECKS = new TypeReference<>() {
     };
     private static final TypeReference<List<StepState>> STEPS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Revision>> REVISIONS = new TypeReference<>() {
     };
 
     private SessionHash() {
@@ -54,6 +58,7 @@ public final class SessionHash {
         f.put("steering", Json.write(s.steering()));
         f.put("version", Long.toString(s.version()));
         f.put("plannerUsage", Json.write(s.plannerUsage()));
+        f.put("revisions", Json.write(s.revisions()));
         return f;
     }
 
@@ -71,7 +76,8 @@ public final class SessionHash {
                     blank(f.get("plannedFrom")) ? null : f.get("plannedFrom"),
                     f.containsKey("steering") ? Json.read(f.get("steering"), Steering.class) : Steering.AUTO,
                     Long.parseLong(f.get("version")),
-                    f.containsKey("plannerUsage") ? Json.read(f.get("plannerUsage"), Usage.class) : Usage.NONE);
+                    f.containsKey("plannerUsage") ? Json.read(f.get("plannerUsage"), Usage.class) : Usage.NONE,
+                    f.containsKey("revisions") ? Json.mapper().readValue(f.get("revisions"), REVISIONS) : List.of());
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("session hash " + f.get("id") + " is unreadable: " + e.getMessage(), e);
         }

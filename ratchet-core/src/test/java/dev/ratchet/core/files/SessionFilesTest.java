@@ -22,7 +22,9 @@ import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.plan.PlanStep;
+import dev.ratchet.core.session.Deadlines;
 import dev.ratchet.core.session.Directive;
+import dev.ratchet.core.session.Fanout;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
@@ -63,7 +65,7 @@ class SessionFilesTest {
                 BlobRef.of(r.sessionId(), "patch"), new PatchStats(List.of("src/app.py"), 3, 1), execution(r), null));
     }
 
-    private static StepVerified verified(StepRequested r) {
+    static StepVerified verified(StepRequested r) {
         return StepVerified.of(executed(r), r.occurredAt().plusSeconds(7), new StepVerified.Payload(BlobRef.of(r.sessionId(), "patch"),
                 new PatchStats(List.of("src/app.py"), 3, 1),
                 List.of(new CheckResult("unit", "pytest -q", 0, true, false, 1800, "3 passed"),
@@ -126,6 +128,46 @@ class SessionFilesTest {
         String plan = render("plan.md", t.session(), List.of());
 
         assertThat(plan).contains("- FAILED").contains("- [ ] 1. Add greet() (failed after 3 attempts)\n");
+    }
+
+    @Test
+    void planAndProgressShowEveryRevision() {
+        SessionMachine replanning = new SessionMachine(1, 8000, Deadlines.DEFAULTS, Fanout.DEFAULTS, 1);
+        Transition t = record(replanning.planned(planning(), PLAN, T0.plusSeconds(10)));
+        t = record(replanning.onVerdict(t.session(), verified((StepRequested) t.events().get(0)), T0.plusSeconds(20)));
+        t = record(replanning.onVerdict(t.session(), rejected((StepRequested) t.events().get(0)), T0.plusSeconds(30)));
+        Session waiting = t.session();
+        Transition revised = record(replanning.replanned(waiting, List.of(new PlanStep("s1", "Stub greet()",
+                "Add an empty greet"), new PlanStep("s2", "Use greet()", "Call it")), Usage.NONE, T0.plusSeconds(40)));
+
+        assertThat(render("PLAN.md", waiting, progress)).contains("- PLANNING\n").endsWith("\n## Revisions\n\n"
+                + "- Revision 2, after step s2 failed: step 2/3 \"Test greet()\" was rejected 1 times; last at check: "
+                + "check unit failed (exit 1); lint timed out - waiting for the planner model (asked "
+                + "2025-03-01T09:00:30Z)\n");
+        String plan = render("PLAN.md", revised.session(), progress);
+        assertThat(plan).contains("- [x] 1. Add greet() (verified, attempt 1)\n")
+                .contains("- [ ] 2. Stub greet() (in progress, attempt 1)\n  Add an empty greet\n")
+                .contains("- [ ] 3. Use greet()\n  Call it\n")
+                .endsWith("- Revision 2, after step s2 failed: step 2/3 \"Test greet()\" was rejected 1 times; last at "
+                        + "check: check unit failed (exit 1); lint timed out - replaced s2 \"Test greet()\", s3 \"Use "
+                        + "greet()\" with s2r2, s3r2 (2025-03-01T09:00:40Z)\n");
+        assertThat(render("PROGRESS.md", revised.session(), progress))
+                .contains("\n## Revisions\n\n- Revision 2, after step s2 failed: ")
+                .contains(" plan revised (revision 2, after step s2 failed): 2 steps replaced by 2 (s2r2, s3r2)\n");
+    }
+
+    @Test
+    void agentsShowsTheProposalWhenTheRepositoryHasNone() {
+        String proposed = AgentsProposal.render(List.of(), CHECKS);
+
+        String md = SessionFiles.render("AGENTS.md", planning(), List.of(),
+                new SessionFiles.Agents("big-planner", "fast-coder", null, proposed)).orElseThrow();
+
+        assertThat(md).endsWith("_The repository has no AGENTS.md at the base commit._\n\n## Proposed AGENTS.md\n\n"
+                + "Status: proposed\n\n" + proposed);
+        assertThat(SessionFiles.render("AGENTS.md", planning(), List.of(),
+                new SessionFiles.Agents("big-planner", "fast-coder", "# Own\n", proposed)).orElseThrow())
+                .endsWith("# Own\n").doesNotContain("proposed");
     }
 
     @Test

@@ -13,8 +13,10 @@ import dev.ratchet.core.guardrail.Guardrails;
  * {@code "manual"} (the plan waits for {@code POST .../plan/approve}); {@code budget} ({@link BudgetRequest}) sets the
  * session's kill switch; {@code variants} (1 to 64, default 1) fans each attempt out to that many variants and
  * {@code select} ({@code "best"}, the default, or {@code "first"}) says how their winner is chosen
- * (docs/ARCHITECTURE.md, Best-of-N variants).
+ * (docs/ARCHITECTURE.md, Best-of-N variants). {@code resume: true} takes the plan from the repository's PLAN.md and
+ * PROGRESS.md (as Ratchet writes them) instead of the planner model and goes on at the first step not done; the
+ * goal may then be left out (PLAN.md's); unreadable files are a 422 naming {@code resume}.
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select) {
+        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume) {
 }

@@ -26,13 +26,15 @@ import dev.ratchet.core.session.VariantOutcome;
  * model planned; {@code approval} is {@code auto} or {@code manual}; {@code directives} are people's steering
  * directives in the order received, each with when and before which step it took effect. {@code usage} is the
  * executors' (every attempt's), {@code plannerUsage} the planner model's, {@code tokens} both in and out: what
- * {@code policy.budget.tokens} is held to.
+ * {@code policy.budget.tokens} is held to. {@code revisions} are the re-plannings after steps that failed all their
+ * attempts ({@link RevisionView}); {@code steps} is the plan as revised, the verified steps before the first
+ * replaced one unchanged.
  */
 public record SessionView(String id, String status, String repo, String goal, String baseCommit,
         Instant createdAt, Instant updatedAt, Instant finishedAt, String failureReason, List<Check> checks,
         StepPolicy policy, String plannedFrom, List<PlanStep> plan, List<StepView> steps, long verifiedSteps, long acceptedPatches,
         Usage usage, Totals timings, String approval, List<Directive> directives, Map<String, String> links,
-        Usage plannerUsage, long tokens) {
+        Usage plannerUsage, long tokens, List<RevisionView> revisions) {
 
     /** {@code candidates}: the patches people submitted for the step, each with its status (empty when none). */
     public record StepView(String id, int index, String title, String status, int attempts,
@@ -83,7 +85,7 @@ public record SessionView(String id, String status, String repo, String goal, St
         return new SessionView(s.id(), s.status().name(), s.repo(), s.goal(), s.baseCommit(), s.createdAt(),
                 s.updatedAt(), s.finishedAt(), s.failureReason(), s.checks(), s.policy(), s.plannedFrom(), plan, steps, s.verifiedSteps(),
                 acceptedPatches, s.usage(), totals, s.steering().approval().json(), s.steering().directives(), links,
-                s.plannerUsage(), s.tokens());
+                s.plannerUsage(), s.tokens(), RevisionView.of(s));
     }
 
     private static StepView step(StepState st) {

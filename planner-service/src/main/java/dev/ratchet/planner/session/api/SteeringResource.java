@@ -58,12 +58,18 @@ public class SteeringResource {
         this.steering = steering;
     }
 
-    /** The plan as it stands (with a person's edits), the session's status and its approval mode. */
-    public record PlanView(String sessionId, String status, String approval, List<PlanStep> steps) {
+    /**
+     * The plan as it stands (with a person's edits), the session's status and its approval mode; {@code revision} is
+     * the plan's revision (1 until a failed step made the planner model revise it), {@code revisions} every
+     * re-planning with what it replaced.
+     */
+    public record PlanView(String sessionId, String status, String approval, List<PlanStep> steps, int revision,
+            List<RevisionView> revisions) {
 
         static PlanView of(Session s) {
             return new PlanView(s.id(), s.status().name(), s.steering().approval().json(), s.steps().stream()
-                    .map(st -> new PlanStep(st.id(), st.title(), st.instructions(), st.variants())).toList());
+                    .map(st -> new PlanStep(st.id(), st.title(), st.instructions(), st.variants())).toList(),
+                    1 + (int) s.revisions().stream().filter(r -> !r.pending()).count(), RevisionView.of(s));
         }
     }
 
@@ -74,7 +80,8 @@ public class SteeringResource {
     @GET
     @Path("plan")
     @Operation(summary = "Read the plan", description = "The plan as it stands (with a person's edits), the"
-            + " session's status and its approval mode.")
+            + " session's status and its approval mode, the plan's revision and every re-planning after a failed"
+            + " step.")
     public PlanView plan(
             @Parameter(description = SessionLookup.ID, example = SessionLookup.ID_EXAMPLE) @PathParam("id") String id) {
         return PlanView.of(lookup.require(id));

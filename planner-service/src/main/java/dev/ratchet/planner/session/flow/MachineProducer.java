@@ -16,7 +16,7 @@ class MachineProducer {
     @ApplicationScoped
     SessionMachine machine(PlannerConfig config, DeadlinesConfig deadlines, VariantsConfig variants) {
         return new SessionMachine(config.maxAttempts(), config.stepContextTokens(), deadlines.toDeadlines(),
-                new Fanout(variants.temperatures()));
+                new Fanout(variants.temperatures()), config.replans());
     }
 
     /** Planning runs under a lease, so a stopped planner's sessions are taken over and never planned twice. */

@@ -13,6 +13,14 @@ public interface PlannerConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /**
+     * How often per session the planner model may revise the plan after a step failed all its attempts, before the
+     * session fails (0: a failed step fails the session). One revision costs one planner call (seconds to a minute)
+     * and gives a stuck session a second approach; a second revision rarely rescues what the first could not.
+     */
+    @WithDefault("1")
+    int replans();
+
     /** Longest plan accepted from the planner model. */
     @WithDefault("20")
     int maxSteps();

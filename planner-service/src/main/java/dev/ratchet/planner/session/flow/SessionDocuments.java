@@ -1,5 +1,6 @@
 package dev.ratchet.planner.session.flow;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.files.AgentsProposal;
 import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.RepoLocation;
@@ -17,7 +19,9 @@ import dev.ratchet.workspace.Git;
 
 /**
  * A session's four files as they stand: rendered from Redis (core {@link SessionFiles}) with the models that work on
- * it, its progress log and the repository's AGENTS.md at the base commit.
+ * it, its progress log and the repository's AGENTS.md at the base commit, or, when it has none, the AGENTS.md the
+ * session proposes (core {@link AgentsProposal}: the build and test commands detected at the base commit). The result
+ * branch's last commit carries the same four files, so the proposal lands there as {@code .ratchet/AGENTS.md}.
  */
 @ApplicationScoped
 public class SessionDocuments {
@@ -32,11 +36,21 @@ public class SessionDocuments {
 
     /** The file {@code name} ({@link SessionFiles#NAMES}, any letter case); empty for another name. */
     public Optional<String> render(Session session, String name) {
+        Optional<Path> repo = RepoLocation.parse(session.repo());
+        String own = repo.flatMap(p -> Git.show(p, session.baseCommit(), "AGENTS.md")).orElse(null);
+        String proposed = own != null || !name.equalsIgnoreCase("AGENTS.md") ? null
+                : repo.map(p -> proposal(p, session)).orElse(null);
         SessionFiles.Agents agents = new SessionFiles.Agents(models.planner().model(), models.executor().model(),
-                RepoLocation.parse(session.repo()).flatMap(p -> Git.show(p, session.baseCommit(), "AGENTS.md"))
-                        .orElse(null));
+                own, proposed);
         List<Progress> log = progress.all(session.id()).stream().map(ProgressLog.Entry::progress).toList();
         return SessionFiles.render(name, session, log, agents);
+    }
+
+    /** The AGENTS.md proposed for a repository without one: commands detected at the base commit (core). */
+    private static String proposal(Path repo, Session session) {
+        List<String> files = Git.listFiles(repo, session.baseCommit());
+        return AgentsProposal.render(AgentsProposal.detect(files, f -> Git.show(repo, session.baseCommit(), f)),
+                session.checks());
     }
 
     /** All four, by name. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import dev.ratchet.core.plan.PlanFormatException;
 import dev.ratchet.core.plan.PlanParser;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.plan.PlannerPrompt;
+import dev.ratchet.core.plan.ReplanPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
 import dev.ratchet.core.session.RepoLocation;
@@ -40,7 +42,8 @@ import dev.ratchet.workspace.Git;
 
 /**
  * Plans a session and starts it on the plan: from a trusted skill the registry matches to the goal (no model
- * call, {@link SkillReplays}), else from the planner model. Planning runs under the session's planning
+ * call, {@link SkillReplays}), else from the planner model. A session re-planning after a failed step
+ * ({@code Session.pendingRevision}) always asks the planner model, with the failure in its prompt. Planning runs under the session's planning
  * lease on its own small pool: it waits on the slow model and must not hold a request thread or a Kafka consumer,
  * and only the lease holder plans. A planner that stops (killed, or a plain SIGTERM) leaves the session to the
  * next lease holder instead of failing it: the reaper takes planning over once the lease runs out.
@@ -99,25 +102,12 @@ public class SessionPlanner {
         try {
             Path repo = RepoLocation.parse(session.repo()).orElseThrow();
             List<String> files = Git.listFiles(repo, session.baseCommit());
-            ReplayChoice.Decision decision = replays.decide(session, files);
-            ModelPlan planned;
-            String plannedFrom;
-            if (decision instanceof ReplayChoice.Replay replay) {
-                LOG.infof("session %s is planned from skill %s (score %.3f): no planner model call", id,
-                        replay.skill(), replay.score());
-                planned = new ModelPlan(replay.plan(), Usage.NONE);
-                plannedFrom = replay.skill().toString();
-            } else {
-                LOG.infof("session %s is planned by the planner model: %s", id,
-                        ((ReplayChoice.AskModel) decision).reason());
-                planned = askModel(session, repo, files);
-                plannedFrom = null;
-            }
+            Function<Session, Transition> decision = session.pendingRevision().isPresent()
+                    ? revise(session, repo, files) : firstPlan(session, repo, files);
             if (ownership.lost()) {
                 return;
             }
-            transition = store.apply(id, s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(),
-                    Instant.now()));
+            transition = store.apply(id, decision);
         } catch (ModelCallException | PlanFormatException e) {
             if (ownership.lost()) {
                 return;
@@ -136,6 +126,41 @@ public class SessionPlanner {
         events.publish(transition);
     }
 
+    /** The first plan: a trusted skill's when the registry has one for the goal, else the planner model's. */
+    private Function<Session, Transition> firstPlan(Session session, Path repo, List<String> files)
+            throws ModelCallException {
+        ReplayChoice.Decision decision = replays.decide(session, files);
+        ModelPlan planned;
+        String plannedFrom;
+        if (decision instanceof ReplayChoice.Replay replay) {
+            LOG.infof("session %s is planned from skill %s (score %.3f): no planner model call", session.id(),
+                    replay.skill(), replay.score());
+            planned = new ModelPlan(replay.plan(), Usage.NONE);
+            plannedFrom = replay.skill().toString();
+        } else {
+            LOG.infof("session %s is planned by the planner model: %s", session.id(),
+                    ((ReplayChoice.AskModel) decision).reason());
+            planned = askModel(session, repo, files);
+            plannedFrom = null;
+        }
+        return s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(), Instant.now());
+    }
+
+    /**
+     * The planner model's revision of a session whose step failed all its attempts: the failed step and the rest,
+     * within what the plan's limit leaves after the steps kept (at least one step).
+     */
+    private Function<Session, Transition> revise(Session session, Path repo, List<String> files)
+            throws ModelCallException {
+        String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
+        int maxSteps = Math.max(1, config.maxSteps() - session.currentStep());
+        LOG.infof("session %s: the planner model revises the plan from step %s", session.id(),
+                session.pendingRevision().orElseThrow().failedStep());
+        ModelPlan revision = call(ReplanPrompt.build(session, files, agentsMd, maxSteps,
+                new TokenBudget(config.planningContextTokens())), maxSteps);
+        return s -> machine.replanned(s, revision.plan(), revision.usage(), Instant.now());
+    }
+
     /** A plan and what the planner model's answer cost (nothing for a skill's). */
     private record ModelPlan(List<PlanStep> plan, Usage usage) {
     }
@@ -144,10 +169,14 @@ public class SessionPlanner {
         String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files, agentsMd, config.maxSteps(),
                 new TokenBudget(config.planningContextTokens()));
+        return call(prompt, config.maxSteps());
+    }
+
+    private ModelPlan call(Prompt prompt, int maxSteps) throws ModelCallException {
         ChatResult answer = models.planner().complete(new ChatRequest(
                 List.of(ChatMessage.system(prompt.system()), ChatMessage.user(prompt.user())), null, null, true));
         metrics.tokens("planner", answer.usage().promptTokens(), answer.usage().completionTokens());
-        return new ModelPlan(PlanParser.parse(answer.content(), config.maxSteps()), new Usage(
+        return new ModelPlan(PlanParser.parse(answer.content(), maxSteps), new Usage(
                 answer.usage().promptTokens(), answer.usage().completionTokens(), answer.totalMs(),
                 answer.tokensPerSecond()));
     }

@@ -15,6 +15,7 @@ import dev.ratchet.core.checks.CheckFileException;
 import dev.ratchet.core.checks.SessionChecks;
 import dev.ratchet.core.checks.VerifyMd;
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.files.ResumeFiles;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.session.Approval;
 import dev.ratchet.core.session.BudgetLimits;
@@ -59,9 +60,12 @@ public class SessionService {
     private final BudgetLimits budgets;
     private final TeamLimits limits;
     private final DailyTokens dailyTokens;
+    private final int maxSteps;
 
     SessionService(SessionStore store, SessionEvents events, SessionPlanner planner, SessionMachine machine,
-            ApiConfig api, TeamsConfig teams, LimitsConfig limitsConfig, TeamLimits limits, DailyTokens dailyTokens) {
+            ApiConfig api, TeamsConfig teams, LimitsConfig limitsConfig, TeamLimits limits, DailyTokens dailyTokens,
+            PlannerConfig plannerConfig) {
+        this.maxSteps = plannerConfig.maxSteps();
         this.budgets = limitsConfig.budgetLimits();
         this.limits = limits;
         this.dailyTokens = dailyTokens;
@@ -96,10 +100,16 @@ public class SessionService {
      * @param budget the kill switch ({@code ratchet.limits.budget.*} for a null field)
      * @param variants 1 to 64 variants per attempt (1 when null)
      * @param select {@code "best"} (when null) or {@code "first"}
+     * @param resume true to take the plan from the repository's PLAN.md and PROGRESS.md, with no planner model call
+     *        ({@link ResumedPlans}); the goal, when not given, is PLAN.md's
      */
-    public record Options(BudgetRequest budget, Integer variants, String select) {
+    public record Options(BudgetRequest budget, Integer variants, String select, Boolean resume) {
 
-        public static final Options DEFAULTS = new Options(null, null, null);
+        public static final Options DEFAULTS = new Options(null, null, null, null);
+
+        public Options(BudgetRequest budget, Integer variants, String select) {
+            this(budget, variants, select, null);
+        }
     }
 
     /**
@@ -130,6 +140,8 @@ public class SessionService {
         Optional<Path> path = repo == null || repo.isBlank() ? Optional.empty()
                 : RepoLocation.parse(repo).filter(Git::isRepository);
         String base = path.map(p -> revision == null ? Git.headCommit(p) : commit(p, revision)).orElse(null);
+        boolean resuming = Boolean.TRUE.equals(options.resume());
+        boolean goalFromPlan = resuming && (goal == null || goal.isBlank());
         SessionChecks declared;
         try {
             declared = SessionChecks.choose(checks, () -> file(path, base, VerifyMd.FILE),
@@ -137,7 +149,10 @@ public class SessionService {
         } catch (CheckFileException e) {
             throw ProblemException.invalid(INVALID, List.of(new FieldViolation(VerifyMd.FILE, e.getMessage())));
         }
-        List<FieldViolation> violations = new ArrayList<>(validator.validate(repo, goal, declared, maxTurns));
+        // A resumed session's goal may be PLAN.md's, read after the repository roots' check below (ResumeFiles
+        // refuses a PLAN.md without one); until then it stands in for the missing goal.
+        List<FieldViolation> violations = new ArrayList<>(validator.validate(repo, goalFromPlan ? "resumed" : goal,
+                declared, maxTurns));
         BudgetRequest budget = options.budget();
         Long budgetTokens = budget == null ? null : budget.tokens();
         Long budgetSeconds = budget == null ? null : budget.wallClockSeconds();
@@ -156,18 +171,28 @@ public class SessionService {
             throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
                     List.of(new FieldViolation("repo", v)));
         });
+        // Read only once the repository is known to be the team's: a refusal must not tell what lies elsewhere.
+        ResumeFiles.Resume resume = resuming ? ResumedPlans.read(path.orElseThrow(), maxSteps) : null;
+        if (goalFromPlan) {
+            goal = resume.goal();
+        }
         Instant now = Instant.now();
         if (limited) {
             dailyTokens.admit(team, now);
         }
-        Transition created = store.create(machine.created(id, path.orElseThrow().toString(),
-                goal.strip(), base, declared.checks(),
-                new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
-                        budgets.budget(budgetTokens, budgetSeconds),
-                        options.variants() == null ? 1 : options.variants(),
-                        options.select() == null ? null : Selection.parse(options.select())), mode, now), team,
+        StepPolicy policy = new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
+                budgets.budget(budgetTokens, budgetSeconds), options.variants() == null ? 1 : options.variants(),
+                options.select() == null ? null : Selection.parse(options.select()));
+        String where = path.orElseThrow().toString();
+        Transition decided = resume == null
+                ? machine.created(id, where, goal.strip(), base, declared.checks(), policy, mode, now)
+                : machine.resumed(id, where, goal.strip(), base, declared.checks(), policy, mode, resume.steps(),
+                        resume.done(), now);
+        Transition created = store.create(decided, team,
                 limited ? limits.maxConcurrentSessions(team) : Integer.MAX_VALUE);
-        planner.planLater(created.session());
+        if (resume == null) {
+            planner.planLater(created.session());
+        }
         events.publishInBackground(created);
         return created.session();
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.ratchet.core.event.PoisonEventException;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.session.SessionMachine;
+import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.planner.session.store.UnknownSessionException;
@@ -36,9 +37,11 @@ public class VerdictConsumer {
     private final RatchetMetrics metrics;
     private final Redelivery redelivery;
     private final ResultBranches results;
+    private final SessionPlanner planner;
 
     VerdictConsumer(SessionStore store, SessionMachine machine, SessionEvents events, ProcessedEvents processed,
-            RatchetMetrics metrics, Redelivery redelivery, ResultBranches results) {
+            RatchetMetrics metrics, Redelivery redelivery, ResultBranches results, SessionPlanner planner) {
+        this.planner = planner;
         this.store = store;
         this.machine = machine;
         this.events = events;
@@ -71,6 +74,10 @@ public class VerdictConsumer {
         if (transition.outcome() == Transition.Outcome.APPLIED) {
             metrics.hop(RatchetMetrics.HOP_VERDICT_TO_NEXT_REQUEST, producedAt);
             results.afterDecision(transition.session());
+            if (transition.session().status() == SessionStatus.PLANNING) {
+                // A step failed all its attempts and the session re-plans: under the planning lease, like a new one.
+                planner.planLater(transition.session());
+            }
         }
         metrics.outcome("planner_verdicts", transition.outcome().name().toLowerCase());
         processed.markProcessed(CONSUMER, verdict.eventId());

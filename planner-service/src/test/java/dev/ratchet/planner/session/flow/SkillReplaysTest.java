@@ -198,6 +198,11 @@ class SkillReplaysTest {
         }
 
         @Override
+        public int replans() {
+            return 1;
+        }
+
+        @Override
         public int maxSteps() {
             return 20;
         }
