@@ -138,6 +138,7 @@ class CodexPatchParserTest {
                         "line 1: the envelope opened by '*** Begin Patch' is never closed: end it with a "
                                 + "'*** End Patch' line"),
                 Arguments.of("empty envelope", begin + "\n" + end, "the patch has no file operations"),
+                Arguments.of("end right after begin", begin + end, "the patch has no file operations"),
                 Arguments.of("unknown header", begin + "*** Rename File: a.py\n" + end,
                         "line 2: expected a file header ('*** Add File: <path>', '*** Delete File: <path>' or "
                                 + "'*** Update File: <path>'), found: *** Rename File: a.py"),

@@ -44,6 +44,8 @@ class DiffHeaderTest {
             three digits cut short    | "x\\10"                           | x10
             a backslash at the end    | "x\\"                             | x\\\\
             no closing quote          | "abc                              | abc
+            a control byte            | "a\\001b"                        | a\\001b
+            an empty quoted name      | '""'                              | ''
             """)
     void gitsQuotingIsUndone(String why, String quoted, String expected) {
         assertThat(DiffHeader.unquote(quoted)).isEqualTo(expected.translateEscapes());

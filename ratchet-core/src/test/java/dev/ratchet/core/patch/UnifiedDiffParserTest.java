@@ -139,6 +139,92 @@ class UnifiedDiffParserTest {
         assertThat(changes.operations().get(1)).isEqualTo(new DeleteFile("old.py", 6));
     }
 
+    @Test
+    void aHunkHeaderWithoutNumbersMatchesByContent() {
+        String file = "def main():\n    print(load(\"a.txt\"))\n";
+
+        for (String header : List.of("@@", "@@ @@")) {
+            MapFileTree tree = new MapFileTree().with("app.py", file);
+            ChangePlan.apply(parse("--- a/app.py\n+++ b/app.py\n" + header + "\n def main():\n"
+                    + "-    print(load(\"a.txt\"))\n+    print(load(\"b.txt\"))\n"), tree);
+            assertThat(tree.content("app.py")).as(header).isEqualTo(file.replace("a.txt", "b.txt"));
+        }
+    }
+
+    @Test
+    void theOldLineNumberWithItsCountLeftOutPicksTheNearerOfTwoEqualLines() {
+        String file = "1\n2\n3\n4\nx\n6\nx\n8\n";
+        MapFileTree fifth = new MapFileTree().with("a.txt", file);
+        MapFileTree seventh = new MapFileTree().with("a.txt", file);
+
+        // "@@ -5 +5 @@" is "@@ -5,1 +5,1 @@": the one old line is line 5, two lines from the other "x"
+        ChangePlan.apply(parse("--- a/a.txt\n+++ b/a.txt\n@@ -5 +5 @@\n-x\n+y\n"), fifth);
+        ChangePlan.apply(parse("--- a/a.txt\n+++ b/a.txt\n@@ -7 +7 @@\n-x\n+y\n"), seventh);
+
+        assertThat(fifth.content("a.txt")).isEqualTo("1\n2\n3\n4\ny\n6\nx\n8\n");
+        assertThat(seventh.content("a.txt")).isEqualTo("1\n2\n3\n4\nx\n6\ny\n8\n");
+    }
+
+    @Test
+    void theCountsEndAHunkRightBeforeTheNextFilesNames() {
+        ChangeSet changes = parse("""
+                --- a/x.txt
+                +++ b/x.txt
+                @@ -1,3 +1,3 @@
+                 a
+                -b
+                +B
+                 c
+                --- a/y.txt
+                +++ b/y.txt
+                @@ -1,2 +1,3 @@
+                 p
+                -q
+                +Q
+                +R
+                """);
+
+        assertThat(changes.operations()).extracting(PatchOp::path).containsExactly("x.txt", "y.txt");
+        UpdateFile x = (UpdateFile) changes.operations().get(0);
+        UpdateFile y = (UpdateFile) changes.operations().get(1);
+        assertThat(x.hunks()).singleElement().satisfies(hunk -> {
+            assertThat(hunk.oldLines()).containsExactly("a", "b", "c");
+            assertThat(hunk.newLines()).containsExactly("a", "B", "c");
+        });
+        assertThat(y.hunks()).singleElement().satisfies(hunk -> {
+            assertThat(hunk.oldLines()).containsExactly("p", "q");
+            assertThat(hunk.newLines()).containsExactly("p", "Q", "R");
+        });
+    }
+
+    @Test
+    void aNewFileKeepsTheLineEndingEachLineHadInTheAnswer() {
+        ChangeSet changes = parse("--- /dev/null\r\n+++ b/n.txt\r\n@@ -0,0 +1,3 @@\r\n+one\r\n+two\n+three\r\n");
+
+        assertThat(changes.operations()).containsExactly(new AddFile("n.txt", "one\r\ntwo\nthree\r\n", FileMode.REGULAR,
+                1));
+    }
+
+    @Test
+    void pastItsCountAHunkReadsOnThroughBlankLinesOnlyWhileHunkLinesFollow() {
+        // the header counts one line; a model's blank line (its space trimmed) and two more lines follow
+        String hunk = "@@ -1,1 +1,1 @@\n def f():\n\n-    return 1\n+    return 2\n";
+
+        assertThat(hunks(parse("--- a/f.py\n+++ b/f.py\n" + hunk + "\n\n")))
+                .as("blank lines at the end of the answer").containsExactly(List.of("def f():", "", "    return 1"));
+        assertThat(hunks(parse("--- a/f.py\n+++ b/f.py\n" + hunk + "@@ -9 +9 @@\n-z\n+Z\n")))
+                .as("the next hunk").containsExactly(List.of("def f():", "", "    return 1"), List.of("z"));
+        assertThat(hunks(parse("--- a/f.py\n+++ b/f.py\n" + hunk + "\nThat is all.\n")))
+                .as("blank line before prose").containsExactly(List.of("def f():", "", "    return 1"));
+        assertThat(hunks(parse("--- a/f.py\n+++ b/f.py\n" + hunk + "\n--- a/g.py\n+++ b/g.py\n@@ -1 +1 @@\n-g\n+G\n")))
+                .as("blank line before the next file").containsExactly(List.of("def f():", "", "    return 1"));
+    }
+
+    /** The old lines of each hunk of the first file. */
+    private static List<List<String>> hunks(ChangeSet changes) {
+        return ((UpdateFile) changes.operations().get(0)).hunks().stream().map(PatchOp.Hunk::oldLines).toList();
+    }
+
     static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("copy", "diff --git a/a b/b\nsimilarity index 100%\ncopy from a\ncopy to b\n",
@@ -158,6 +244,11 @@ class UnifiedDiffParserTest {
                         "line 3: a new file's hunk only adds lines ('+'), found a context or removed line"),
                 Arguments.of("nothing changed", "diff --git a/x b/x\nindex 1..2 100644\n",
                         "line 1: the diff of x changes nothing (no hunk, rename or mode change)"),
+                Arguments.of("cut off after the old name", "diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n",
+                        "line 1: the diff of x changes nothing (no hunk, rename or mode change)"),
+                Arguments.of("prose ending in a dashed line", "I changed nothing.\n--- done",
+                        "no file diff ('diff --git a/<path> b/<path>' or '--- a/<path>' and '+++ b/<path>' lines) "
+                                + "in the answer"),
                 Arguments.of("no file diff", "just prose\n", "no file diff ('diff --git a/<path> b/<path>' or "
                         + "'--- a/<path>' and '+++ b/<path>' lines) in the answer"));
     }
