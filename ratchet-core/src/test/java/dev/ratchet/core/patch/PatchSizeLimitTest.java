@@ -41,4 +41,22 @@ class PatchSizeLimitTest {
         assertThat(PatchSizeLimit.human(1536)).isEqualTo("1.5 KiB");
         assertThat(PatchSizeLimit.human(12)).isEqualTo("12 B");
     }
+
+    @Test
+    void aPatchExactlyAtTheLimitFitsAndOneByteMoreDoesNot() {
+        String diff = section("a.txt", 3);
+        long size = diff.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+
+        assertThat(PatchSizeLimit.check(diff, size)).isEmpty();
+        assertThat(PatchSizeLimit.check(diff, size - 1)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("the patch is " + size + " B, over the " + (size - 1) + " B limit; biggest files: a.txt ("));
+    }
+
+    @Test
+    void unitsChangeExactlyAtOneKibibyteAndOneMebibyte() {
+        assertThat(PatchSizeLimit.human(1023)).isEqualTo("1023 B");
+        assertThat(PatchSizeLimit.human(1024)).isEqualTo("1.0 KiB");
+        assertThat(PatchSizeLimit.human(1024 * 1024 - 1)).isEqualTo("1024.0 KiB");
+        assertThat(PatchSizeLimit.human(1024 * 1024)).isEqualTo("1.0 MiB");
+    }
 }

@@ -143,4 +143,17 @@ class SearchReplaceParserTest {
     void malformedBlocksNameTheLine(String name, String answer, String message) {
         assertThatThrownBy(() -> parse(answer)).isInstanceOf(PatchFormatException.class).hasMessage(message);
     }
+
+    @Test
+    void blocksOnOneFileInARowAreOneUpdateAndEachFileKeepsItsPlaceInTheAnswer() {
+        ChangeSet changes = parse("a.py\n<<<<<<< SEARCH\nx = 1\n=======\nx = 2\n>>>>>>> REPLACE\n"
+                + "a.py\n<<<<<<< SEARCH\ny = 1\n=======\ny = 2\n>>>>>>> REPLACE\n"
+                + "b.py\n<<<<<<< SEARCH\n=======\nnew = True\n>>>>>>> REPLACE\n"
+                + "c.py\n<<<<<<< SEARCH\nz = 1\n=======\nz = 2\n>>>>>>> REPLACE\n"
+                + "a.py\n<<<<<<< SEARCH\nw = 1\n=======\nw = 2\n>>>>>>> REPLACE\n");
+
+        assertThat(changes.operations()).extracting(op -> op instanceof UpdateFile u
+                ? "UpdateFile " + u.path() + " " + u.hunks().size()
+                : "AddFile " + ((PatchOp.AddFile) op).path()).containsExactly("UpdateFile a.py 2", "AddFile b.py", "UpdateFile c.py 1", "UpdateFile a.py 1");
+    }
 }
