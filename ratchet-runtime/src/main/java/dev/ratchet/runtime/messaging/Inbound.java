@@ -11,13 +11,16 @@ import dev.ratchet.core.event.RatchetEvent;
 
 /**
  * The first thing every consumer does with a record: decode it and refuse what does not belong on its topic. At
- * DEBUG ({@code quarkus.log.category."dev.ratchet.runtime.messaging.Inbound".level=DEBUG}) it traces the hop: the
- * event's decision time, the record's Kafka timestamp (set when produced) and now, the handler's start, with the
- * first record of each partition in this process marked (docs/BENCHMARKS.md "Where a step's time goes").
+ * DEBUG (category {@value #TRACE}, lower case so that {@code QUARKUS_LOG_CATEGORY__RATCHET_HOPS__LEVEL=DEBUG} in the
+ * environment reaches it) it traces the hop: the event's decision time, the record's Kafka timestamp (set when
+ * produced) and now, the handler's start, with the first record of each partition in this process marked
+ * (docs/BENCHMARKS.md "Where a step's time goes").
  */
 public final class Inbound {
 
-    private static final Logger LOG = Logger.getLogger(Inbound.class);
+    public static final String TRACE = "ratchet.hops";
+
+    private static final Logger LOG = Logger.getLogger(TRACE);
     /** Partitions this process has handled a record from: at most the topics' partition counts (24 each). */
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
