@@ -129,7 +129,10 @@ public record Attempt(int number, AttemptStatus status, Instant requestedAt, Ins
         long verifyWait = e == null || v == null ? 0 : millis(e.finishedAt(), v.startedAt());
         long verify = v == null ? 0 : millis(v.startedAt(), v.finishedAt());
         long total = decidedAt == null ? 0 : millis(requestedAt, decidedAt);
-        return new AttemptTimings(queueWait, model, execute, verifyWait, verify, total);
+        long checked = checks == null ? 0 : checks.stream().filter(c -> !c.cached() && c.skipped() == null)
+                .mapToLong(CheckResult::durationMs).sum();
+        return new AttemptTimings(queueWait, model, execute, verifyWait, verify, total, checked,
+                AttemptTimings.orchestration(total, model, checked));
     }
 
     /** What the checks said, in words: {@code unit passed in 1800 ms, lint passed (cached)}; empty without checks. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -47,6 +48,31 @@ class AttemptTest {
     }
 
     @Test
+    void orchestrationIsWallTimeLessModelAndChecksThatRan() {
+        Execution execution = new Execution("executor-1", "fast-coder", T, T.plusMillis(9), T.plusMillis(520),
+                new Usage(800, 400, 500, 800));
+        Verification verification = new Verification("verifier-1", T.plusMillis(527), T.plusMillis(940));
+        List<CheckResult> checks = List.of(
+                new CheckResult("unit", "pytest -q", 0, true, false, 300, "3 passed"),
+                new CheckResult("lint", "ruff .", 0, true, false, 90, "", null, null, true, null, List.of()),
+                CheckResult.skipped(new Check("types", "mypy .", 60), "no mypy"));
+        Attempt attempt = new Attempt(1, AttemptStatus.VERIFIED, T, T.plusMillis(950), null, null, null, execution,
+                verification, checks, PatchStats.EMPTY, 0, T);
+
+        AttemptTimings t = attempt.timings();
+
+        assertThat(t.checksMs()).as("the cached lint and the skipped check took no time in this step").isEqualTo(300);
+        assertThat(t.orchestrationMs()).as("950 - 500 model - 300 checks").isEqualTo(150);
+    }
+
+    @Test
+    void orchestrationIsNeverNegativeAndZeroBeforeTheVerdict() {
+        assertThat(AttemptTimings.orchestration(1000, 900, 200)).as("clocks a few ms apart").isZero();
+        assertThat(AttemptTimings.orchestration(0, 900, 0)).as("not decided yet").isZero();
+        assertThat(AttemptTimings.orchestration(1010, 900, 100)).isEqualTo(10);
+    }
+
+    @Test
     void clockSkewNeverGivesNegativeTimes() {
         Execution early = new Execution("executor-1", "fast-coder", T, T.minusMillis(30), T.plusMillis(100), USAGE);
 
@@ -77,7 +103,8 @@ class AttemptTest {
         assertThat(ok.checks()).isEqualTo(verified.payload().checks());
         assertThat(ok.reason()).isNull();
         assertThat(ok.usage()).isEqualTo(USAGE);
-        assertThat(ok.timings()).isEqualTo(new AttemptTimings(1000, 2500, 2000, 1000, 2000, 7000));
+        assertThat(ok.timings()).as("orchestration: 7000 total - 2500 model - 1800 unit check")
+                .isEqualTo(new AttemptTimings(1000, 2500, 2000, 1000, 2000, 7000, 1800, 2700));
         assertThat(no.status()).isEqualTo(AttemptStatus.REJECTED);
         assertThat(no.stage()).isEqualTo(StepRejected.STAGE_CHECK);
         assertThat(no.reason()).isEqualTo("unit failed");
