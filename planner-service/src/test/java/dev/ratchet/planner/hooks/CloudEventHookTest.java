@@ -124,6 +124,13 @@ class CloudEventHookTest {
     }
 
     @Test
+    void anEventOverTheApisBodyLimitIs413BeforeItIsRead() {
+        structured("{\"specversion\": \"1.0\", \"id\": \"big\", \"source\": \"/gl\", \"type\": \"" + GITLAB
+                + "\", \"data\": {\"padding\": \"" + "x".repeat(1_100_000) + "\"}}").statusCode(413)
+                .contentType(PROBLEM);
+    }
+
+    @Test
     void unmappedTypesAndRepositoriesAreIgnoredWithTheSettingToAdd() {
         structured("{\"specversion\": \"1.0\", \"id\": \"3\", \"source\": \"/tekton\", \"type\": \"dev.tekton.event"
                 + ".pipelinerun.failed.v1\"}").statusCode(202).body("status", equalTo("ignored"))

@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Problems for what never reaches JAX-RS: a declared body over {@code ratchet.api.max-body-bytes} (answered before
- * a byte of it is read; {@code ratchet.api.max-hook-body-bytes} under {@code /hooks/}) and a path no route serves.
+ * a byte of it is read; {@code ratchet.api.max-hook-body-bytes} for {@code /hooks/github}) and a path no route serves.
  *
  * <p>The body check needs {@code Content-Length}. A chunked body has none; Quarkus' own limit,
  * {@code quarkus.http.limits.max-body-size} (set to the same value), stops it while it is read, with a bare 413.
@@ -24,8 +24,11 @@ public class ProblemRoutes {
 
     /** Just before Quarkus' own {@code Content-Length} check, which answers 413 with an empty body. */
     static final int BODY_LIMIT_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-    /** Webhook deliveries, which may be larger ({@code ratchet.api.max-hook-body-bytes}). */
-    static final String HOOKS = "/hooks/";
+    /**
+     * GitHub's deliveries, which may be up to GitHub's own 25 MiB ({@code ratchet.api.max-hook-body-bytes}); a CI
+     * system's CloudEvent ({@code /hooks/cloudevents}) is held to the API's limit like any request.
+     */
+    static final String HOOKS = "/hooks/github";
 
     void install(@Observes Router router, RequestLimits limits) {
         router.route().order(BODY_LIMIT_ORDER).handler(ctx -> limitBody(ctx, ctx.request().path().startsWith(HOOKS)
