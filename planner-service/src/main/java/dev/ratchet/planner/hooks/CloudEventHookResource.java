@@ -1,6 +1,5 @@
 package dev.ratchet.planner.hooks;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +27,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.hooks.CiEvent;
 import dev.ratchet.core.hooks.CiEvents;
-import dev.ratchet.core.hooks.CiTemplate;
-import dev.ratchet.core.hooks.CiTriggers;
-import dev.ratchet.core.hooks.HookTrigger;
 import dev.ratchet.core.hooks.PayloadException;
 import dev.ratchet.core.session.FieldViolation;
-import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.planner.session.flow.SessionService;
 import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.ProblemMappers;
@@ -42,9 +36,8 @@ import dev.ratchet.runtime.rest.ProblemMappers;
 /**
  * {@code POST /hooks/cloudevents}: a CloudEvent from any CI system (GitLab, Jenkins, Tekton, Argo Events), in the
  * HTTP structured or binary mode, sent with the team's API key. Core {@link CiEvents} reads and checks it (400
- * naming the attribute), core {@link CiTriggers} maps its type to a session template, a mapped repository gives
- * the local clone, which must be the caller's team's (403), and the event's {@code source} and {@code id} are
- * claimed in Redis so that the same event sent again starts nothing.
+ * naming the attribute); {@link CiEventSessions} starts its session once, on a mapped repository that must be the
+ * caller's team's (403).
  */
 @Path("/hooks/cloudevents")
 @Tag(name = "Webhooks", description = "CI triggers: GitHub's signed webhook; other CI systems' CloudEvents, with an API key")
@@ -56,16 +49,11 @@ public class CloudEventHookResource {
     public record Answer(String status, String id, String reason, String session) {
     }
 
-    private final CloudEventHooksConfig config;
-    private final HookDeliveries deliveries;
-    private final SessionService sessions;
+    private final CiEventSessions starts;
     private final CurrentCaller caller;
 
-    CloudEventHookResource(CloudEventHooksConfig config, HookDeliveries deliveries, SessionService sessions,
-            CurrentCaller caller) {
-        this.config = config;
-        this.deliveries = deliveries;
-        this.sessions = sessions;
+    CloudEventHookResource(CiEventSessions starts, CurrentCaller caller) {
+        this.starts = starts;
         this.caller = caller;
     }
 
@@ -98,17 +86,25 @@ public class CloudEventHookResource {
             throw ProblemException.invalid("Invalid CloudEvent", List.of(new FieldViolation(e.field(),
                     e.reason())));
         }
-        HookTrigger trigger;
+        CiEventSessions.Outcome outcome;
         try {
-            trigger = CiTriggers.decide(event, templates());
+            outcome = starts.start(event, (team, repository) -> caller.requireAccess(team, "repository "
+                    + repository));
         } catch (PayloadException e) {
             throw ProblemException.invalid("CloudEvent lacks what its template reads", List.of(
                     new FieldViolation(e.field(), e.reason())));
         }
-        if (trigger instanceof HookTrigger.Start start) {
-            return start(event, start, uri);
+        Answer answer = new Answer(outcome.result().name().toLowerCase(Locale.ROOT), event.id(), outcome.reason(),
+                outcome.session());
+        switch (outcome.result()) {
+            case STARTED:
+                return Response.created(uri.getBaseUriBuilder().path("api/v1/sessions").path(outcome.session())
+                        .build()).entity(answer).build();
+            case DUPLICATE:
+                return Response.ok(answer).build();
+            default:
+                return Response.accepted(answer).build();
         }
-        return ignored(event, ((HookTrigger.Ignore) trigger).reason());
     }
 
     private static CiEvent read(HttpHeaders headers, byte[] body) {
@@ -128,36 +124,6 @@ public class CloudEventHookResource {
                     + ") or in binary mode (ce-specversion, ce-id, ce-source, ce-type headers)");
         }
         return CiEvents.binary(single, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
-    }
-
-    private Response start(CiEvent event, HookTrigger.Start start, UriInfo uri) {
-        CloudEventHooksConfig.Repo repo = config.repos().get(start.repository());
-        if (repo == null) {
-            return ignored(event, "repository " + start.repository() + " is not mapped to a local clone "
-                    + "(ratchet.hooks.cloudevents.repos.\"" + start.repository() + "\".path and .team)");
-        }
-        caller.requireAccess(repo.team(), "repository " + start.repository());
-        HookDeliveries.Once once = deliveries.startOnce(RedisKeys.cloudEvent(event.source(), event.id()),
-                () -> sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal()));
-        if (!once.started()) {
-            return Response.ok(new Answer("duplicate", event.id(), "event " + event.id() + " from " + event.source()
-                    + " was handled already", once.session())).build();
-        }
-        URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(once.session()).build();
-        return Response.created(location).entity(new Answer("started", event.id(), start.trigger() + " on "
-                + start.repository() + (start.revision() == null ? "" : " at " + start.revision()), once.session()))
-                .build();
-    }
-
-    private Map<String, CiTemplate> templates() {
-        Map<String, CiTemplate> templates = new HashMap<>();
-        config.types().forEach((type, t) -> templates.put(type, new CiTemplate(t.goal(), t.repository(),
-                t.revision())));
-        return templates;
-    }
-
-    private static Response ignored(CiEvent event, String reason) {
-        return Response.accepted(new Answer("ignored", event.id(), reason, null)).build();
     }
 
     private static ProblemException unsupported(String detail) {

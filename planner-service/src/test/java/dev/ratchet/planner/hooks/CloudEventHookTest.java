@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,12 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.store.RedisKeys;
-import dev.ratchet.testing.Examples;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
 import dev.ratchet.testing.TestKeys;
-import dev.ratchet.workspace.Git;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -43,7 +40,6 @@ class CloudEventHookTest {
 
     static final String PROBLEM = "application/problem+json";
     static final String GITLAB = "com.gitlab.pipeline.failed";
-    static Path clone;
     static String head;
 
     @Inject
@@ -54,8 +50,7 @@ class CloudEventHookTest {
 
     @BeforeAll
     static void mappedClone() {
-        clone = Path.of(System.getProperty("java.io.tmpdir"), "ratchet-cloudevent-tests", "app");
-        head = Git.headCommit(Examples.freshGitCopy("textstats", clone));
+        head = MappedClone.fresh();
     }
 
     @BeforeEach
@@ -64,11 +59,7 @@ class CloudEventHookTest {
     }
 
     private static String gitlab(String id, String project, String sha) {
-        return """
-                {"specversion": "1.0", "id": "%s", "source": "https://gitlab.example.com/%s",
-                 "type": "com.gitlab.pipeline.failed", "time": "2026-11-30T09:00:00Z",
-                 "data": {"project": "%s", "ref": "main", "sha": "%s", "pipeline": {"id": 981}}}
-                """.formatted(id, project, project, sha);
+        return MappedClone.gitlabPipelineFailed(id, project, sha, 981);
     }
 
     private static ValidatableResponse structured(String event) {

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String STEPS_VERDICTS = "ratchet.steps.verdicts";
     /** Session lifecycle: created, completed, failed. The skills registry consumes completions. */
     public static final String SESSIONS_EVENTS = "ratchet.sessions.events";
+    /**
+     * CI systems' CloudEvents (GitLab, Jenkins, Tekton, Argo Events), written by them, consumed by the planner:
+     * the Kafka side of {@code POST /hooks/cloudevents}. Not part of the event contract (no {@link EventType}).
+     */
+    public static final String CI_EVENTS = "ratchet.ci.events";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -24,7 +29,9 @@ public final class Topics {
             new TopicSpec(STEPS_REQUESTED, 24),
             new TopicSpec(STEPS_EXECUTED, 12),
             new TopicSpec(STEPS_VERDICTS, 12),
-            new TopicSpec(SESSIONS_EVENTS, 6));
+            new TopicSpec(SESSIONS_EVENTS, 6),
+            // A few CI events a minute at most; each starts a session.
+            new TopicSpec(CI_EVENTS, 3));
 
     private Topics() {
     }

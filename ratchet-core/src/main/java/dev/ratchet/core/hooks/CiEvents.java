@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,9 @@ public final class CiEvents {
     public static final String STRUCTURED = "application/cloudevents+json";
     public static final String BATCH = "application/cloudevents-batch+json";
     public static final String HEADER_PREFIX = "ce-";
+    /** The Kafka protocol binding's header prefix (binary mode) and its content-type header. */
+    public static final String KAFKA_HEADER_PREFIX = "ce_";
+    public static final String KAFKA_CONTENT_TYPE = "content-type";
     /** Longer ids, sources and types than this are refused: they become Redis keys and configuration lookups. */
     static final int MAX_ATTRIBUTE = 512;
     static final List<String> REQUIRED = List.of("specversion", "id", "source", "type");
@@ -65,11 +69,40 @@ public final class CiEvents {
      * @param contentType the body's type ({@code datacontenttype}); JSON (and {@code +json}) bodies must parse
      */
     public static CiEvent binary(Map<String, String> headers, String contentType, byte[] body) {
+        return binary(headers, HEADER_PREFIX, contentType, body);
+    }
+
+    /**
+     * A record of the Kafka protocol binding: structured mode when its {@code content-type} header is
+     * {@value #STRUCTURED} (the value is the event), else binary mode ({@code ce_*} headers, the value is
+     * {@code data}, {@code content-type} its {@code datacontenttype}). The binding has no batch mode.
+     *
+     * @param headers the record's headers, by name (the last value of a repeated one)
+     */
+    public static CiEvent kafka(Map<String, String> headers, byte[] value) {
+        Map<String, String> lower = new HashMap<>();
+        headers.forEach((name, v) -> lower.put(name.toLowerCase(Locale.ROOT), v));
+        String contentType = lower.get(KAFKA_CONTENT_TYPE);
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type.equals(STRUCTURED)) {
+            return structured(value == null ? new byte[0] : value);
+        }
+        if (type.equals(BATCH)) {
+            throw new PayloadException(KAFKA_CONTENT_TYPE, "is a batch: the Kafka binding carries one event a record");
+        }
+        if (!lower.containsKey(KAFKA_HEADER_PREFIX + "specversion")) {
+            throw new PayloadException(KAFKA_HEADER_PREFIX + "specversion", "is missing: a record must be a CloudEvent"
+                    + " in structured mode (content-type " + STRUCTURED + ") or binary mode (ce_* headers)");
+        }
+        return binary(lower, KAFKA_HEADER_PREFIX, contentType, value);
+    }
+
+    private static CiEvent binary(Map<String, String> headers, String prefix, String contentType, byte[] body) {
         ObjectNode event = Json.mapper().createObjectNode();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(HEADER_PREFIX)) {
-                String attribute = lower.substring(HEADER_PREFIX.length());
+            if (lower.startsWith(prefix)) {
+                String attribute = lower.substring(prefix.length());
                 if (!NAME.matcher(attribute).matches()) {
                     throw new PayloadException(lower, "is not a CloudEvents attribute name (lower-case letters and "
                             + "digits, 20 at most)");
@@ -91,7 +124,7 @@ public final class CiEvents {
                 event.put("data", new String(body, StandardCharsets.UTF_8));
             }
         }
-        return checked(event, HEADER_PREFIX);
+        return checked(event, prefix);
     }
 
     /** Whether a binary-mode request carries an event ({@code ce-specversion} is the one attribute always sent). */

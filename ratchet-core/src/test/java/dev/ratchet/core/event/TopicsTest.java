@@ -12,13 +12,13 @@ import dev.ratchet.core.event.Topics.TopicSpec;
 class TopicsTest {
 
     private static final List<String> MAIN = List.of(Topics.STEPS_REQUESTED, Topics.STEPS_EXECUTED,
-            Topics.STEPS_VERDICTS, Topics.SESSIONS_EVENTS);
+            Topics.STEPS_VERDICTS, Topics.SESSIONS_EVENTS, Topics.CI_EVENTS);
 
     @Test
     void allHoldsEveryMainTopicAndItsDeadLetterTopic() {
         List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
 
-        assertThat(names).hasSize(8).doesNotHaveDuplicates();
+        assertThat(names).hasSize(10).doesNotHaveDuplicates();
         for (String topic : MAIN) {
             assertThat(names).contains(topic, topic + ".dlq");
         }
@@ -28,9 +28,9 @@ class TopicsTest {
     void partitionCounts() {
         assertThat(Topics.all()).contains(new TopicSpec("ratchet.steps.requested", 24),
                 new TopicSpec("ratchet.steps.executed", 12), new TopicSpec("ratchet.steps.verdicts", 12),
-                new TopicSpec("ratchet.sessions.events", 6));
+                new TopicSpec("ratchet.sessions.events", 6), new TopicSpec("ratchet.ci.events", 3));
         assertThat(Topics.all()).filteredOn(t -> t.name().endsWith(Topics.DLQ_SUFFIX))
-                .hasSize(4).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(1));
+                .hasSize(5).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(1));
     }
 
     @Test

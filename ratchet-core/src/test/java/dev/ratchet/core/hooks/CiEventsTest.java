@@ -128,6 +128,65 @@ class CiEventsTest {
         assertThat(xml.at("/data").asText()).isEqualTo("<much wow=\"xml\"/>");
     }
 
+    /**
+     * The Kafka binding's binary example (fixtures/cloudevents/kafka-protocol-binding.md, 3.2.5), its headers as the
+     * document lists them (the quotes around values are the document's notation, not part of the value).
+     */
+    static Map<String, String> kafkaBinaryExample() {
+        String doc = Fixtures.read("cloudevents/kafka-protocol-binding.md");
+        Matcher m = Pattern.compile("-+ headers -+\\n\\n(ce_specversion.*?)\\s+\\.\\.\\.\\. further", Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(m.find()).as("the binding's binary example").isTrue();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : m.group(1).split("\\n")) {
+            String value = line.substring(line.indexOf(':') + 1).strip();
+            headers.put(line.substring(0, line.indexOf(':')).strip(), value.replaceAll("^\"(.*)\"$", "$1"));
+        }
+        return headers;
+    }
+
+    @Test
+    void theKafkaBindingsBinaryExampleReadsWithContentTypeAsDatacontenttype() {
+        Map<String, String> headers = kafkaBinaryExample();
+        assertThat(headers).containsEntry("content-type", "application/avro");
+
+        CiEvent event = CiEvents.kafka(headers, "avro bytes".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.type()).isEqualTo("com.example.someevent");
+        assertThat(event.source()).isEqualTo("/mycontext/subcontext");
+        assertThat(event.id()).isEqualTo("1234-1234-1234");
+        assertThat(event.at("/time").asText()).isEqualTo("2018-04-05T03:56:24Z");
+        assertThat(event.at("/datacontenttype").asText()).isEqualTo("application/avro");
+        assertThat(event.at("/data").asText()).isEqualTo("avro bytes");
+    }
+
+    @Test
+    void aKafkaRecordInStructuredModeIsTheEventWhateverItsHeaders() {
+        Example json = examples().stream().filter(e -> e.json().contains("\"appinfoA\"")).findFirst().orElseThrow();
+
+        CiEvent event = CiEvents.kafka(Map.of("Content-Type", "application/cloudevents+json; charset=UTF-8",
+                "ce_id", "a header the structured mode does not read"), json.json().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event.id()).isEqualTo("C234-1234-1234");
+        assertThat(event.at("/data/appinfoB").asInt()).isEqualTo(123);
+    }
+
+    @Test
+    void aKafkaRecordThatIsNoCloudEventIsNamedByWhatItLacks() {
+        assertThatThrownBy(() -> CiEvents.kafka(Map.of(), "{}".getBytes()))
+                .isInstanceOfSatisfying(PayloadException.class, p -> {
+                    assertThat(p.field()).isEqualTo("ce_specversion");
+                    assertThat(p.reason()).startsWith("is missing: a record must be a CloudEvent");
+                });
+        Map<String, String> noSource = new LinkedHashMap<>(kafkaBinaryExample());
+        noSource.remove("ce_source");
+        assertThatThrownBy(() -> CiEvents.kafka(noSource, null)).hasMessage("ce_source: is required");
+        assertThatThrownBy(() -> CiEvents.kafka(Map.of("content-type", "application/cloudevents-batch+json"),
+                "[]".getBytes())).hasMessageStartingWith("content-type: is a batch");
+        assertThatThrownBy(() -> CiEvents.kafka(Map.of("content-type", "application/cloudevents+json"), null))
+                .isInstanceOf(PayloadException.class).hasMessageStartingWith("body:");
+    }
+
     private static String field(String json) {
         try {
             CiEvents.structured(json.getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ public final class Channels {
     public static final String STEPS_EXECUTED = "steps-executed";
     public static final String STEPS_VERDICTS = "steps-verdicts";
     public static final String SESSIONS_EVENTS = "sessions-events";
+    public static final String CI_EVENTS = "ci-events";
 
     private Channels() {
     }
