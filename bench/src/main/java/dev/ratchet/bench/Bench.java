@@ -59,6 +59,7 @@ public final class Bench {
         Figures scaleOut = new Figures();
         Figures throughput = new Figures();
         Figures hops = new Figures();
+        SingleSessionRuns alone;
         try (LocalCluster cluster = LocalCluster.start(layout, options, line -> out.accept("  " + line));
                 TopicTap tap = new TopicTap(cluster.kafkaBootstrapServers(), List.of(Topics.STEPS_REQUESTED,
                         Topics.STEPS_EXECUTED, Topics.STEPS_VERDICTS, Topics.SESSIONS_EVENTS))) {
@@ -67,11 +68,22 @@ public final class Bench {
             idleMemory(cluster, footprint);
             RatchetRunner ratchet = new RatchetRunner(cluster.planner(), tap, workload);
             URI model = cluster.simulatorUrl().orElseThrow();
+            alone = new SingleSessionRuns(ratchet, new BaselineRunner(model, workload.dir().resolve(
+                    "baseline-single"), 1), workload, fast, this::step);
+            alone.warmBaseline();
+            step("one session on the freshly started cluster");
+            alone.run("fresh");
             warmUp(ratchet, model);
+            for (int run = 1; run <= settings.runs(); run++) {
+                alone.run("warm");
+            }
             try (RssSampler rss = new RssSampler(cluster)) {
                 for (int executors : List.of(1, 2, 4)) {
                     step("scaling to " + executors + " executor processes");
                     cluster.scaleExecutors(executors);
+                    if (executors > 1) {
+                        alone.run("after_scale_e" + executors);
+                    }
                     modelBoundRuns(ratchet, model, executors, overhead, scaleOut);
                 }
                 rss.peak().forEach((s, mb) -> footprint.add("rss_mb.loaded." + s, mb, "MB"));
@@ -100,7 +112,12 @@ public final class Bench {
                         "executorConcurrency", 1, "tokensPerSecond", 1000)), scaleOut),
                 new ScenarioResult("footprint", "5. Footprint (JVM mode)", Map.of("jvmOptions",
                         String.join(" ", LocalCluster.serviceJvmOptions()), "startup", "one service at a time"),
-                        footprint));
+                        footprint),
+                new ScenarioResult("single-session", "6. One session alone (1000 tok/s) and orchestration per "
+                        + "attempt", settingsWith(Map.of("sessions", 1, "tokensPerStep", fast.tokensPerStep(),
+                                "ttftMs", fast.ttftMs(), "checks", "true (no-op)", "executorConcurrency", 1,
+                                "fresh", "before any warm-up", "afterScale", "first session after scaling to 2, "
+                                        + "then 4 executor processes")), alone.figures()));
     }
 
     private void modelBoundRuns(RatchetRunner ratchet, URI model, int executors, Figures overhead,

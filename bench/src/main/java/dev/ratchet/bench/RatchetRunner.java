@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.local.ApiEndpoint;
@@ -73,10 +75,29 @@ public final class RatchetRunner {
                         .filter(SessionCompleted.class::isInstance).map(SessionCompleted.class::cast).toList();
                 int steps = completed.stream().mapToInt(c -> c.payload().steps().size()).sum();
                 long tokens = completed.stream().mapToLong(c -> c.payload().usage().tokensOut()).sum();
-                return new RunResult(last - start, ids.size(), completed.size(), steps, tokens);
+                return new RunResult(last - start, ids.size(), completed.size(), steps, tokens, List.copyOf(ids));
             }
             Pause.of(Duration.ofMillis(20));
         }
         throw new IllegalStateException(ids.size() + " benchmark sessions did not end within " + TIMEOUT);
+    }
+
+    /**
+     * What Ratchet added to each decided attempt of these sessions beyond its model and its checks
+     * ({@code timings.orchestrationMs} of every attempt in {@code GET /api/v1/sessions/{id}}).
+     */
+    public List<Long> orchestrationMs(RunResult run) {
+        List<Long> values = new ArrayList<>();
+        for (String id : run.sessionIds()) {
+            for (JsonNode step : api.session(id).path("steps")) {
+                for (JsonNode attempt : step.path("attemptHistory")) {
+                    JsonNode t = attempt.path("timings");
+                    if (t.path("totalMs").asLong() > 0) {
+                        values.add(t.path("orchestrationMs").asLong());
+                    }
+                }
+            }
+        }
+        return values;
     }
 }

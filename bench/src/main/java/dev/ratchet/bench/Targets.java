@@ -24,7 +24,9 @@ public final class Targets {
             Map.entry("hop_ms.p99.executed_to_verifier", new Target(true, 1.5, "kafka_floor_ms.p99")),
             Map.entry("hop_ms.p99.verdict_to_next_request", new Target(true, 1.5, "kafka_floor_ms.p99")),
             Map.entry("scaleout.efficiency.e4", new Target(false, 0.9, null)),
-            Map.entry("verdict_ratio.maven_sample", new Target(true, 1.2, null)));
+            Map.entry("verdict_ratio.maven_sample", new Target(true, 1.2, null)),
+            Map.entry("orchestration_ms.p50", new Target(true, 10, null)),
+            Map.entry("orchestration_ms.p99", new Target(true, 25, null)));
 
     private Targets() {
     }
@@ -32,6 +34,9 @@ public final class Targets {
     public static Optional<Target> of(String figure) {
         if (figure.startsWith("ready_s.")) {
             return Optional.of(new Target(true, 2.0, null));
+        }
+        if (figure.startsWith(SingleSessionRuns.RATIO + ".")) {
+            return Optional.of(new Target(true, 1.05, null));
         }
         if (figure.startsWith("rss_mb.idle.") && figure.contains("-")) {
             return Optional.of(new Target(true, 200, null));
