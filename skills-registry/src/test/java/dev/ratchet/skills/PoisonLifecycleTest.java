@@ -51,7 +51,7 @@ class PoisonLifecycleTest extends PoisonRecordsContract {
 
     @Override
     protected RatchetEvent validInput(String session) {
-        return Sessions.completed(session, Sessions.DEMO_GOAL);
+        return Sessions.owned(redis, Sessions.completed(session, Sessions.DEMO_GOAL));
     }
 
     /** A step request: a well-formed event of the executors' topic. */

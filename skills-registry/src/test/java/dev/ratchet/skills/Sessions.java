@@ -5,11 +5,15 @@ import java.util.List;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionCreated;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.guardrail.Guardrails;
+import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.TestKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
 
 /** Session lifecycle events as the planner sends them at the end of the textstats demo. */
 final class Sessions {
@@ -60,6 +64,15 @@ final class Sessions {
     static SessionFailed failed(String session, String goal) {
         return SessionFailed.of(session, "s2", 3, Instant.now(), new SessionFailed.Payload(REPO, goal,
                 "step s2 was rejected 3 times: check 'unit-tests' failed (exit 1)", 1));
+    }
+
+    /**
+     * {@code completed} with its session stored as the planner stores it, owned by the test key's team: the registry
+     * takes a captured skill's team from there, never from the event.
+     */
+    static <T extends RatchetEvent> T owned(RedisDataSource redis, T completed) {
+        redis.hash(String.class).hset(RedisKeys.session(completed.sessionId()), RedisKeys.SESSION_TEAM, TestKeys.TEAM);
+        return completed;
     }
 
     /** A check of its own for one test: {@code unit-tests} running a command no other test uses. */

@@ -79,7 +79,7 @@ class SkillCaptureTest {
     void aCompletedSessionBecomesACandidateSkill() {
         String session = UUID.randomUUID().toString();
         Check check = Sessions.check("first");
-        kafka.send(Sessions.completed(session, Sessions.REPO, Sessions.DEMO_GOAL, check));
+        kafka.send(Sessions.owned(redis, Sessions.completed(session, Sessions.REPO, Sessions.DEMO_GOAL, check)));
 
         String name = skillOf(session);
 
@@ -134,7 +134,7 @@ class SkillCaptureTest {
 
         for (String session : sessions) {
             // each demo works on its own copy of the sample, so each session names another repository path
-            kafka.send(Sessions.completed(session, demoRepo(), Sessions.DEMO_GOAL, check));
+            kafka.send(Sessions.owned(redis, Sessions.completed(session, demoRepo(), Sessions.DEMO_GOAL, check)));
             skillOf(session);
         }
 
@@ -158,10 +158,10 @@ class SkillCaptureTest {
         String shorter = UUID.randomUUID().toString();
         String otherGoal = "Add word statistics to wordy: word_count, top_words and a command-line entry point";
 
-        kafka.send(Sessions.completed(textstats, "/home/dev/textstats", Sessions.DEMO_GOAL, check));
+        kafka.send(Sessions.owned(redis, Sessions.completed(textstats, "/home/dev/textstats", Sessions.DEMO_GOAL, check)));
         String name = skillOf(textstats);
-        kafka.send(Sessions.completed(wordy, "/home/dev/wordy", otherGoal, check));
-        kafka.send(Sessions.completed(wordyAgain, "/srv/wordy", otherGoal, check));
+        kafka.send(Sessions.owned(redis, Sessions.completed(wordy, "/home/dev/wordy", otherGoal, check)));
+        kafka.send(Sessions.owned(redis, Sessions.completed(wordyAgain, "/srv/wordy", otherGoal, check)));
 
         assertThat(skillOf(wordy)).as("the same plan in another project").isEqualTo(name);
         assertThat(skillOf(wordyAgain)).isEqualTo(name);
@@ -180,8 +180,9 @@ class SkillCaptureTest {
 
         SessionCompleted full = Sessions.completed(shorter, "/home/dev/textstats", Sessions.DEMO_GOAL, check);
         SessionCompleted.Payload p = full.payload();
-        kafka.send(SessionCompleted.of(shorter, full.occurredAt(), new SessionCompleted.Payload(p.repo(), p.goal(),
-                p.baseCommit(), p.steps().subList(0, 2), p.checks(), p.guardrails(), p.usage(), p.durationMs())));
+        kafka.send(Sessions.owned(redis, SessionCompleted.of(shorter, full.occurredAt(), new SessionCompleted.Payload(
+                p.repo(), p.goal(), p.baseCommit(), p.steps().subList(0, 2), p.checks(), p.guardrails(), p.usage(),
+                p.durationMs()))));
         assertThat(skillOf(shorter)).as("another plan is another skill").isNotEqualTo(name)
                 .startsWith(DEMO_NAME + "-");
     }
@@ -204,7 +205,7 @@ class SkillCaptureTest {
         String session = UUID.randomUUID().toString();
         SessionCompleted completed = Sessions.completed(session, Sessions.REPO, Sessions.DEMO_GOAL,
                 Sessions.check("redelivered"));
-        kafka.send(completed);
+        kafka.send(Sessions.owned(redis, completed));
         String name = skillOf(session);
         Map<String, String> before = redis.hash(String.class).hgetall(RedisKeys.skill(name));
 
@@ -220,7 +221,7 @@ class SkillCaptureTest {
     @Test
     void skillMdMetadataValuesAreYamlStrings() throws Exception {
         String session = UUID.randomUUID().toString();
-        kafka.send(Sessions.completed(session, Sessions.REPO, Sessions.DEMO_GOAL, Sessions.check("yaml")));
+        kafka.send(Sessions.owned(redis, Sessions.completed(session, Sessions.REPO, Sessions.DEMO_GOAL, Sessions.check("yaml"))));
         String skillMd = given().get("/api/v1/skills/" + skillOf(session) + "/SKILL.md").then().statusCode(200)
                 .extract().asString();
 

@@ -88,8 +88,8 @@ class SkillSearchTest {
     @Test
     void thePlannersQuestionGetsThePlanForItsGoal() {
         String session = UUID.randomUUID().toString();
-        KafkaProbe.shared().send(Sessions.completed(session, "/home/dev/textstats", Sessions.DEMO_GOAL,
-                Sessions.check("matches")));
+        KafkaProbe.shared().send(Sessions.owned(redis, Sessions.completed(session, "/home/dev/textstats",
+                Sessions.DEMO_GOAL, Sessions.check("matches"))));
         String name = await().atMost(Duration.ofSeconds(60)).until(() -> redis.hash(String.class)
                 .hget(RedisKeys.SKILL_SESSIONS, session), n -> n != null);
         String goal = "Add word statistics to wordy: char_count, rare_words and a command-line entry point";

@@ -36,6 +36,12 @@ public final class RedisKeys {
     private RedisKeys() {
     }
 
+    /**
+     * The field of {@link #session} holding the team that owns the session: written once with its first decision
+     * (planner), read wherever ownership decides (the skills registry's captures).
+     */
+    public static final String SESSION_TEAM = "team";
+
     /** HASH: the session's fields, its steps (JSON) and a version for optimistic locking. */
     public static String session(String sessionId) {
         return "ratchet:session:" + sessionId;

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.skill.trust.ReplayOutcome;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.StrictJson;
@@ -48,10 +49,12 @@ public class ReplayResource {
 
     private final SkillStore store;
     private final SkillRegistry registry;
+    private final CurrentCaller caller;
 
-    ReplayResource(SkillStore store, SkillRegistry registry) {
+    ReplayResource(SkillStore store, SkillRegistry registry, CurrentCaller caller) {
         this.store = store;
         this.registry = registry;
+        this.caller = caller;
     }
 
     /**
@@ -77,7 +80,7 @@ public class ReplayResource {
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "a pass", value = REPLAY_EXAMPLE))) Replay replay,
             @Context UriInfo uri) {
-        SkillRecord skill = SkillLookup.find(store, name);
+        SkillRecord skill = SkillLookup.find(store, name, caller);
         List<FieldViolation> errors = new ArrayList<>();
         if (replay == null) {
             throw ProblemException.invalid("Invalid replay", List.of(new FieldViolation("body", "is required")));
@@ -105,6 +108,6 @@ public class ReplayResource {
         }
         registry.recordReplay(name, new ReplayOutcome(replay.sessionId(), replay.version(), replay.passed(),
                 replay.tokens(), replay.wallMs(), replay.reason(), Instant.now()));
-        return SkillLookup.detail(store, name, Links.base(uri));
+        return SkillLookup.detail(store, name, Links.base(uri), caller);
     }
 }

@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.ratchet.core.auth.Caller;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.skill.trust.SkillStatus;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
@@ -44,17 +46,19 @@ public class SearchResource {
     private static final int MAX_QUERY_CHARS = 2000;
     private static final String MATCH_EXAMPLE = """
             {"goal": "Reject malformed JSON bodies with a 400 naming the field", "repo": "/path/to/repo",
-             "files": ["app/api.py", "tests/test_api.py"], "limit": 3}""";
+             "files": ["app/api.py", "tests/test_api.py"], "limit": 3, "team": "payments"}""";
     private static final int MAX_GOAL_CHARS = 8000;
     private static final int MAX_FILES = 10_000;
     private static final int MAX_LIMIT = 50;
 
     private final SkillSearch search;
     private final SkillMatcher matcher;
+    private final CurrentCaller caller;
 
-    SearchResource(SkillSearch search, SkillMatcher matcher) {
+    SearchResource(SkillSearch search, SkillMatcher matcher, CurrentCaller caller) {
         this.search = search;
         this.matcher = matcher;
+        this.caller = caller;
     }
 
     /** One hit: the skill, its scores (0..1) and why. */
@@ -78,7 +82,7 @@ public class SearchResource {
         }
         int max = QueryParams.intParam("limit", limit, 10, 1, MAX_LIMIT);
         String base = Links.base(uri);
-        return new Hits(q, search.mode(), search.search(q, max).stream().map(f -> new Hit(f.hit().name(),
+        return new Hits(q, search.mode(), search.search(q, max, r -> caller.get().mayAccess(r.team())).stream().map(f -> new Hit(f.hit().name(),
                 f.entry().record().latest(), f.entry().record().status(), f.hit().score(), f.hit().keyword(),
                 f.hit().semantic(), f.hit().matched(), f.hit().why(), SkillViews.links(base, f.hit().name())))
                 .toList());
@@ -89,8 +93,10 @@ public class SearchResource {
      *
      * @param repo the repository (kept for the log and future use: the registry cannot read it)
      * @param files paths in the repository, to judge whether a plan's files are there (optional)
+     * @param team the session's team, whose skills alone may plan it: an admin key's (the planner's) question names
+     *        it; a member key asks for its own team's, and naming another is a 403 (optional)
      */
-    public record MatchRequest(String goal, String repo, List<String> files, Integer limit) {
+    public record MatchRequest(String goal, String repo, List<String> files, Integer limit, String team) {
     }
 
     /** @param matches best first; {@code autoApply} only on trusted skills */
@@ -119,7 +125,10 @@ public class SearchResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid match request", errors);
         }
+        Caller c = caller.get();
+        String team = request.team() == null ? c.team() : request.team();
+        caller.requireAccess(team, "the skills of team " + team);
         return new Matches(request.goal(), search.mode(), matcher.match(request.goal(), request.files(),
-                request.limit() == null ? 5 : request.limit()));
+                request.limit() == null ? 5 : request.limit(), r -> team.equals(r.team())));
     }
 }

@@ -3,6 +3,7 @@ package dev.ratchet.skills.api;
 import java.util.regex.Pattern;
 
 import dev.ratchet.core.skill.SkillDocument;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.QueryParams;
 import dev.ratchet.skills.store.SkillRecord;
@@ -22,9 +23,15 @@ final class SkillLookup {
     private SkillLookup() {
     }
 
-    /** @throws ProblemException 400 naming {@code name} when it cannot be a skill's, 404 when there is none */
-    static SkillRecord find(SkillStore store, String name) {
-        return store.find(name("name", name)).orElseThrow(() -> ProblemException.notFound("no skill " + name));
+    /**
+     * @throws ProblemException 400 naming {@code name} when it cannot be a skill's, 404 when there is none, 403 when
+     *         it is another team's (or no team's, for a member key)
+     */
+    static SkillRecord find(SkillStore store, String name, CurrentCaller caller) {
+        SkillRecord record = store.find(name("name", name)).orElseThrow(() -> ProblemException.notFound("no skill "
+                + name));
+        caller.requireAccess(record.team(), "skill " + name);
+        return record;
     }
 
     /** @throws ProblemException 400 naming {@code parameter} when {@code value} cannot be a skill's name */
@@ -36,8 +43,8 @@ final class SkillLookup {
         return value;
     }
 
-    static SkillViews.Detail detail(SkillStore store, String name, String base) {
-        SkillRecord record = find(store, name);
+    static SkillViews.Detail detail(SkillStore store, String name, String base, CurrentCaller caller) {
+        SkillRecord record = find(store, name, caller);
         return SkillViews.detail(record, store.versions(name), store.captures(name), base);
     }
 }

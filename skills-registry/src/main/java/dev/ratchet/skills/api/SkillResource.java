@@ -28,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.ratchet.core.auth.Caller;
 import dev.ratchet.core.skill.SkillFolder;
 import dev.ratchet.core.skill.archive.SkillArchives;
+import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.runtime.rest.ProblemMappers;
@@ -68,11 +70,13 @@ public class SkillResource {
     private final SkillStore store;
     private final SkillRegistry registry;
     private final SkillsConfig config;
+    private final CurrentCaller caller;
 
-    SkillResource(SkillStore store, SkillRegistry registry, SkillsConfig config) {
+    SkillResource(SkillStore store, SkillRegistry registry, SkillsConfig config, CurrentCaller caller) {
         this.store = store;
         this.registry = registry;
         this.config = config;
+        this.caller = caller;
     }
 
     /** 201 with a new version (or skill), 200 when the content is already the latest version. */
@@ -89,10 +93,12 @@ public class SkillResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         SkillRegistry.Published published;
+        Caller c = caller.get();
+        SkillRegistry.Publisher publisher = new SkillRegistry.Publisher(c.team(), c::mayAccess);
         if (type.equals(MARKDOWN)) {
-            published = registry.publishSkillMd(body);
+            published = registry.publishSkillMd(body, publisher);
         } else if (ARCHIVES.contains(type)) {
-            published = registry.publish(SkillArchives.read(body, config.archive().limits()));
+            published = registry.publish(SkillArchives.read(body, config.archive().limits()), publisher);
         } else {
             throw new ProblemException(415, ProblemMappers.TYPE_MEDIA_TYPE, "Unsupported media type", "send a "
                     + "SKILL.md as " + MARKDOWN + ", or a skill folder as application/zip or application/gzip "
@@ -120,6 +126,7 @@ public class SkillResource {
         int max = QueryParams.intParam("limit", limit, 50, 1, MAX_LIST);
         String after = cursor == null || cursor.isEmpty() ? null : SkillLookup.name("cursor", cursor);
         String filter = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        Caller c = caller.get();
         List<SkillViews.Summary> items = new ArrayList<>();
         String last = after;
         int scanned = 0;
@@ -130,7 +137,8 @@ public class SkillResource {
             for (String name : page) {
                 scanned++;
                 last = name;
-                store.find(name).filter(r -> filter == null || matches(r, filter)).ifPresent(r -> items.add(
+                store.find(name).filter(r -> c.mayAccess(r.team())).filter(r -> filter == null || matches(r, filter))
+                        .ifPresent(r -> items.add(
                         SkillViews.summary(r, store.versions(name).get(r.latest()), Links.base(uri))));
                 if (items.size() == max) {
                     break;
@@ -152,7 +160,7 @@ public class SkillResource {
             @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
             @PathParam("name") String name,
             @Context UriInfo uri) {
-        return SkillLookup.detail(store, name, Links.base(uri));
+        return SkillLookup.detail(store, name, Links.base(uri), caller);
     }
 
     @GET
@@ -182,7 +190,7 @@ public class SkillResource {
                 .header("ETag", "\"" + folder.digest() + "\"").build();
     }
 
-    /** Anyone can delete until API keys land (README, "Limits"). */
+    /** The skill's team's keys (and admin keys) may delete it. */
     @DELETE
     @Path("{name}")
     @Operation(summary = "Delete a skill", description = "Every version and its statistics; 204.")
@@ -190,7 +198,8 @@ public class SkillResource {
     public Response delete(
             @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
             @PathParam("name") String name) {
-        if (!registry.delete(SkillLookup.name("name", name))) {
+        SkillLookup.find(store, name, caller);
+        if (!registry.delete(name)) {
             throw ProblemException.notFound("no skill " + name);
         }
         return Response.noContent().build();
@@ -205,13 +214,13 @@ public class SkillResource {
             @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
             @PathParam("name") String name,
             @Context UriInfo uri) {
-        SkillLookup.find(store, name);
+        SkillLookup.find(store, name, caller);
         registry.trust(name);
         return get(name, uri);
     }
 
     private SkillFolder folder(String name, String version) {
-        SkillRecord record = SkillLookup.find(store, name);
+        SkillRecord record = SkillLookup.find(store, name, caller);
         int n = QueryParams.intParam("version", version, record.latest(), 1, record.latest());
         return store.folder(name, n).orElseThrow(() -> ProblemException.notFound("no version " + n + " of skill "
                 + name));

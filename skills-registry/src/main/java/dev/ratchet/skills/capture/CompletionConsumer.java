@@ -12,10 +12,12 @@ import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.skill.capture.SkillCapture;
+import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
 import dev.ratchet.runtime.messaging.Redelivery;
 import dev.ratchet.skills.registry.CaptureFolding;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -32,11 +34,13 @@ public class CompletionConsumer {
     private final CaptureFolding folding;
     private final Redelivery redelivery;
     private final ReplayReports replays;
+    private final RedisDataSource redis;
 
-    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays) {
+    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays, RedisDataSource redis) {
         this.folding = folding;
         this.redelivery = redelivery;
         this.replays = replays;
+        this.redis = redis;
     }
 
     @Incoming(Channels.SESSIONS_EVENTS)
@@ -55,8 +59,11 @@ public class CompletionConsumer {
     }
 
     private void capture(SessionCompleted completed) {
-        CaptureFolding.Captured captured = folding.capture(SkillCapture.fromSession(completed));
-        LOG.infof("session %s captured into skill %s@%d (%s)", completed.sessionId(), captured.name(),
-                captured.version(), captured.kind());
+        // The owner comes from the session as the planner stored it, never from the event.
+        String team = redis.hash(String.class).hget(RedisKeys.session(completed.sessionId()),
+                RedisKeys.SESSION_TEAM);
+        CaptureFolding.Captured captured = folding.capture(SkillCapture.fromSession(completed), team);
+        LOG.infof("session %s captured into skill %s@%d (%s) of team %s", completed.sessionId(), captured.name(),
+                captured.version(), captured.kind(), team == null ? "none (the session's record is gone)" : team);
     }
 }

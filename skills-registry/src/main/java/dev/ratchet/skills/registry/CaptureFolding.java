@@ -3,6 +3,7 @@ package dev.ratchet.skills.registry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -54,10 +55,14 @@ public class CaptureFolding {
     private record Decision(Captured.Kind kind, String name, SkillRecord existing, SkillFolder folder) {
     }
 
-    public Captured capture(Capture capture) {
+    /**
+     * @param team the team that owns the completed session (from its stored record): only its own skills are folded
+     *             into, and a new skill is its; null when the session's record is gone, which no team then owns
+     */
+    public Captured capture(Capture capture, String team) {
         Instant now = Instant.now();
         Captured[] result = new Captured[1];
-        store.transact(ds -> decide(ds, capture), (d, tx) -> {
+        store.transact(ds -> decide(ds, capture, team), (d, tx) -> {
             if (d.kind() == Captured.Kind.ALREADY_CAPTURED) {
                 result[0] = new Captured(d.name(), 0, d.kind());
                 return false;
@@ -67,7 +72,7 @@ public class CaptureFolding {
                 case NEW_VERSION -> d.existing().withVersion(d.existing().latest() + 1,
                         d.folder().document().description(), now);
                 default -> new SkillRecord(d.name(), d.folder().document().description(), null, null, 1,
-                        SkillRecord.CAPTURED, now, now, capture.shape().key(), -1, 0, 0, 0, 0)
+                        SkillRecord.CAPTURED, now, now, capture.shape().key(), -1, 0, 0, 0, 0, team)
                         .withStanding(config.trust().policy().judge(List.of(), false));
             };
             if (d.kind() != Captured.Kind.STATISTIC) {
@@ -87,7 +92,7 @@ public class CaptureFolding {
         return result[0];
     }
 
-    private Decision decide(RedisDataSource ds, Capture capture) {
+    private Decision decide(RedisDataSource ds, Capture capture, String team) {
         Optional<String> already = SkillStore.capturedInto(ds, capture.statistic().sessionId());
         if (already.isPresent()) {
             return new Decision(Captured.Kind.ALREADY_CAPTURED, already.get(), null, null);
@@ -97,7 +102,8 @@ public class CaptureFolding {
         SkillFolder bestFolder = null;
         // sorted: the same candidates in the same order on every replica
         for (String name : new TreeSet<>(SkillStore.shapeMembers(ds, capture.shape().key()))) {
-            Optional<SkillRecord> record = SkillStore.find(ds, name);
+            // Another team's skill of the same shape stays its own: teams never fold into each other's skills.
+            Optional<SkillRecord> record = SkillStore.find(ds, name).filter(r -> Objects.equals(r.team(), team));
             Optional<SkillFolder> latest = record.flatMap(r -> SkillStore.folder(ds, name, r.latest()));
             Optional<RatchetSkill> data = latest.flatMap(f -> RatchetSkill.of(f.document()));
             if (data.isPresent()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import dev.ratchet.core.skill.SkillFile;
 import dev.ratchet.core.skill.SkillFolder;
 import dev.ratchet.core.skill.trust.ReplayOutcome;
 import dev.ratchet.core.skill.trust.TrustPolicy;
+import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.skills.config.SkillsConfig;
 import dev.ratchet.skills.search.SkillEmbeddings;
 import dev.ratchet.skills.store.SkillRecord;
@@ -43,16 +45,33 @@ public class SkillRegistry {
     private record Current(Optional<SkillRecord> record, String latestDigest) {
     }
 
+    /**
+     * Who publishes: a new skill becomes {@code team}'s; a new version of an existing skill needs {@code mayAccess}
+     * to allow the skill's team (a caller's own team, or any for an admin key).
+     */
+    public record Publisher(String team, Predicate<String> mayAccess) {
+    }
+
     /** An uploaded SKILL.md alone: the latest version's other files are kept with it. */
-    public Published publishSkillMd(byte[] skillMd) {
+    public Published publishSkillMd(byte[] skillMd, Publisher publisher) {
         int limit = config.archive().maxSkillMdBytes();
         String name = SkillFolder.document(skillMd, limit).name();
         SkillFolder single = SkillFolder.of(null, List.of(new SkillFile(SkillFolder.SKILL_MD, skillMd, false)), limit);
-        Optional<SkillFolder> latest = store.find(name).flatMap(r -> store.folder(name, r.latest()));
-        return publish(latest.map(f -> f.withSkillMd(skillMd, limit)).orElse(single));
+        Optional<SkillRecord> existing = store.find(name);
+        existing.ifPresent(r -> owned(r, publisher));
+        Optional<SkillFolder> latest = existing.flatMap(r -> store.folder(name, r.latest()));
+        return publish(latest.map(f -> f.withSkillMd(skillMd, limit)).orElse(single), publisher);
     }
 
-    public Published publish(SkillFolder folder) {
+    /** @throws ProblemException 403 when {@code publisher} may not change {@code record}'s skill */
+    private static void owned(SkillRecord record, Publisher publisher) {
+        if (!publisher.mayAccess().test(record.team())) {
+            throw ProblemException.forbidden("skill " + record.name() + " belongs to another team than "
+                    + publisher.team() + "'s");
+        }
+    }
+
+    public Published publish(SkillFolder folder, Publisher publisher) {
         String name = folder.name();
         Optional<StoredEmbedding> stored = store.embedding(name);
         Optional<StoredEmbedding> embedding = embeddings.embedding(folder.document(), stored);
@@ -63,6 +82,11 @@ public class SkillRegistry {
             VersionRecord latest = record.map(r -> SkillStore.versions(ds, name).get(r.latest())).orElse(null);
             return new Current(record, latest == null ? null : latest.digest());
         }, (current, tx) -> {
+            // Decided on the state this transaction read: a skill of the same name another team made meanwhile
+            // is refused (after the transaction: nothing is written), not given a version.
+            if (current.record().filter(r -> !publisher.mayAccess().test(r.team())).isPresent()) {
+                return false;
+            }
             if (folder.digest().equals(current.latestDigest())) {
                 result[0] = new Published(name, current.record().orElseThrow().latest(), false, false);
                 return false;
@@ -70,14 +94,14 @@ public class SkillRegistry {
             int version = current.record().map(r -> r.latest() + 1).orElse(1);
             SkillRecord record = current.record().map(r -> r.withVersion(version, folder.document().description(),
                     now)).orElseGet(() -> new SkillRecord(name, folder.document().description(), null, null, 1,
-                            SkillRecord.UPLOADED, now, now, null, -1, 0, 0, 0, 0)
+                            SkillRecord.UPLOADED, now, now, null, -1, 0, 0, 0, 0, publisher.team())
                             .withStanding(policy().judge(List.of(), false)));
             SkillStore.putVersion(tx, name, VersionRecord.of(version, folder, VersionRecord.UPLOAD, now), folder);
             SkillStore.putRecord(tx, record);
             embedding.filter(e -> !stored.equals(Optional.of(e))).ifPresent(e -> SkillStore.putEmbedding(tx, name, e));
             result[0] = new Published(name, version, true, current.record().isEmpty());
             return true;
-        });
+        }).record().ifPresent(r -> owned(r, publisher));
         return result[0];
     }
 

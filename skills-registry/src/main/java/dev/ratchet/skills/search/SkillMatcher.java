@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import dev.ratchet.core.skill.RatchetSkill;
 import dev.ratchet.core.skill.search.SearchHit;
 import dev.ratchet.core.skill.template.PlanTemplate;
 import dev.ratchet.core.skill.trust.SkillStatus;
+import dev.ratchet.skills.store.SkillRecord;
 
 /**
  * The planner's question: which skills could plan this goal in this repository, how well, and the plan each would
@@ -45,9 +47,12 @@ public class SkillMatcher {
             Guardrails guardrails) {
     }
 
-    /** @param files paths in the repository (null: unknown) */
-    public List<Match> match(String goal, List<String> files, int limit) {
-        return search.search(goal, Integer.MAX_VALUE).stream().filter(f -> f.entry().ratchet().isPresent())
+    /**
+     * @param files paths in the repository (null: unknown)
+     * @param visible the skills the session's team may replay
+     */
+    public List<Match> match(String goal, List<String> files, int limit, Predicate<SkillRecord> visible) {
+        return search.search(goal, Integer.MAX_VALUE, visible).stream().filter(f -> f.entry().ratchet().isPresent())
                 .map(f -> match(goal, files, f)).sorted((a, b) -> Double.compare(b.score(), a.score()))
                 .limit(limit).toList();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,8 +58,9 @@ public class SkillSearch {
         return embeddings.enabled() ? "hybrid" : "keyword";
     }
 
-    public List<Found> search(String query, int limit) {
-        List<Entry> entries = entries();
+    /** @param visible the skills the asker may see (its team's): the rest are not ranked at all */
+    public List<Found> search(String query, int limit, Predicate<SkillRecord> visible) {
+        List<Entry> entries = entries().stream().filter(e -> visible.test(e.record())).toList();
         float[] vector = embeddings.embed(query).orElse(null);
         Map<String, Entry> byName = entries.stream().collect(Collectors.toMap(e -> e.record().name(),
                 Function.identity()));

@@ -59,7 +59,7 @@ public class LegacySkills {
         Instant at = legacy.containsKey("capturedAt") ? Instant.parse(legacy.get("capturedAt")) : Instant.now();
         String source = legacy.getOrDefault("sessionId", VersionRecord.UPLOAD);
         SkillRecord record = new SkillRecord(name, folder.document().description(), null, null, 1,
-                SkillRecord.CAPTURED, at, at, null, -1, 0, 0, 0, 0)
+                SkillRecord.CAPTURED, at, at, null, -1, 0, 0, 0, 0, null)
                 .withStanding(new Standing(SkillStatus.CANDIDATE, "captured by the first registry; no replays yet"));
         store.transact(ds -> ds.hash(String.class).hexists(RedisKeys.skill(name), "latest"), (migrated, tx) -> {
             if (migrated) {

@@ -13,10 +13,12 @@ import dev.ratchet.core.skill.trust.Standing;
  * @param origin {@code captured} (from a completed session) or {@code uploaded}
  * @param shape the plan shape key of a captured skill, null for an uploaded one
  * @param approvedAtReplay the replay count when a person approved it (-1: never); earlier replays no longer count
+ * @param team the team that owns it: the captured session's, or the uploader's; null for a skill stored before
+ *        teams owned skills, which (like any unowned thing) only admin keys reach
  */
 public record SkillRecord(String name, String description, SkillStatus status, String statusReason, int latest,
         String origin, Instant createdAt, Instant updatedAt, String shape, int approvedAtReplay, long replays,
-        long passes, long tokens, long wallMs) {
+        long passes, long tokens, long wallMs, String team) {
 
     public static final String CAPTURED = "captured";
     public static final String UPLOADED = "uploaded";
@@ -27,28 +29,28 @@ public record SkillRecord(String name, String description, SkillStatus status, S
 
     public SkillRecord withStanding(Standing standing) {
         return new SkillRecord(name, description, standing.status(), standing.reason(), latest, origin, createdAt,
-                updatedAt, shape, approvedAtReplay, replays, passes, tokens, wallMs);
+                updatedAt, shape, approvedAtReplay, replays, passes, tokens, wallMs, team);
     }
 
     public SkillRecord withVersion(int version, String newDescription, Instant at) {
         return new SkillRecord(name, newDescription, status, statusReason, version, origin, createdAt, at, shape,
-                approvedAtReplay, replays, passes, tokens, wallMs);
+                approvedAtReplay, replays, passes, tokens, wallMs, team);
     }
 
     public SkillRecord touched(Instant at) {
         return new SkillRecord(name, description, status, statusReason, latest, origin, createdAt, at, shape,
-                approvedAtReplay, replays, passes, tokens, wallMs);
+                approvedAtReplay, replays, passes, tokens, wallMs, team);
     }
 
     public SkillRecord approved(Instant at) {
         return new SkillRecord(name, description, status, statusReason, latest, origin, createdAt, at, shape,
-                (int) replays, replays, passes, tokens, wallMs);
+                (int) replays, replays, passes, tokens, wallMs, team);
     }
 
     public SkillRecord replayed(boolean passed, long replayTokens, long replayWallMs, Instant at) {
         return new SkillRecord(name, description, status, statusReason, latest, origin, createdAt, at, shape,
                 approvedAtReplay, replays + 1, passes + (passed ? 1 : 0), tokens + replayTokens,
-                wallMs + replayWallMs);
+                wallMs + replayWallMs, team);
     }
 
     Map<String, String> fields() {
@@ -69,6 +71,9 @@ public record SkillRecord(String name, String description, SkillStatus status, S
         f.put("passes", Long.toString(passes));
         f.put("tokens", Long.toString(tokens));
         f.put("wallMs", Long.toString(wallMs));
+        if (team != null) {
+            f.put("team", team);
+        }
         return f;
     }
 
@@ -77,6 +82,7 @@ public record SkillRecord(String name, String description, SkillStatus status, S
                 f.get("statusReason"), Integer.parseInt(f.get("latest")), f.get("origin"),
                 Instant.parse(f.get("createdAt")), Instant.parse(f.get("updatedAt")), f.get("shape"),
                 Integer.parseInt(f.get("approvedAtReplay")), Long.parseLong(f.get("replays")),
-                Long.parseLong(f.get("passes")), Long.parseLong(f.get("tokens")), Long.parseLong(f.get("wallMs")));
+                Long.parseLong(f.get("passes")), Long.parseLong(f.get("tokens")), Long.parseLong(f.get("wallMs")),
+                f.get("team"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.auth.Role;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
@@ -50,6 +51,9 @@ class LegacySkillsTest {
         legacy.migrate(null);
         legacy.migrate(null);
 
+        given().get("/api/v1/skills/" + NAME).then().statusCode(403);
+        // A skill of the first registry has no team: only admin keys reach it.
+        TestKeys.use(TestKeys.issue(redis, TestKeys.TEAM, Role.ADMIN));
         given().get("/api/v1/skills/" + NAME).then().statusCode(200)
                 .body("latest", equalTo(1)).body("status", equalTo("candidate"))
                 .body("sourceSession", equalTo("8a2ec40e-0000")).body("createdAt", equalTo("2025-03-01T10:00:00Z"));

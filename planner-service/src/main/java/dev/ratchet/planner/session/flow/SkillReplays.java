@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -29,6 +32,7 @@ import dev.ratchet.core.json.Json;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.skill.replay.ReplayChoice;
+import dev.ratchet.planner.session.store.SessionStore;
 
 /**
  * Asks the skills registry which skills could plan a session's goal ({@code POST /api/v1/skills/search}, the
@@ -50,9 +54,17 @@ public class SkillReplays {
 
     private final PlannerConfig config;
     private final HttpClient http;
+    private final Function<String, Optional<String>> teamOf;
 
-    SkillReplays(PlannerConfig config) {
+    @Inject
+    SkillReplays(PlannerConfig config, SessionStore sessions) {
+        this(config, id -> sessions.findOwned(id).map(SessionStore.Owned::team));
+    }
+
+    /** @param teamOf a session's team by its id, as stored with it */
+    SkillReplays(PlannerConfig config, Function<String, Optional<String>> teamOf) {
         this.config = config;
+        this.teamOf = teamOf;
         this.http = HttpClient.newBuilder().connectTimeout(config.skills().timeout()).build();
     }
 
@@ -86,6 +98,9 @@ public class SkillReplays {
             body.put("files", files);
         }
         body.put("limit", LIMIT);
+        // Only the session's team's skills may plan it (the registry filters by this team for an admin key, and
+        // refuses another team's for a member key); a session with no stored team asks for none.
+        body.put("team", teamOf.apply(session.id()).orElse(""));
         HttpRequest.Builder request = HttpRequest.newBuilder(search).timeout(config.skills().timeout())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));

@@ -46,7 +46,7 @@ public class SessionStore {
 
     private static final int MAX_CONFLICT_RETRIES = 16;
     /** The owning team's field in the session hash, beside {@link SessionHash}'s. */
-    public static final String TEAM = "team";
+    public static final String TEAM = RedisKeys.SESSION_TEAM;
 
     private final RedisDataSource redis;
     private final SessionMachine machine;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class SkillReplaysTest {
              "steps": [{"id": "s1", "title": "Add word_count", "instructions": "In textstats.py add it."}]}]}
             """;
 
+    /** The session's team as the store would give it. */
+    static final Function<String, Optional<String>> TEAM_OF = id -> Optional.of("payments");
+
     HttpServer server;
     final AtomicReference<String> asked = new AtomicReference<>();
     final CountDownLatch release = new CountDownLatch(1);
@@ -59,12 +63,12 @@ class SkillReplaysTest {
     }
 
     SkillReplays replays(boolean enabled, URI url) {
-        return new SkillReplays(new Config(enabled, url, 0.8, Duration.ofMillis(500)));
+        return new SkillReplays(new Config(enabled, url, 0.8, Duration.ofMillis(500)), TEAM_OF);
     }
 
     /** With time enough to send 4 MiB on a loaded machine, so that the size, not the timeout, stops it. */
     SkillReplays patient(URI url) {
-        return new SkillReplays(new Config(true, url, 0.8, Duration.ofSeconds(60)));
+        return new SkillReplays(new Config(true, url, 0.8, Duration.ofSeconds(60)), TEAM_OF);
     }
 
     URI serve(int status, String body) throws IOException {
@@ -106,7 +110,7 @@ class SkillReplaysTest {
                 List.of(new PlanStep("s1", "Add word_count", "In textstats.py add it."))));
         assertThat(Json.read(asked.get(), java.util.Map.class)).isEqualTo(java.util.Map.of("goal",
                 "Add word statistics", "repo", "/srv/textstats", "files", List.of("textstats.py", "tests/test_x.py"),
-                "limit", 5));
+                "limit", 5, "team", "payments"));
     }
 
     @Test
@@ -117,7 +121,7 @@ class SkillReplaysTest {
             answer(exchange, 200, TRUSTED.getBytes(StandardCharsets.UTF_8));
         });
         Path keyFile = Files.writeString(dir.resolve("api-key"), "rk_first\n");
-        SkillReplays replays = new SkillReplays(new Config(true, url, 0.8, Duration.ofMillis(500), keyFile));
+        SkillReplays replays = new SkillReplays(new Config(true, url, 0.8, Duration.ofMillis(500), keyFile), TEAM_OF);
 
         replays.decide(SESSION, List.of());
         assertThat(authorization.get()).isEqualTo("Bearer rk_first");
