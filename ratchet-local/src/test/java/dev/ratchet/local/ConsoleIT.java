@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The web console on the whole cluster as `./ratchet up` runs it, in headless Chromium: the key form, the board
  * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
- * page and followed live to COMPLETED without a reload (its accepted diffs rendered), and a session cancelled from
- * its page. Screenshots go to {@code target/console-screenshots/}.
+ * page and followed live to COMPLETED without a reload (its accepted diffs rendered), a session cancelled from
+ * its page, and a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -154,6 +154,39 @@ class ConsoleIT {
         wait(By.id("feed"), "session.cancelled");
         assertThat(browser.driver.findElement(By.id("cancel")).isEnabled()).isFalse();
         browser.screenshot("session-cancelled");
+    }
+
+    @Test
+    @Order(5)
+    void aBestOfFiveStepShowsItsVariantsAsCardsWithTheirDiffsSideBySide() {
+        DemoScenario scenario = DemoScenarios.scripted().stream().filter(s -> s.name().equals("best-of-5"))
+                .findFirst().orElseThrow();
+        Path repo = Demo.prepareRepository(layout, work.resolve("best-of-5"));
+        String id = new PlatformClient(cluster.planner()).createSession(scenario.sessionRequest(repo)).path("id")
+                .asText();
+
+        browser.driver.get(console + "#/sessions/" + id);
+        // The simulator answers variant k by its seed: 1 and 3 fail the tests; 2 wins with the fewest lines (14).
+        By winner = By.cssSelector("#step-s1 .variants article.variant.winner");
+        wait(winner, "winner");
+        assertThat(browser.driver.findElement(winner).getAttribute("data-variant")).isEqualTo("2");
+        assertThat(text(winner)).contains("fewest changed lines").contains("Tokens").contains("Size");
+        assertThat(browser.driver.findElements(By.cssSelector("#step-s1 article.variant"))).hasSize(5);
+        assertThat(text(By.cssSelector("#step-s1 article.variant[data-variant='1']"))).contains("REJECTED")
+                .contains("unit-tests");
+        wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] pre.diff"), "word_count");
+
+        browser.driver.findElement(By.cssSelector("#step-s1 .candidate-diff button[data-mode='side-by-side']")).click();
+        WebElement added = waitVisible(By.cssSelector("#step-s1 .candidate-diff table.diff-split td.diff-add"));
+        assertThat(added.getText()).startsWith("+");
+        assertThat(browser.driver.findElements(By.cssSelector("#step-s1 .candidate-diff .tok-kw"))).isNotEmpty();
+
+        browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='0'] .show-diff")).click();
+        wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='0'] table.diff-split"), "word_count");
+        wait(By.id("session-status"), "COMPLETED");
+        browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='2'] .show-diff")).click();
+        wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] table.diff-split"), "word_count");
+        browser.screenshot("session-best-of-5", 1280, 2000);
     }
 
     private static void signIn(String key) {
