@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The web console on the whole cluster as `./ratchet up` runs it, in headless Chromium: the key form, the board
  * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
  * page and followed live to COMPLETED without a reload (its accepted diffs rendered), a session cancelled from
- * its page, and a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side. Screenshots go to {@code target/console-screenshots/}.
+ * its page, a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side,
+ * and the skills view (through the planner's skills routes) listing, searching, rendering and trusting a skill. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -187,6 +188,37 @@ class ConsoleIT {
         browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='2'] .show-diff")).click();
         wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] table.diff-split"), "word_count");
         browser.screenshot("session-best-of-5", 1280, 2000);
+    }
+
+    @Test
+    @Order(6)
+    void theSkillsViewListsTheDemosSkillRendersItsSkillMdAndTrustsIt() {
+        browser.driver.get(console + "#/skills");
+        // The session completed in @Order(3) is captured as a skill by the registry, read through the planner.
+        By first = By.cssSelector("#skill-rows tr[data-skill] a");
+        By reload = By.cssSelector("#skill-search button[type=submit]");
+        browser.waiting().until(d -> {
+            if (!d.findElements(first).isEmpty()) {
+                return true;
+            }
+            d.findElement(reload).click();   // the list is read once: read it again until the capture is in
+            return false;
+        });
+        String name = browser.driver.findElement(first).getText();
+        browser.driver.findElement(By.id("skill-query")).sendKeys(name.replace('-', ' '));
+        browser.driver.findElement(reload).click();
+        wait(By.id("skills-state"), " for \"");
+        wait(By.id("skill-rows"), name);
+        browser.screenshot("skills");
+
+        browser.driver.findElement(By.cssSelector("#skill-rows tr[data-skill='" + name + "'] a")).click();
+        wait(By.id("skill-name"), name);
+        wait(By.id("skill-stats"), "Captured sessions");
+        waitVisible(By.cssSelector("#skill-md .markdown"));
+        browser.driver.findElement(By.id("trust-skill")).click();
+        wait(By.id("skill-answer"), "Trusted.");
+        wait(By.id("skill-name"), "TRUSTED");
+        browser.screenshot("skill");
     }
 
     private static void signIn(String key) {

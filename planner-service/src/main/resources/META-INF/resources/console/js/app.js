@@ -1,9 +1,11 @@
-// The console's entry: the key form, then a hash router (#/ the board, #/sessions/<id> a session).
+// The console's entry: the key form, then a hash router (#/ the board, #/sessions/<id> a session, #/skills the
+// skills, #/skills/<name> one skill).
 
 import { apiKey, call, forgetKey, onUnauthorized, rememberKey } from './api.js';
 import { el, fill } from './dom.js';
 import { showBoard } from './board.js';
 import { showSession } from './session.js';
+import { showSkill, showSkills } from './skills.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('forget-key');
@@ -47,7 +49,16 @@ function route() {
   }
   signOut.hidden = false;
   const session = location.hash.match(/^#\/sessions\/([0-9a-fA-F-]{36})$/);
-  stop = session ? showSession(main, session[1]) : showBoard(main);
+  const skill = location.hash.match(/^#\/skills\/([a-z0-9-]{1,64})$/);
+  if (session) {
+    stop = showSession(main, session[1]);
+  } else if (skill) {
+    stop = showSkill(main, skill[1]);
+  } else if (location.hash === '#/skills') {
+    stop = showSkills(main);
+  } else {
+    stop = showBoard(main);
+  }
   main.focus({ preventScroll: true });
 }
 
