@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
  * page and followed live to COMPLETED without a reload (its accepted diffs rendered), a session cancelled from
  * its page, a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side,
- * and the skills view (through the planner's skills routes) listing, searching, rendering and trusting a skill. Screenshots go to {@code target/console-screenshots/}.
+ * the skills view (through the planner's skills routes) listing, searching, rendering and trusting a skill, and
+ * the cluster view showing every service up. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -219,6 +220,20 @@ class ConsoleIT {
         wait(By.id("skill-answer"), "Trusted.");
         wait(By.id("skill-name"), "TRUSTED");
         browser.screenshot("skill");
+    }
+
+    @Test
+    @Order(7)
+    void theClusterViewShowsEveryServiceUpAndTheBrokersBacklogAndDeadLetters() {
+        browser.driver.get(console + "#/cluster");
+        for (String service : List.of("planner", "executor", "verifier", "skills-registry")) {
+            wait(By.cssSelector("#service-rows tr[data-service='" + service + "']"), "UP");
+        }
+        // The cluster's one executor (LocalCluster.Options.defaults) is the one consumer of its group.
+        wait(By.cssSelector("#group-rows tr[data-group='ratchet-executors'] td:nth-child(4)"), "1");
+        waitVisible(By.cssSelector("#dlq-rows tr[data-topic='ratchet.steps.requested.dlq']"));
+        assertThat(text(By.id("cluster-errors"))).isEmpty();
+        browser.screenshot("cluster");
     }
 
     private static void signIn(String key) {

@@ -1,11 +1,12 @@
 // The console's entry: the key form, then a hash router (#/ the board, #/sessions/<id> a session, #/skills the
-// skills, #/skills/<name> one skill).
+// skills, #/skills/<name> one skill, #/cluster the cluster).
 
 import { apiKey, call, forgetKey, onUnauthorized, rememberKey } from './api.js';
 import { el, fill } from './dom.js';
 import { showBoard } from './board.js';
 import { showSession } from './session.js';
 import { showSkill, showSkills } from './skills.js';
+import { showCluster } from './cluster.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('forget-key');
@@ -56,6 +57,8 @@ function route() {
     stop = showSkill(main, skill[1]);
   } else if (location.hash === '#/skills') {
     stop = showSkills(main);
+  } else if (location.hash === '#/cluster') {
+    stop = showCluster(main);
   } else {
     stop = showBoard(main);
   }

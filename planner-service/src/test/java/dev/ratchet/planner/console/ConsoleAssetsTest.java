@@ -79,7 +79,7 @@ class ConsoleAssetsTest {
             }
         }
         assertThat(seen).contains("api.js", "sse.js", "dom.js", "board.js", "session.js", "cards.js", "controls.js",
-                "diffview.js", "highlight.js", "skills.js");
+                "diffview.js", "highlight.js", "skills.js", "cluster.js");
     }
 
     @Test
