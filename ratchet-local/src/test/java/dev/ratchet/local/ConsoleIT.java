@@ -171,7 +171,7 @@ class ConsoleIT {
         // The simulator answers variant k by its seed: 1 and 3 fail the tests; 2 wins with the fewest lines (14).
         By winner = By.cssSelector("#step-s1 .variants article.variant.winner");
         wait(winner, "winner");
-        assertThat(browser.driver.findElement(winner).getAttribute("data-variant")).isEqualTo("2");
+        assertThat(browser.driver.findElement(winner).getDomAttribute("data-variant")).isEqualTo("2");
         assertThat(text(winner)).contains("fewest changed lines").contains("Tokens").contains("Size");
         assertThat(browser.driver.findElements(By.cssSelector("#step-s1 article.variant"))).hasSize(5);
         assertThat(text(By.cssSelector("#step-s1 article.variant[data-variant='1']"))).contains("REJECTED")
@@ -188,6 +188,8 @@ class ConsoleIT {
         wait(By.id("session-status"), "COMPLETED");
         browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='2'] .show-diff")).click();
         wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] table.diff-split"), "word_count");
+        // The cards and the winner's diff below them, for docs/images/console-best-of-5.png.
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('step-s1').scrollIntoView()");
         browser.screenshot("session-best-of-5", 1280, 2000);
     }
 

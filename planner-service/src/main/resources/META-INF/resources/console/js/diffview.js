@@ -77,8 +77,10 @@ export function sideBySide(text) {
     }
     i++;
   }
+  // A fixed layout takes its widths from the columns (not from a first row that may span all four).
+  const cols = el('colgroup', {}, el('col', { class: 'no' }), el('col'), el('col', { class: 'no' }), el('col'));
   return el('div', { class: 'diff-wrap' }, el('table', { class: 'diff diff-split' },
-    el('caption', { class: 'hint' }, 'Old on the left, new on the right'), el('tbody', {}, body)));
+    el('caption', { class: 'hint' }, 'Old on the left, new on the right'), cols, el('tbody', {}, body)));
 }
 
 function half(row, number) {
