@@ -22,8 +22,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The web console on the whole cluster as `./ratchet up` runs it, in headless Chromium: the key form, the board
  * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
- * page and followed live to COMPLETED without a reload (its accepted diffs rendered), and a session cancelled from
- * its page. Screenshots go to {@code target/console-screenshots/}.
+ * page and followed live to COMPLETED without a reload (its accepted diffs rendered), a session cancelled from
+ * its page, a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side,
+ * the skills view (through the planner's skills routes) listing, searching, rendering and trusting a skill, and
+ * the cluster view showing every service up. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -154,6 +156,86 @@ class ConsoleIT {
         wait(By.id("feed"), "session.cancelled");
         assertThat(browser.driver.findElement(By.id("cancel")).isEnabled()).isFalse();
         browser.screenshot("session-cancelled");
+    }
+
+    @Test
+    @Order(5)
+    void aBestOfFiveStepShowsItsVariantsAsCardsWithTheirDiffsSideBySide() {
+        DemoScenario scenario = DemoScenarios.scripted().stream().filter(s -> s.name().equals("best-of-5"))
+                .findFirst().orElseThrow();
+        Path repo = Demo.prepareRepository(layout, work.resolve("best-of-5"));
+        String id = new PlatformClient(cluster.planner()).createSession(scenario.sessionRequest(repo)).path("id")
+                .asText();
+
+        browser.driver.get(console + "#/sessions/" + id);
+        // The simulator answers variant k by its seed: 1 and 3 fail the tests; 2 wins with the fewest lines (14).
+        By winner = By.cssSelector("#step-s1 .variants article.variant.winner");
+        wait(winner, "winner");
+        assertThat(browser.driver.findElement(winner).getDomAttribute("data-variant")).isEqualTo("2");
+        assertThat(text(winner)).contains("fewest changed lines").contains("Tokens").contains("Size");
+        assertThat(browser.driver.findElements(By.cssSelector("#step-s1 article.variant"))).hasSize(5);
+        assertThat(text(By.cssSelector("#step-s1 article.variant[data-variant='1']"))).contains("REJECTED")
+                .contains("unit-tests");
+        wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] pre.diff"), "word_count");
+
+        browser.driver.findElement(By.cssSelector("#step-s1 .candidate-diff button[data-mode='side-by-side']")).click();
+        WebElement added = waitVisible(By.cssSelector("#step-s1 .candidate-diff table.diff-split td.diff-add"));
+        assertThat(added.getText()).startsWith("+");
+        assertThat(browser.driver.findElements(By.cssSelector("#step-s1 .candidate-diff .tok-kw"))).isNotEmpty();
+
+        browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='0'] .show-diff")).click();
+        wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='0'] table.diff-split"), "word_count");
+        wait(By.id("session-status"), "COMPLETED");
+        browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='2'] .show-diff")).click();
+        wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] table.diff-split"), "word_count");
+        // The cards and the winner's diff below them, for docs/images/console-best-of-5.png.
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('step-s1').scrollIntoView()");
+        browser.screenshot("session-best-of-5", 1280, 2000);
+    }
+
+    @Test
+    @Order(6)
+    void theSkillsViewListsTheDemosSkillRendersItsSkillMdAndTrustsIt() {
+        browser.driver.get(console + "#/skills");
+        // The session completed in @Order(3) is captured as a skill by the registry, read through the planner.
+        By first = By.cssSelector("#skill-rows tr[data-skill] a");
+        By reload = By.cssSelector("#skill-search button[type=submit]");
+        browser.waiting().until(d -> {
+            if (!d.findElements(first).isEmpty()) {
+                return true;
+            }
+            d.findElement(reload).click();   // the list is read once: read it again until the capture is in
+            return false;
+        });
+        String name = browser.driver.findElement(first).getText();
+        browser.driver.findElement(By.id("skill-query")).sendKeys(name.replace('-', ' '));
+        browser.driver.findElement(reload).click();
+        wait(By.id("skills-state"), " for \"");
+        wait(By.id("skill-rows"), name);
+        browser.screenshot("skills");
+
+        browser.driver.findElement(By.cssSelector("#skill-rows tr[data-skill='" + name + "'] a")).click();
+        wait(By.id("skill-name"), name);
+        wait(By.id("skill-stats"), "Captured sessions");
+        waitVisible(By.cssSelector("#skill-md .markdown"));
+        browser.driver.findElement(By.id("trust-skill")).click();
+        wait(By.id("skill-answer"), "Trusted.");
+        wait(By.id("skill-name"), "TRUSTED");
+        browser.screenshot("skill");
+    }
+
+    @Test
+    @Order(7)
+    void theClusterViewShowsEveryServiceUpAndTheBrokersBacklogAndDeadLetters() {
+        browser.driver.get(console + "#/cluster");
+        for (String service : List.of("planner", "executor", "verifier", "skills-registry")) {
+            wait(By.cssSelector("#service-rows tr[data-service='" + service + "']"), "UP");
+        }
+        // The cluster's one executor (LocalCluster.Options.defaults) is the one consumer of its group.
+        wait(By.cssSelector("#group-rows tr[data-group='ratchet-executors'] td:nth-child(4)"), "1");
+        waitVisible(By.cssSelector("#dlq-rows tr[data-topic='ratchet.steps.requested.dlq']"));
+        assertThat(text(By.id("cluster-errors"))).isEmpty();
+        browser.screenshot("cluster");
     }
 
     private static void signIn(String key) {

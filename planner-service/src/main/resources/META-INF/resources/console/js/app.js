@@ -1,9 +1,12 @@
-// The console's entry: the key form, then a hash router (#/ the board, #/sessions/<id> a session).
+// The console's entry: the key form, then a hash router (#/ the board, #/sessions/<id> a session, #/skills the
+// skills, #/skills/<name> one skill, #/cluster the cluster).
 
 import { apiKey, call, forgetKey, onUnauthorized, rememberKey } from './api.js';
 import { el, fill } from './dom.js';
 import { showBoard } from './board.js';
 import { showSession } from './session.js';
+import { showSkill, showSkills } from './skills.js';
+import { showCluster } from './cluster.js';
 
 const main = document.getElementById('main');
 const signOut = document.getElementById('forget-key');
@@ -47,7 +50,18 @@ function route() {
   }
   signOut.hidden = false;
   const session = location.hash.match(/^#\/sessions\/([0-9a-fA-F-]{36})$/);
-  stop = session ? showSession(main, session[1]) : showBoard(main);
+  const skill = location.hash.match(/^#\/skills\/([a-z0-9-]{1,64})$/);
+  if (session) {
+    stop = showSession(main, session[1]);
+  } else if (skill) {
+    stop = showSkill(main, skill[1]);
+  } else if (location.hash === '#/skills') {
+    stop = showSkills(main);
+  } else if (location.hash === '#/cluster') {
+    stop = showCluster(main);
+  } else {
+    stop = showBoard(main);
+  }
   main.focus({ preventScroll: true });
 }
 

@@ -1,36 +1,83 @@
-// A step's attempts and people's candidates as cards, and the accepted diff of a completed session's step.
+// A step's attempts, their variants and people's candidates as cards, the diff of the candidate picked on a card
+// (as soon as it was verified), and the accepted diff of a completed session's step.
 
 import { text } from './api.js';
-import { diff, duration, el, fill, statusBadge } from './dom.js';
+import { duration, el, fill, statusBadge } from './dom.js';
+import { diffView } from './diffview.js';
 
 const PHASES = [
   ['queueWaitMs', 'queue'], ['modelMs', 'model'], ['executeMs', 'execute'], ['verifyWaitMs', 'verify wait'],
   ['verifyMs', 'verify'],
 ];
 
-export function attemptCard(a) {
+/**
+ * An attempt's card; an attempt fanned out to several variants also gets one card per variant, side by side, the
+ * winner first and marked with why it won, each loser with why it lost, and a card for each variant still running.
+ * `pick(attempt, variant)` shows a candidate's diff.
+ */
+export function attemptCard(a, pick) {
   const usage = a.usage ?? {};
-  return el('article', { class: `card attempt attempt-${String(a.status).toLowerCase()}` },
-    el('h4', {}, `Attempt ${a.attempt} `, statusBadge(a.status)),
+  const card = el('article', { class: `card attempt attempt-${String(a.status).toLowerCase()}` },
+    el('h4', {}, `Attempt ${a.attempt} `, statusBadge(a.status), a.fanOut ? ` best of ${a.fanOut}` : ''),
     el('dl', { class: 'facts small' },
       pair('Executor', a.executor), pair('Model', a.model), pair('Verifier', a.verifier),
       pair('Tokens', `${usage.tokensIn ?? 0} in, ${usage.tokensOut ?? 0} out`),
       usage.tokensPerSecond ? pair('Tokens/s', Math.round(usage.tokensPerSecond)) : null,
-      a.patch ? pair('Patch', `+${a.patch.linesAdded} −${a.patch.linesRemoved} in ${a.patch.files.length} files`)
-        : null),
+      a.patch ? pair('Patch', size(a.patch)) : null),
     a.timings ? waterfall(a.timings) : null,
     a.reason ? el('p', { class: 'reason' }, a.stage ? `${a.stage}: ` : '', a.reason) : null,
-    (a.checks ?? []).map(check));
+    !a.fanOut && a.status === 'VERIFIED' ? diffButton(() => pick(a.attempt, 0), `attempt ${a.attempt}`) : null,
+    a.fanOut ? null : (a.checks ?? []).map(check));
+  if (!a.fanOut) {
+    return card;
+  }
+  const answered = a.variants ?? [];
+  const ordered = [...answered].sort((x, y) => Number(y.chosen) - Number(x.chosen) || x.variant - y.variant);
+  const running = a.status === 'REQUESTED' ? [...Array(a.fanOut).keys()]
+    .filter(k => !answered.some(v => v.variant === k)) : [];
+  return el('section', { class: 'variants', dataset: { attempt: a.attempt },
+    'aria-label': `Attempt ${a.attempt}, ${a.fanOut} variants` },
+  card,
+  el('div', { class: 'variant-row' }, ordered.map(v => variantCard(a.attempt, v, pick)),
+    running.map(k => el('article', { class: 'card variant variant-running', dataset: { variant: k } },
+      el('h5', {}, `Variant ${k} `, statusBadge('RUNNING')), el('p', { class: 'hint' }, 'no verdict yet')))));
 }
 
-export function candidateCard(c) {
+function variantCard(attempt, v, pick) {
+  const usage = v.usage ?? {};
+  return el('article', { class: `card variant variant-${String(v.status).toLowerCase()}${v.chosen ? ' winner' : ''}`,
+    dataset: { variant: v.variant } },
+  el('h5', {}, `Variant ${v.variant} `, statusBadge(v.status),
+    v.chosen ? el('span', { class: 'winner-mark' }, ' ★ winner') : null),
+  v.note ? el('p', { class: v.chosen ? 'why why-won' : 'why' }, v.note) : null,
+  el('dl', { class: 'facts small' },
+    pair('Executor', v.executor), pair('Model', v.model),
+    pair('Tokens', `${usage.tokensIn ?? 0} in, ${usage.tokensOut ?? 0} out`),
+    usage.tokensPerSecond ? pair('Tokens/s', Math.round(usage.tokensPerSecond)) : null,
+    v.patch ? pair('Size', size(v.patch)) : null),
+  v.timings ? waterfall(v.timings) : null,
+  v.reason ? el('p', { class: 'reason' }, v.stage ? `${v.stage}: ` : '', v.reason) : null,
+  v.status === 'VERIFIED' ? diffButton(() => pick(attempt, v.variant), `variant ${v.variant}`) : null,
+  (v.checks ?? []).map(check));
+}
+
+export function candidateCard(c, pick) {
   return el('article', { class: `card candidate candidate-${String(c.status).toLowerCase()}` },
     el('h4', {}, `Candidate ${c.variant} by ${c.author} `, statusBadge(c.status)),
     el('dl', { class: 'facts small' },
       pair('Attempt', c.attempt),
-      c.stats ? pair('Patch', `+${c.stats.linesAdded} −${c.stats.linesRemoved} in ${c.stats.files.length} files`)
-        : null),
-    c.reason ? el('p', { class: 'reason' }, c.stage ? `${c.stage}: ` : '', c.reason) : null);
+      c.stats ? pair('Patch', size(c.stats)) : null),
+    c.reason ? el('p', { class: 'reason' }, c.stage ? `${c.stage}: ` : '', c.reason) : null,
+    diffButton(() => pick(c.attempt, c.variant), `candidate ${c.variant}`));
+}
+
+function diffButton(onclick, what) {
+  return el('button', { type: 'button', class: 'small show-diff', onclick, 'aria-label': `Show the diff of ${what}` },
+    'Show diff');
+}
+
+function size(stats) {
+  return `+${stats.linesAdded} −${stats.linesRemoved} in ${stats.files.length} files`;
 }
 
 function pair(name, value) {
@@ -59,22 +106,56 @@ function check(c) {
     el('pre', { class: 'output' }, c.outputTail ?? ''));
 }
 
+/**
+ * The candidate the step shows when nobody picked one: the newest attempt's winner, else its first verified
+ * variant, else a verified one-variant attempt; null when none has a diff yet.
+ */
+export function defaultPick(step) {
+  for (const a of [...step.attemptHistory].reverse()) {
+    const variants = a.variants ?? [];
+    const best = variants.find(v => v.chosen) ?? variants.find(v => v.status === 'VERIFIED');
+    if (best) {
+      return { attempt: a.attempt, variant: best.variant };
+    }
+    if (!a.fanOut && a.status === 'VERIFIED') {
+      return { attempt: a.attempt, variant: 0 };
+    }
+  }
+  return null;
+}
+
+/**
+ * The diff of candidate `picked` ({attempt, variant}) of step `stepId`, from
+ * GET .../steps/{step}/attempts/{n}/diff?variant=k. A verified candidate's patch never changes, so `cache` keeps
+ * each text and a redraw of the page shows it at once; `mode` keeps the layout chosen.
+ */
+export function candidateDiff(stepId, picked, { base, cache, mode }) {
+  const what = picked.variant > 100 ? `candidate ${picked.variant}` : `variant ${picked.variant}`;
+  const url = `${base}/steps/${encodeURIComponent(stepId)}/attempts/${picked.attempt}/diff?variant=${picked.variant}`;
+  return el('div', { class: 'candidate-diff', dataset: { step: stepId, attempt: picked.attempt,
+    variant: picked.variant } }, el('h4', {}, `Diff of ${what}, attempt ${picked.attempt}`),
+  loaded(url, 'text/x-diff', cache, `${stepId}/${picked.attempt}/${picked.variant}`, mode));
+}
+
 /** The step's commit on the result branch, fetched once and kept in `cache`. */
-export function stepDiff(stepId, cache, base) {
-  const holder = el('div', { class: 'accepted-diff', dataset: { step: stepId } },
-    el('h4', {}, 'Accepted diff'));
+export function stepDiff(stepId, { base, cache, mode }) {
+  return el('div', { class: 'accepted-diff', dataset: { step: stepId } }, el('h4', {}, 'Accepted diff'),
+    loaded(`${base}/patch?step=${encodeURIComponent(stepId)}`, 'application/mbox', cache, stepId, mode));
+}
+
+/** A diff read once from `url` and kept in `cache` under `key` (what it shows never changes once there). */
+function loaded(url, accept, cache, key, mode) {
   const body = el('div', {}, 'loading ...');
-  holder.append(body);
-  const show = patch => fill(body, diff(patch));
-  if (cache.has(stepId)) {
-    show(cache.get(stepId));
+  const show = patch => fill(body, diffView(patch, mode));
+  if (cache.has(key)) {
+    show(cache.get(key));
   } else {
-    text(`${base}/patch?step=${encodeURIComponent(stepId)}`, 'application/mbox')
+    text(url, accept)
       .then(patch => {
-        cache.set(stepId, patch);
+        cache.set(key, patch);
         show(patch);
       })
       .catch(e => fill(body, el('p', { class: 'field-error' }, e.message)));
   }
-  return holder;
+  return body;
 }

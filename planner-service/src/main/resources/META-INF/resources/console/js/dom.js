@@ -68,27 +68,6 @@ export function statusBadge(status) {
 }
 
 /**
- * A unified diff or a git format-patch series, one line per element: additions, removals, hunk and file headers
- * get a class each (the CSS colours them, and marks them with +/- for readers who do not see colour).
- */
-export function diff(text) {
-  const lines = text.split('\n').map(line => {
-    let kind = 'context';
-    if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff --git')) {
-      kind = 'file';
-    } else if (line.startsWith('@@')) {
-      kind = 'hunk';
-    } else if (line.startsWith('+')) {
-      kind = 'add';
-    } else if (line.startsWith('-')) {
-      kind = 'remove';
-    }
-    return el('span', { class: `diff-${kind}` }, line, '\n');
-  });
-  return el('pre', { class: 'diff' }, lines);
-}
-
-/**
  * A small Markdown renderer for the four files: headings, bullet and numbered lists, fenced code, paragraphs,
  * `inline code`. Everything else shows as the text it is; nothing becomes markup.
  */

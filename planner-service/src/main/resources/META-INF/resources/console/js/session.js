@@ -4,7 +4,7 @@
 import { call, text } from './api.js';
 import { el, fill, markdown, statusBadge, time, tokens } from './dom.js';
 import { follow } from './sse.js';
-import { attemptCard, candidateCard, stepDiff } from './cards.js';
+import { attemptCard, candidateDiff, candidateCard, defaultPick, stepDiff } from './cards.js';
 import { controls } from './controls.js';
 
 const FILES = ['PLAN.md', 'PROGRESS.md', 'AGENTS.md', 'VERIFY.md'];
@@ -20,9 +20,12 @@ export function showSession(main, id) {
   const planList = el('ol', { class: 'plan', id: 'plan' });
   const steps = el('div', { id: 'steps' });
   const feed = el('ol', { class: 'feed', id: 'feed', role: 'log', 'aria-live': 'polite' });
-  const diffs = new Map();   // step id -> patch text, once the session completed (the branch never changes)
+  // Diff texts by step (the result branch's commit) or step/attempt/variant (a verified candidate): neither changes.
+  const diffs = { base, cache: new Map(), mode: {} };   // mode: the layout picked, kept across redraws
+  const picks = new Map();   // step id -> {attempt, variant} a person picked on a card
   const panel = controls(base, () => refresh());
   let last = '';
+  let shown = null;   // the view drawn last, redrawn when a person picks a diff
   let inFlight = null;
   let again = false;
 
@@ -53,6 +56,7 @@ export function showSession(main, id) {
   }
 
   function render(view) {
+    shown = view;
     fill(summary,
       el('p', { class: 'crumbs' }, el('a', { href: '#/' }, 'Sessions'), ' / ', view.id),
       el('h1', { id: 'session-goal' }, view.goal),
@@ -75,10 +79,20 @@ export function showSession(main, id) {
     el('span', { class: 'title' }, `${step.id} ${step.title}`),
     el('span', { class: 'step-status' }, step.status),
     panel.stepButtons(view, step))));
-    fill(steps, view.steps.map(step => el('section', { class: 'panel step-detail', id: `step-${step.id}` },
-      el('h3', {}, `${step.id}: ${step.title} `, statusBadge(step.status)),
-      el('div', { class: 'cards' }, step.attemptHistory.map(attemptCard), (step.candidates ?? []).map(candidateCard)),
-      view.status === 'COMPLETED' && step.status === 'VERIFIED' ? stepDiff(step.id, diffs, base) : null)));
+    fill(steps, view.steps.map(step => {
+      const pick = (attempt, variant) => {
+        picks.set(step.id, { attempt, variant });
+        render(shown);
+        document.querySelector(`#step-${CSS.escape(step.id)} .candidate-diff`)?.scrollIntoView({ block: 'nearest' });
+      };
+      const picked = picks.get(step.id) ?? defaultPick(step);
+      return el('section', { class: 'panel step-detail', id: `step-${step.id}` },
+        el('h3', {}, `${step.id}: ${step.title} `, statusBadge(step.status)),
+        el('div', { class: 'cards' }, step.attemptHistory.map(a => attemptCard(a, pick)),
+          (step.candidates ?? []).map(c => candidateCard(c, pick))),
+        picked ? candidateDiff(step.id, picked, diffs) : null,
+        view.status === 'COMPLETED' && step.status === 'VERIFIED' ? stepDiff(step.id, diffs) : null);
+    }));
   }
 
   function result(view) {

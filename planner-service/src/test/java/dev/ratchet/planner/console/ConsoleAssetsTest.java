@@ -78,7 +78,8 @@ class ConsoleAssetsTest {
                 todo.add(imports.group(1));
             }
         }
-        assertThat(seen).contains("api.js", "sse.js", "dom.js", "board.js", "session.js", "cards.js", "controls.js");
+        assertThat(seen).contains("api.js", "sse.js", "dom.js", "board.js", "session.js", "cards.js", "controls.js",
+                "diffview.js", "highlight.js", "skills.js", "cluster.js");
     }
 
     @Test

@@ -135,6 +135,15 @@ public record Attempt(int number, AttemptStatus status, Instant requestedAt, Ins
                 AttemptTimings.orchestration(total, model, checked));
     }
 
+    /**
+     * Where one variant's time went, measured from this attempt's request (all its variants were requested
+     * together): the same hops as {@link #timings()}, so a variant's card and the attempt's read alike.
+     */
+    public AttemptTimings timings(VariantOutcome variant) {
+        return new Attempt(number, variant.status(), requestedAt, variant.decidedAt(), null, null, null,
+                variant.execution(), variant.verification(), variant.checks(), variant.stats(), 0, sentAt).timings();
+    }
+
     /** What the checks said, in words: {@code unit passed in 1800 ms, lint passed (cached)}; empty without checks. */
     public String checkSummary() {
         if (checks == null || checks.isEmpty()) {

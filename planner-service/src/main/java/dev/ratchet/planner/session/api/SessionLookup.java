@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepState;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.auth.CurrentCaller;
 import dev.ratchet.runtime.rest.ProblemException;
@@ -45,6 +46,13 @@ public class SessionLookup {
                 .orElseThrow(() -> ProblemException.notFound("no session " + id));
         caller.requireAccess(owned.team(), "session " + id);
         return owned.session();
+    }
+
+    /** @throws ProblemException (404) when the session has no step {@code stepId} */
+    public static StepState step(Session session, String stepId) {
+        return session.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("session " + session.id() + " has no step "
+                        + QueryParams.echo(stepId)));
     }
 
     /** @throws ProblemException (400) naming {@code id} when it is not a session id */

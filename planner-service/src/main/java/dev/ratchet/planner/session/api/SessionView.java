@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanStep;
@@ -52,13 +53,19 @@ public record SessionView(String id, String status, String repo, String goal, St
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantView> variants) {
     }
 
-    /** One variant of an attempt: its outcome, size, cost, who made it, and whether and why it won or lost. */
+    /**
+     * One variant of an attempt: its outcome, size, cost, who made it, and whether and why it won or lost; for its
+     * card, the model, its usage (tok/s), its hops' {@code timings} from the attempt's request and its checks.
+     */
     public record VariantView(int variant, String status, String stage, String reason, PatchStats patch,
-            long tokens, String executor, List<String> failedChecks, boolean chosen, String note) {
+            long tokens, String executor, List<String> failedChecks, boolean chosen, String note, String model,
+            Usage usage, AttemptTimings timings, List<CheckResult> checks) {
 
-        static VariantView of(VariantOutcome o) {
+        static VariantView of(Attempt a, VariantOutcome o) {
+            Execution e = o.execution();
             return new VariantView(o.variant(), o.status().name(), o.stage(), o.reason(), o.stats(), o.tokens(),
-                    o.execution() == null ? null : o.execution().executor(), o.failedChecks(), o.chosen(), o.note());
+                    e == null ? null : e.executor(), o.failedChecks(), o.chosen(), o.note(),
+                    e == null ? null : e.model(), e == null ? null : e.usage(), a.timings(o), o.checks());
         }
     }
 
@@ -98,6 +105,6 @@ public record SessionView(String id, String status, String repo, String goal, St
                 a.reason(), a.execution() == null ? null : a.execution().model(),
                 a.execution() == null ? null : a.execution().executor(),
                 a.verification() == null ? null : a.verification().verifier(), a.timings(), a.usage(), a.stats(),
-                a.checks(), a.fanOut(), a.variants().stream().map(VariantView::of).toList());
+                a.checks(), a.fanOut(), a.variants().stream().map(o -> VariantView.of(a, o)).toList());
     }
 }

@@ -109,9 +109,7 @@ public class StepResource {
             @Parameter(description = "The page's path", example = "/") @QueryParam("path") String page) {
         Session session = lookup.require(id);
         int number = QueryParams.intParam("attempt", attemptText, 1, 1, MAX_ATTEMPT);
-        StepState step = session.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("session " + id + " has no step "
-                        + QueryParams.echo(stepId)));
+        StepState step = SessionLookup.step(session, stepId);
         Attempt attempt = step.attempts().stream().filter(a -> a.number() == number).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("step " + stepId + " has no attempt " + number));
         CheckResult result = attempt.checks().stream().filter(c -> c.name().equals(check)).findFirst()

@@ -1,12 +1,10 @@
 package dev.ratchet.planner.session.flow;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -33,6 +29,7 @@ import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.skill.replay.ReplayChoice;
 import dev.ratchet.planner.session.store.SessionStore;
+import dev.ratchet.planner.skills.BoundedBody;
 
 /**
  * Asks the skills registry which skills could plan a session's goal ({@code POST /api/v1/skills/search}, the
@@ -108,7 +105,7 @@ public class SkillReplays {
         if (config.skills().apiKeyFile().isPresent()) {
             request.header("Authorization", "Bearer " + Files.readString(config.skills().apiKeyFile().get()).strip());
         }
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request.build(), info -> new Bounded());
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request.build(), info -> new BoundedBody(MAX_ANSWER_BYTES));
         HttpResponse<byte[]> response;
         try {
             // The whole exchange, body included, within the timeout: a registry that stalls mid-answer is away.
@@ -148,51 +145,5 @@ public class SkillReplays {
     private static String message(Throwable e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    /** The answer's bytes, refused once they pass {@link #MAX_ANSWER_BYTES}. */
-    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (body.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + buffer.remaining() > MAX_ANSWER_BYTES) {
-                    subscription.cancel();
-                    body.completeExceptionally(new IOException("the answer is over " + MAX_ANSWER_BYTES + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable e) {
-            body.completeExceptionally(e);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(bytes.toByteArray());
-        }
     }
 }
