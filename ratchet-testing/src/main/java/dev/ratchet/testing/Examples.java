@@ -36,6 +36,17 @@ public final class Examples {
      * repository mapping), which an earlier run left behind.
      */
     public static Path freshGitCopy(String sample, Path target) {
+        deleteTree(target);
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + target, e);
+        }
+        return gitCopy(sample, target);
+    }
+
+    /** Removes {@code target} and everything under it, if it exists (what an earlier run left behind). */
+    public static void deleteTree(Path target) {
         if (Files.exists(target)) {
             try (Stream<Path> files = Files.walk(target)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -43,12 +54,6 @@ public final class Examples {
                 throw new UncheckedIOException("cannot empty " + target, e);
             }
         }
-        try {
-            Files.createDirectories(target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + target, e);
-        }
-        return gitCopy(sample, target);
     }
 
     /** A fresh git repository with the sample's files committed, as the demo prepares it. */

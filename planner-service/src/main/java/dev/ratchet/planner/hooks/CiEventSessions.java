@@ -36,11 +36,14 @@ public class CiEventSessions {
     private final CloudEventHooksConfig config;
     private final HookDeliveries deliveries;
     private final SessionService sessions;
+    private final HookClones clones;
 
-    CiEventSessions(CloudEventHooksConfig config, HookDeliveries deliveries, SessionService sessions) {
+    CiEventSessions(CloudEventHooksConfig config, HookDeliveries deliveries, SessionService sessions,
+            HookClones clones) {
         this.config = config;
         this.deliveries = deliveries;
         this.sessions = sessions;
+        this.clones = clones;
     }
 
     /**
@@ -62,7 +65,10 @@ public class CiEventSessions {
         }
         admit.accept(repo.team(), start.repository());
         HookDeliveries.Once once = deliveries.startOnce(RedisKeys.cloudEvent(event.source(), event.id()),
-                () -> sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal()));
+                () -> {
+                    clones.prepare(repo.path(), repo.cloneUrl(), start.revision());
+                    return sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
+                });
         if (!once.started()) {
             return new Outcome(Result.DUPLICATE, "event " + event.id() + " from " + event.source()
                     + " was handled already", once.session());

@@ -34,8 +34,16 @@ public interface CloudEventHooksConfig {
 
     interface Repo {
 
-        /** The local clone sessions run in; a revision an event names must be in it (fetched beforehand). */
+        /** The local clone sessions run in; a revision an event names must be in it (fetched beforehand, unless
+         * {@link #cloneUrl()} is set). */
         String path();
+
+        /**
+         * Where to clone from ({@code https://github.com/octo-org/octo-repo.git}, {@code file:///srv/mirror.git}):
+         * Ratchet then keeps the clone at {@link #path()} itself, cloning it on first use and fetching the commit an
+         * event names before its session starts ({@link HookClones}). Unset: the clone at the path is used as it is.
+         */
+        Optional<String> cloneUrl();
 
         /** The team that owns the sessions: only its API keys may start them; the clone must lie under its roots. */
         String team();

@@ -63,11 +63,14 @@ public class GithubHookResource {
     private final GithubHooksConfig config;
     private final HookDeliveries deliveries;
     private final SessionService sessions;
+    private final HookClones clones;
 
-    GithubHookResource(GithubHooksConfig config, HookDeliveries deliveries, SessionService sessions) {
+    GithubHookResource(GithubHooksConfig config, HookDeliveries deliveries, SessionService sessions,
+            HookClones clones) {
         this.config = config;
         this.deliveries = deliveries;
         this.sessions = sessions;
+        this.clones = clones;
     }
 
     @POST
@@ -129,7 +132,10 @@ public class GithubHookResource {
                     + "(ratchet.hooks.github.repos.\"" + start.repository() + "\".path and .team)");
         }
         HookDeliveries.Once once = deliveries.startOnce(RedisKeys.githubDelivery(delivery),
-                () -> sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal()));
+                () -> {
+                    clones.prepare(repo.path(), repo.cloneUrl(), start.revision());
+                    return sessions.createAt(repo.team(), repo.path(), start.revision(), start.goal());
+                });
         if (!once.started()) {
             return Response.ok(new Answer("duplicate", delivery, "delivery " + delivery + " was handled already",
                     once.session())).build();

@@ -23,8 +23,16 @@ public interface GithubHooksConfig {
 
     interface Repo {
 
-        /** The local clone sessions run in; the commit a delivery names must be in it (fetched beforehand). */
+        /** The local clone sessions run in; the commit a delivery names must be in it (fetched beforehand, unless
+         * {@link #cloneUrl()} is set). */
         String path();
+
+        /**
+         * Where to clone from ({@code https://github.com/octo-org/octo-repo.git}, {@code file:///srv/mirror.git}):
+         * Ratchet then keeps the clone at {@link #path()} itself, cloning it on first use and fetching the commit an
+         * event names before its session starts ({@link HookClones}). Unset: the clone at the path is used as it is.
+         */
+        Optional<String> cloneUrl();
 
         /** The team that owns the sessions; the clone must lie under its repository roots. */
         String team();

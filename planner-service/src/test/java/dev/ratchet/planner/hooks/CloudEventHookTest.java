@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.Examples;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
 import dev.ratchet.testing.TestKeys;
+import dev.ratchet.workspace.Git;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -141,5 +143,19 @@ class CloudEventHookTest {
         RestAssured.requestSpecification = null;
         structured(gitlab(id, "acme/app", head)).statusCode(401).contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void aRepositoryMappedWithACloneUrlIsClonedAndTheEventsCommitFetchedBeforeItsSession() {
+        Path tests = Path.of(System.getProperty("java.io.tmpdir"), "ratchet-cloudevent-tests");
+        String originHead = Git.headCommit(Examples.freshGitCopy("textstats", tests.resolve("remote-origin")));
+        Examples.deleteTree(tests.resolve("kept"));
+
+        String session = structured(MappedClone.gitlabPipelineFailed(UUID.randomUUID().toString(), "acme/remote",
+                originHead, 982)).statusCode(201).extract().path("session");
+
+        assertThat(Git.headCommit(tests.resolve("kept/remote"))).isEqualTo(originHead);
+        assertThat(redis.hash(String.class).hgetall(RedisKeys.session(session))).containsEntry("baseCommit",
+                originHead).containsEntry("repo", tests.resolve("kept/remote").toString());
     }
 }
