@@ -10,12 +10,21 @@ import dev.ratchet.core.prompt.TokenBudget;
 /** The request to the (large, slow) planner model: break one goal into small steps a fast model can do. */
 public final class PlannerPrompt {
 
-    /** What every step of a plan or a revision must be, and the answer's format (with the step limit). */
+    /**
+     * What every step of a plan or a revision must be, and the answer's format ({@link PlanSchema}): formatted with
+     * the step limit, the executor's step budget in tokens and the most changed lines ({@link PlanLimits}).
+     */
     static final String STEP_RULES = """
-            - be doable as one small patch (well under 200 changed lines) by a model that sees only that step,
+            - be doable as one small patch (at most %3$d changed lines) by a model that sees only that step and at \
+            most %2$d tokens of context (the instructions and the files it reads),
             - leave every check passing on its own, including tests it adds,
-            - name the files it touches.
-            Answer with JSON only, no prose: {"steps":[{"title":"...","instructions":"..."}]}. At most %d steps.""";
+            - name its files: "files" the existing files it reads or changes (paths from the list below, or files an \
+            earlier step creates), "newFiles" the files it creates,
+            - name the checks it must pass ("checks", from the list below), estimate its context ("estimatedTokens", \
+            at most %2$d) and its change ("maxChangedLines", at most %3$d).
+            Answer with JSON only, no prose: {"steps":[{"id":"s1","title":"...","instructions":"...","files":["..."],\
+            "newFiles":[],"checks":["..."],"variants":null,"estimatedTokens":2000,"maxChangedLines":60}]}. At most \
+            %1$d steps.""";
 
     private static final String SYSTEM = """
             You are the planner of Ratchet. A fast executor model will carry out your plan one step at a time; after \
@@ -26,11 +35,22 @@ public final class PlannerPrompt {
     private PlannerPrompt() {
     }
 
+    /** With the default step budget and guardrail ({@link PlanLimits#defaults}). */
     public static Prompt build(String goal, List<Check> checks, List<String> files, String agentsMd, int maxSteps,
             TokenBudget budget) {
-        String system = SYSTEM.formatted(maxSteps);
+        return build(goal, checks, files, agentsMd, PlanLimits.defaults(maxSteps), budget);
+    }
+
+    public static Prompt build(String goal, List<Check> checks, List<String> files, String agentsMd,
+            PlanLimits limits, TokenBudget budget) {
+        String system = rules(SYSTEM, limits);
         StringBuilder user = goalAndChecks(goal, checks);
         return withRepository(system, user, files, agentsMd, budget);
+    }
+
+    /** {@code system} with the limits filled into {@link #STEP_RULES}. */
+    static String rules(String system, PlanLimits limits) {
+        return system.formatted(limits.maxSteps(), limits.stepTokens(), limits.maxChangedLines());
     }
 
     /** The goal and the checks every step must pass: how a plan's and a revision's request begin. */

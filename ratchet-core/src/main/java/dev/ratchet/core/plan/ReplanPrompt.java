@@ -35,9 +35,15 @@ public final class ReplanPrompt {
      */
     public static Prompt build(Session session, List<String> files, String agentsMd, int maxSteps,
             TokenBudget budget) {
+        return build(session, files, agentsMd, PlanLimits.defaults(maxSteps), budget);
+    }
+
+    /** As above, with the step budget and guardrail of {@code limits} ({@code maxSteps} as above). */
+    public static Prompt build(Session session, List<String> files, String agentsMd, PlanLimits limits,
+            TokenBudget budget) {
         Revision revision = session.pendingRevision()
                 .orElseThrow(() -> new IllegalArgumentException("session " + session.id() + " is not re-planning"));
-        String system = SYSTEM.formatted(maxSteps);
+        String system = PlannerPrompt.rules(SYSTEM, limits);
         int from = session.currentStep();
         StepState failed = session.steps().get(from);
         StringBuilder user = PlannerPrompt.goalAndChecks(session.goal(), session.checks());
