@@ -81,6 +81,7 @@ class PlanningApiTest {
         assertThat(request.at("/response_format/json_schema/strict").asBoolean()).isTrue();
         assertThat(request.at("/messages/0/content").asText()).contains("at most 8000 tokens of context")
                 .contains("at most 400 changed lines");
+        assertThat(request.at("/messages/1/content").asText()).contains("textstats.py\n  | def words(text)\n");
         given().get("/api/v1/sessions/" + id + "/plan").then().statusCode(200)
                 .body("steps.id", equalTo(List.of("s1", "s2")))
                 .body("steps[0].files", equalTo(List.of("textstats.py")))

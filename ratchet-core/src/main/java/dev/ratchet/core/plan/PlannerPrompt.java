@@ -1,6 +1,8 @@
 package dev.ratchet.core.plan;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.ratchet.core.event.Check;
@@ -38,14 +40,19 @@ public final class PlannerPrompt {
     /** With the default step budget and guardrail ({@link PlanLimits#defaults}). */
     public static Prompt build(String goal, List<Check> checks, List<String> files, String agentsMd, int maxSteps,
             TokenBudget budget) {
-        return build(goal, checks, files, agentsMd, PlanLimits.defaults(maxSteps), budget);
+        String system = rules(SYSTEM, PlanLimits.defaults(maxSteps));
+        return withRepository(system, goalAndChecks(goal, checks), files, agentsMd, budget);
     }
 
-    public static Prompt build(String goal, List<Check> checks, List<String> files, String agentsMd,
-            PlanLimits limits, TokenBudget budget) {
+    /**
+     * With the session's limits and the repository map ({@link RepoMap}) in place of the plain file list.
+     *
+     * @param source a file's text at the base commit, for the map's declarations
+     */
+    public static Prompt build(String goal, List<Check> checks, List<String> files,
+            Function<String, Optional<String>> source, String agentsMd, PlanLimits limits, TokenBudget budget) {
         String system = rules(SYSTEM, limits);
-        StringBuilder user = goalAndChecks(goal, checks);
-        return withRepository(system, user, files, agentsMd, budget);
+        return withRepository(system, goalAndChecks(goal, checks), files, source, agentsMd, budget);
     }
 
     /** {@code system} with the limits filled into {@link #STEP_RULES}. */
@@ -66,12 +73,29 @@ public final class PlannerPrompt {
     /** {@code user} with the repository's AGENTS.md and file list (each within a quarter of the budget) added. */
     static Prompt withRepository(String system, StringBuilder user, List<String> files, String agentsMd,
             TokenBudget budget) {
+        return withRepository(system, user, files, null, agentsMd, budget);
+    }
+
+    /**
+     * As above; with a {@code source}, the repository map (tree and declarations, a quarter of the budget) instead
+     * of the plain list.
+     */
+    static Prompt withRepository(String system, StringBuilder user, List<String> files,
+            Function<String, Optional<String>> source, String agentsMd, TokenBudget budget) {
         if (agentsMd != null && !agentsMd.isBlank()) {
             user.append("The repository's AGENTS.md:\n")
                     .append(budget.truncate(agentsMd, budget.limit() / 4)).append("\n\n");
         }
-        user.append("Files in the repository:\n")
-                .append(budget.truncate(String.join("\n", files), budget.limit() / 4)).append('\n');
+        if (source == null) {
+            user.append("Files in the repository:\n")
+                    .append(budget.truncate(String.join("\n", files), budget.limit() / 4)).append('\n');
+        } else {
+            user.append(MAP_HEADER).append(RepoMap.render(files, source, budget, budget.limit() / 4));
+        }
         return new Prompt(system, user.toString(), budget.count(system) + budget.count(user.toString()));
     }
+
+    /** What the map is, so the model does not take a regular expression's finds for a parser's. */
+    static final String MAP_HEADER = "Files in the repository (a tree; under source files, lines starting with | "
+            + "are their top-level declarations, found by pattern, not parsed):\n";
 }

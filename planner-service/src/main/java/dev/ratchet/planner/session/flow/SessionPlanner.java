@@ -155,7 +155,8 @@ public class SessionPlanner {
         LOG.infof("session %s: the planner model revises the plan from step %s", session.id(),
                 session.pendingRevision().orElseThrow().failedStep());
         PlanConversation.Target against = against(session, maxSteps, files);
-        ModelPlan revision = conversation.plan(ReplanPrompt.build(session, files, agentsMd, against.limits(),
+        ModelPlan revision = conversation.plan(ReplanPrompt.build(session, files,
+                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
                 new TokenBudget(config.planningContextTokens())), against);
         return s -> machine.replanned(s, revision.plan(), revision.usage(), Instant.now());
     }
@@ -163,7 +164,8 @@ public class SessionPlanner {
     private ModelPlan askModel(Session session, Path repo, List<String> files) throws ModelCallException {
         String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         PlanConversation.Target against = against(session, config.maxSteps(), files);
-        Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files, agentsMd, against.limits(),
+        Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files,
+                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
                 new TokenBudget(config.planningContextTokens()));
         return conversation.plan(prompt, against);
     }
