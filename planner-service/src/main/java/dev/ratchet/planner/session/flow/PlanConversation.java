@@ -110,7 +110,7 @@ public class PlanConversation {
                 throw new PlanFormatException(PlanRounds.failure(round, problems));
             }
             LOG.infof("plan of round %d has %d problems; sent back to the planner model", round, problems.size());
-            messages.add(ChatMessage.assistant(answer.content()));
+            messages.add(ChatMessage.assistant(answer.content() == null ? "" : answer.content()));
             messages.add(ChatMessage.user(PlanRounds.feedback(problems, session.limits())));
         }
     }
