@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.workspace.Git;
@@ -69,12 +72,21 @@ public final class Workload {
                 NO_OP.name(), "command", NO_OP.command(), "timeoutSeconds", NO_OP.timeoutSeconds())));
     }
 
+    /** The plan in the strict structured form the planner asks for ({@code PlanSchema}): every field present. */
     static String plan(Profile profile) {
-        List<Map<String, String>> steps = new ArrayList<>();
+        ObjectNode plan = Json.mapper().createObjectNode();
+        ArrayNode steps = plan.putArray("steps");
         for (int k = 1; k <= profile.steps(); k++) {
-            steps.add(Map.of("title", "Bench step " + k, "instructions", "Add bench/step-" + k + ".md."));
+            ObjectNode step = steps.addObject().put("id", "s" + k).put("title", "Bench step " + k)
+                    .put("instructions", "Add bench/step-" + k + ".md.");
+            step.putArray("files");
+            step.putArray("newFiles").add("bench/step-" + k + ".md");
+            step.putArray("checks");
+            step.putNull("variants");
+            step.putNull("estimatedTokens");
+            step.putNull("maxChangedLines");
         }
-        return Json.write(Map.of("steps", steps));
+        return plan.toString();
     }
 
     /** An apply_patch answer of about {@code tokensPerStep} simulated tokens. */

@@ -18,9 +18,11 @@ import java.util.List;
  *                     joined with newlines, for rule matching
  * @param maxTokens    whether the request set the deprecated {@code max_tokens}
  * @param seed         the request's {@code seed}; null when it sent none (or not a whole number)
+ * @param jsonSchema   the schema of {@code response_format: {"type": "json_schema", "json_schema": {"schema"}}};
+ *                     null when the request asked for no structured output
  */
 record ChatCall(String model, boolean stream, boolean includeUsage, String conversation, boolean maxTokens,
-        Long seed) {
+        Long seed, JsonNode jsonSchema) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +67,20 @@ record ChatCall(String model, boolean stream, boolean includeUsage, String conve
         return new ChatCall(model.textValue(), root.path("stream").asBoolean(false),
                 root.path("stream_options").path("include_usage").asBoolean(false), String.join("\n", contents),
                 root.hasNonNull("max_tokens"), root.path("seed").canConvertToLong() && root.path("seed")
-                        .isIntegralNumber() ? root.path("seed").longValue() : null);
+                        .isIntegralNumber() ? root.path("seed").longValue() : null, jsonSchema(root));
+    }
+
+    /** The requested schema; a {@code json_schema} format without an object schema is a bad request, as at OpenAI. */
+    private static JsonNode jsonSchema(JsonNode root) throws BadRequest {
+        JsonNode format = root.path("response_format");
+        if (!"json_schema".equals(format.path("type").asText())) {
+            return null;
+        }
+        JsonNode schema = format.path("json_schema").path("schema");
+        if (!schema.isObject()) {
+            throw new BadRequest("response_format of type 'json_schema' needs 'json_schema.schema' (an object)");
+        }
+        return schema;
     }
 
     /** Content is either a string or, in the newer format, an array of parts of which only text parts count. */

@@ -89,6 +89,11 @@ final class ChatCompletionsHandler implements HttpHandler {
             JsonReply.maxTokensUnsupported(exchange);
             return;
         }
+        if (call.jsonSchema() != null && config.scenario().rejectsJsonSchema(call.model())) {
+            LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + ": json_schema rejected");
+            JsonReply.jsonSchemaUnsupported(exchange);
+            return;
+        }
         Optional<ScenarioRule> rule = config.scenario().claim(call.model(), call.conversation(), call.seed());
         if (rule.isEmpty()) {
             LOG.fine(() -> "simulated request #" + number + " model=" + call.model() + ": no rule matches");
@@ -110,15 +115,27 @@ final class ChatCompletionsHandler implements HttpHandler {
             JsonReply.error(exchange, response.status(), response.errorMessageOrDefault());
             return;
         }
-        Duration ttft = response.timeToFirstTokenOr(config.timeToFirstToken());
-        Pace pace = Pace.startingAt(answerStart, ttft, response.tokensPerSecondOr(config.tokensPerSecond()));
+        ScriptedResponse played = response;
+        if (call.jsonSchema() != null && response.toolCalls().isEmpty()) {
+            try {
+                played = response.withContent(StructuredAnswer.of(response.content(), call.jsonSchema()));
+            } catch (StructuredAnswer.Mismatch e) {
+                LOG.warning("simulated request #" + number + ": rule '" + rule.name() + "' " + e.getMessage());
+                JsonReply.error(exchange, 500, "the scripted answer of rule '" + rule.name() + "' (scenario "
+                        + config.scenario().name() + ") " + e.getMessage() + "; a real server's answer always "
+                        + "matches response_format");
+                return;
+            }
+        }
+        Duration ttft = played.timeToFirstTokenOr(config.timeToFirstToken());
+        Pace pace = Pace.startingAt(answerStart, ttft, played.tokensPerSecondOr(config.tokensPerSecond()));
         Payloads payloads = new Payloads("chatcmpl-sim-" + number, Instant.now().getEpochSecond(), call.model());
-        AnswerWriter writer = new AnswerWriter(exchange, payloads, pace, response, number,
+        AnswerWriter writer = new AnswerWriter(exchange, payloads, pace, played, number,
                 PseudoTokenizer.count(call.conversation()));
         if (call.stream()) {
-            writer.stream(response.finishReason(), call.includeUsage());
+            writer.stream(played.finishReason(), call.includeUsage());
         } else {
-            writer.whole(response.finishReason());
+            writer.whole(played.finishReason());
         }
         roles.answered(role, writer.promptTokens(), writer.completionTokens());
     }

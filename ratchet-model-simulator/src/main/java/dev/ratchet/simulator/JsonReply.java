@@ -38,6 +38,16 @@ final class JsonReply {
                 "unsupported_parameter"));
     }
 
+    /**
+     * OpenAI's answer to {@code response_format} {@code json_schema} for a model without structured outputs: 400,
+     * {@code invalid_request_error}, {@code param: "response_format"}, its message after the simulated prefix.
+     */
+    static void jsonSchemaUnsupported(HttpExchange exchange) throws IOException {
+        send(exchange, 400, Payloads.error(ERROR_PREFIX + "Invalid parameter: 'response_format' of type "
+                + "'json_schema' is not supported with this model.", "invalid_request_error", "response_format",
+                null));
+    }
+
     private static String errorType(int status) {
         if (status == 429) {
             return "rate_limit_error";

@@ -22,11 +22,22 @@ public final class Scenario {
     private final String name;
     private final List<ScenarioRule> rules;
     private final List<String> rejectMaxTokensFor;
+    private final List<String> rejectJsonSchemaFor;
 
     Scenario(String name, List<ScenarioRule> rules, List<String> rejectMaxTokensFor) {
+        this(name, rules, rejectMaxTokensFor, List.of());
+    }
+
+    Scenario(String name, List<ScenarioRule> rules, List<String> rejectMaxTokensFor,
+            List<String> rejectJsonSchemaFor) {
         this.name = Objects.requireNonNull(name, "name");
         this.rules = List.copyOf(rules);
-        this.rejectMaxTokensFor = rejectMaxTokensFor.stream().map(model -> model.toLowerCase(Locale.ROOT)).toList();
+        this.rejectMaxTokensFor = lowerCase(rejectMaxTokensFor);
+        this.rejectJsonSchemaFor = lowerCase(rejectJsonSchemaFor);
+    }
+
+    private static List<String> lowerCase(List<String> models) {
+        return models.stream().map(model -> model.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Parses a scenario; relative {@code contentFile} paths resolve against the working directory. */
@@ -67,7 +78,9 @@ public final class Scenario {
     public static Scenario concat(String name, List<Scenario> parts) {
         List<ScenarioRule> rules = parts.stream().flatMap(part -> part.rules.stream()).toList();
         List<String> reject = parts.stream().flatMap(part -> part.rejectMaxTokensFor.stream()).distinct().toList();
-        return new Scenario(name, rules, reject);
+        List<String> noSchema = parts.stream().flatMap(part -> part.rejectJsonSchemaFor.stream()).distinct()
+                .toList();
+        return new Scenario(name, rules, reject, noSchema);
     }
 
     public String name() {
@@ -81,6 +94,15 @@ public final class Scenario {
     boolean rejectsMaxTokens(String requestModel) {
         String model = requestModel.toLowerCase(Locale.ROOT);
         return rejectMaxTokensFor.stream().anyMatch(model::contains);
+    }
+
+    /**
+     * True when this model refuses {@code response_format} {@code json_schema}, as models without structured
+     * outputs do at OpenAI: some entry of {@code rejectJsonSchemaFor} is a case-insensitive substring of its name.
+     */
+    boolean rejectsJsonSchema(String requestModel) {
+        String model = requestModel.toLowerCase(Locale.ROOT);
+        return rejectJsonSchemaFor.stream().anyMatch(model::contains);
     }
 
     /** Finds the first rule that matches and still has uses left, spending one of its uses. */

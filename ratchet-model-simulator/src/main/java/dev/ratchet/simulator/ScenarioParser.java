@@ -23,7 +23,8 @@ final class ScenarioParser {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules", "rejectMaxTokensFor");
+    private static final Set<String> SCENARIO_FIELDS = Set.of("name", "rules", "rejectMaxTokensFor",
+            "rejectJsonSchemaFor");
     private static final Set<String> RULE_FIELDS = Set.of("name", "match", "times", "response");
     private static final Set<String> MATCH_FIELDS = Set.of("model", "contains", "notContains", "seeds");
     private static final Set<String> RESPONSE_FIELDS = Set.of("content", "contentLines", "contentFile", "toolCalls",
@@ -59,11 +60,17 @@ final class ScenarioParser {
         for (int i = 0; i < rulesNode.size(); i++) {
             rules.add(rule(rulesNode.get(i), "rule " + (i + 1)));
         }
-        List<String> rejectMaxTokensFor = strings(root, "rejectMaxTokensFor", "the scenario");
-        if (rejectMaxTokensFor.stream().anyMatch(String::isBlank)) {
-            throw fail("\"rejectMaxTokensFor\" entries must not be blank (a blank one would match every model)");
+        return new Scenario(text(root, "name", "the scenario", "unnamed"), rules, models(root, "rejectMaxTokensFor"),
+                models(root, "rejectJsonSchemaFor"));
+    }
+
+    /** A scenario-level list of model names; a blank one would match every model. */
+    private List<String> models(JsonNode root, String field) {
+        List<String> models = strings(root, field, "the scenario");
+        if (models.stream().anyMatch(String::isBlank)) {
+            throw fail("\"" + field + "\" entries must not be blank (a blank one would match every model)");
         }
-        return new Scenario(text(root, "name", "the scenario", "unnamed"), rules, rejectMaxTokensFor);
+        return models;
     }
 
     private ScenarioRule rule(JsonNode node, String where) {

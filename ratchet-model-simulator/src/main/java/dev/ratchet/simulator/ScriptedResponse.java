@@ -35,6 +35,12 @@ record ScriptedResponse(String content, List<ScriptedToolCall> toolCalls, int st
         }
     }
 
+    /** The same answer with other content (a structured answer without the prose around its JSON). */
+    ScriptedResponse withContent(String newContent) {
+        return new ScriptedResponse(newContent, toolCalls, status, finishReason, timeToFirstToken, tokensPerSecond,
+                stall, errorMessage);
+    }
+
     Duration timeToFirstTokenOr(Duration fallback) {
         return timeToFirstToken == null ? fallback : timeToFirstToken;
     }

@@ -218,7 +218,7 @@ class VerdictFlowTest {
 
         assertThat(failed.payload().reason()).isEqualTo("re-planning failed: revision 2 after step s1 failed (step "
                 + "1/3 \"Add word_count\" was rejected 3 times; last at check: check 'unit-tests' failed (exit 1)): "
-                + "the planner model's answer contains no JSON");
+                + "the plan still has problems after 2 rounds: plan: the plan has no \"steps\" array");
         assertThat(kafka.events(SessionFailed.class, e -> e.sessionId().equals(id))).hasSize(1);
         given().get("/api/v1/sessions/" + id).then().statusCode(200)
                 .body("status", equalTo("FAILED"))

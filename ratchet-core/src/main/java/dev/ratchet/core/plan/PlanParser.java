@@ -13,9 +13,10 @@ import dev.ratchet.core.session.Fanout;
 
 /**
  * Reads the planner model's answer: a JSON object {@code {"steps":[{"title":..., "instructions":...}]}} (a step may
- * add {@code "variants": n} to be fanned out to n variants), possibly
+ * add {@code "variants": n} to be fanned out to n variants, and the structured plan's {@code files},
+ * {@code newFiles}, {@code checks}, {@code estimatedTokens}, {@code maxChangedLines} of {@link PlanSchema}), possibly
  * inside a code fence or after some prose. Step ids are assigned here ({@code s1}, {@code s2}, ...), so they never
- * depend on what the model chose to call them.
+ * depend on what the model chose to call them. Field types are checked here, their values by {@link PlanChecks}.
  */
 public final class PlanParser {
 
@@ -44,7 +45,7 @@ public final class PlanParser {
             }
             String instructions = text(step, "instructions");
             plan.add(new PlanStep("s" + (i + 1), title.strip(), instructions.isBlank() ? title.strip()
-                    : instructions.strip(), variants(step, i)));
+                    : instructions.strip(), variants(step, i), scope(step, i)));
         }
         return List.copyOf(plan);
     }
@@ -59,6 +60,44 @@ public final class PlanParser {
                 || PlanRules.variantsViolation(node.intValue()).isPresent()) {
             throw new PlanFormatException("step " + (index + 1) + " has variants " + node + "; it must be a whole "
                     + "number from 1 to " + Fanout.MAX_VARIANTS);
+        }
+        return node.intValue();
+    }
+
+    /** The structured fields; each may be absent or null (a strict schema's way of leaving it out). */
+    private static PlanScope scope(JsonNode step, int index) {
+        return new PlanScope(strings(step, index, "files"), strings(step, index, "newFiles"),
+                strings(step, index, "checks"), whole(step, index, "estimatedTokens"),
+                whole(step, index, "maxChangedLines"));
+    }
+
+    private static List<String> strings(JsonNode step, int index, String field) {
+        JsonNode node = step.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        String at = "steps[" + index + "]." + field;
+        if (!node.isArray() || node.size() > PlanChecks.MAX_PATHS) {
+            throw new PlanFormatException(at + " must be an array of at most " + PlanChecks.MAX_PATHS + " strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw new PlanFormatException(at + "[" + i + "] must be a string, not " + node.get(i));
+            }
+            values.add(node.get(i).textValue().strip());
+        }
+        return values;
+    }
+
+    private static Integer whole(JsonNode step, int index, String field) {
+        JsonNode node = step.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new PlanFormatException("steps[" + index + "]." + field + " must be a whole number or null, not "
+                    + node);
         }
         return node.intValue();
     }

@@ -1,6 +1,8 @@
 package dev.ratchet.core.plan;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
@@ -35,9 +37,18 @@ public final class ReplanPrompt {
      */
     public static Prompt build(Session session, List<String> files, String agentsMd, int maxSteps,
             TokenBudget budget) {
+        return build(session, files, null, agentsMd, PlanLimits.defaults(maxSteps), budget);
+    }
+
+    /**
+     * As above, with the step budget and guardrail of {@code limits} ({@code maxSteps} as above), and the repository
+     * map when {@code source} gives the files' text ({@link PlannerPrompt#build}).
+     */
+    public static Prompt build(Session session, List<String> files, Function<String, Optional<String>> source,
+            String agentsMd, PlanLimits limits, TokenBudget budget) {
         Revision revision = session.pendingRevision()
                 .orElseThrow(() -> new IllegalArgumentException("session " + session.id() + " is not re-planning"));
-        String system = SYSTEM.formatted(maxSteps);
+        String system = PlannerPrompt.rules(SYSTEM, limits);
         int from = session.currentStep();
         StepState failed = session.steps().get(from);
         StringBuilder user = PlannerPrompt.goalAndChecks(session.goal(), session.checks());
@@ -64,6 +75,6 @@ public final class ReplanPrompt {
             after.forEach(s -> user.append("- ").append(s.id()).append(' ').append(s.title()).append('\n'));
         }
         user.append('\n');
-        return PlannerPrompt.withRepository(system, user, files, agentsMd, budget);
+        return PlannerPrompt.withRepository(system, user, files, source, agentsMd, budget);
     }
 }

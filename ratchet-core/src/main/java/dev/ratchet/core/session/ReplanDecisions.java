@@ -65,8 +65,7 @@ final class ReplanDecisions {
             PlanStep given = plan.get(i);
             String id = Revision.stepId(from + i, revision.number());
             ids.add(id);
-            steps.add(StepState.pending(new PlanStep(id, given.title(), given.instructions(), given.variants()),
-                    from + i));
+            steps.add(StepState.pending(given.withId(id), from + i));
         }
         List<StepState> replaced = session.steps().subList(from, session.steps().size());
         boolean manual = session.steering().approval() == Approval.MANUAL;
@@ -77,8 +76,7 @@ final class ReplanDecisions {
                 + revision.number() + ", after step " + revision.failedStep() + " failed): " + replaced.size()
                 + (replaced.size() == 1 ? " step" : " steps") + " replaced by " + plan.size() + " ("
                 + String.join(", ", ids) + ")" + (manual ? "; waiting for approval" : ""), now);
-        List<PlanStep> whole = steps.stream()
-                .map(s -> new PlanStep(s.id(), s.title(), s.instructions(), s.variants())).toList();
+        List<PlanStep> whole = steps.stream().map(StepState::planStep).toList();
         if (manual) {
             return new Transition(Transition.Outcome.APPLIED, revised, Optional.empty(), List.of(), List.of(line))
                     .withPlan(whole);

@@ -7,19 +7,29 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 
 /**
  * One step of the plan, its attempts and the candidates people submitted for it. {@code variants} is the plan
- * step's own number of variants per attempt; null for the session's.
+ * step's own number of variants per attempt; null for the session's. {@code scope} is what a structured plan said
+ * of the step (files in scope, checks, estimates); null, and left out of the stored JSON, when it said nothing.
  */
 public record StepState(String id, int index, String title, String instructions, StepStatus status,
         List<Attempt> attempts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Candidate> candidates,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer variants) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer variants,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PlanScope scope) {
 
     @JsonCreator
     public StepState {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        scope = scope == null || scope.isEmpty() ? null : scope;
+    }
+
+    /** A step without a structured scope. */
+    public StepState(String id, int index, String title, String instructions, StepStatus status,
+            List<Attempt> attempts, List<Candidate> candidates, Integer variants) {
+        this(id, index, title, instructions, status, attempts, candidates, variants, null);
     }
 
     /** A step with the session's number of variants. */
@@ -30,7 +40,12 @@ public record StepState(String id, int index, String title, String instructions,
 
     public static StepState pending(PlanStep step, int index) {
         return new StepState(step.id(), index, step.title(), step.instructions(), StepStatus.PENDING, List.of(),
-                List.of(), step.variants());
+                List.of(), step.variants(), step.scope());
+    }
+
+    /** The step as a plan step again (the API's plan, a revision's record of what it replaced). */
+    public PlanStep planStep() {
+        return new PlanStep(id, title, instructions, variants, scope == null ? PlanScope.NONE : scope);
     }
 
     public Attempt lastAttempt() {
@@ -53,11 +68,11 @@ public record StepState(String id, int index, String title, String instructions,
         } else {
             list.add(attempt);
         }
-        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates, variants);
+        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates, variants, scope);
     }
 
     StepState withStatus(StepStatus newStatus) {
-        return new StepState(id, index, title, instructions, newStatus, attempts, candidates, variants);
+        return new StepState(id, index, title, instructions, newStatus, attempts, candidates, variants, scope);
     }
 
     /** The step with {@code candidate} added, or replacing the one of the same variant. */
@@ -66,6 +81,6 @@ public record StepState(String id, int index, String title, String instructions,
         list.removeIf(c -> c.variant() == candidate.variant());
         list.add(candidate);
         list.sort((a, b) -> Integer.compare(a.variant(), b.variant()));
-        return new StepState(id, index, title, instructions, status, attempts, list, variants);
+        return new StepState(id, index, title, instructions, status, attempts, list, variants, scope);
     }
 }

@@ -171,6 +171,18 @@ class SessionFilesTest {
     }
 
     @Test
+    void planShowsAStructuredStepsScopeAndLeavesOtherStepsAsBefore() {
+        List<PlanStep> structured = List.of(new PlanStep("s1", "Add greet()", "Add greet(name)", null,
+                List.of("src/app.py"), List.of("tests/test_app.py"), List.of("unit"), 2400, 60), PLAN.get(1));
+
+        String plan = render("PLAN.md", machine.planned(planning(), structured, T0).session(), List.of());
+
+        assertThat(plan).contains("- [ ] 1. Add greet() (in progress, attempt 1)\n  Add greet(name)\n"
+                + "  _Files: `src/app.py`; new: `tests/test_app.py`; checks: unit; ~2400 tokens; at most 60 changed lines_\n"
+                + "- [ ] 2. Test greet()\n  Add tests/test_app.py\n");
+    }
+
+    @Test
     void progressListsDoneNextAndRecentEvents() {
         String md = render("PROGRESS.md", running(), progress);
 

@@ -131,4 +131,30 @@ class PlanParserTest {
                 .isInstanceOf(PlanFormatException.class)
                 .hasMessage("step 1 has no title");
     }
+
+    @Test
+    void structuredFieldsAreReadAndNullOrMissingMeansNone() {
+        String answer = "{\"steps\": [{\"title\": \"A\", \"files\": [\" a.py \"], \"newFiles\": null, "
+                + "\"checks\": [\"unit\"], \"estimatedTokens\": 1200, \"maxChangedLines\": null}, {\"title\": \"B\"}]}";
+
+        List<PlanStep> plan = PlanParser.parse(answer, 5);
+
+        assertThat(plan.get(0).scope()).isEqualTo(new PlanScope(List.of("a.py"), List.of(), List.of("unit"), 1200,
+                null));
+        assertThat(plan.get(1).scope()).isEqualTo(PlanScope.NONE);
+        assertThat(plan.get(1)).isEqualTo(new PlanStep("s2", "B", "B"));
+    }
+
+    @Test
+    void structuredFieldsOfTheWrongTypeAreNamed() {
+        String[][] cases = {
+            {"\"files\": \"a.py\"", "steps[0].files must be an array of at most 64 strings"},
+            {"\"newFiles\": [1]", "steps[0].newFiles[0] must be a string, not 1"},
+            {"\"estimatedTokens\": \"many\"", "steps[0].estimatedTokens must be a whole number or null, not \"many\""},
+            {"\"maxChangedLines\": 1e12", "steps[0].maxChangedLines must be a whole number or null, not 1.0E12"}};
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> PlanParser.parse("{\"steps\": [{\"title\": \"A\", " + c[0] + "}]}", 5))
+                    .as(c[0]).isInstanceOf(PlanFormatException.class).hasMessage(c[1]);
+        }
+    }
 }

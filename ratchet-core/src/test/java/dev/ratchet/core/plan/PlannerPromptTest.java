@@ -3,6 +3,7 @@ package dev.ratchet.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,18 @@ class PlannerPromptTest {
         assertThat(prompt.user()).contains("src/module0/File.java").doesNotContain("src/module1999/File.java")
                 .contains("[... cut to fit the token budget]");
         assertThat(prompt.tokens()).isLessThan(1000);
+    }
+
+    @Test
+    void withTheFilesTextTheListBecomesTheRepositoryMapAndTheLimitsAreStated() {
+        Prompt prompt = PlannerPrompt.build("Goal", CHECKS, FILES,
+                path -> path.equals("src/lib/greet.ts") ? Optional.of("export function greet(name: string) {\n"
+                        + "  return name;\n}\n") : Optional.empty(),
+                null, new PlanLimits(7, 6000, 150), BUDGET);
+
+        assertThat(prompt.system()).contains("at most 150 changed lines").contains("at most 6000 tokens of context")
+                .contains("At most 7 steps.");
+        assertThat(prompt.user()).contains(PlannerPrompt.MAP_HEADER + "package.json\nsrc/\n  app/\n    page.tsx\n"
+                + "  lib/\n    greet.ts\n      | export function greet(name: string)\n");
     }
 }

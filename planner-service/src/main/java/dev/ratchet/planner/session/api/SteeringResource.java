@@ -28,6 +28,7 @@ import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.session.StepState;
 import dev.ratchet.planner.session.flow.SteeringService;
 import dev.ratchet.runtime.rest.Links;
 import dev.ratchet.runtime.rest.ProblemException;
@@ -68,7 +69,7 @@ public class SteeringResource {
 
         static PlanView of(Session s) {
             return new PlanView(s.id(), s.status().name(), s.steering().approval().json(), s.steps().stream()
-                    .map(st -> new PlanStep(st.id(), st.title(), st.instructions(), st.variants())).toList(),
+                    .map(StepState::planStep).toList(),
                     1 + (int) s.revisions().stream().filter(r -> !r.pending()).count(), RevisionView.of(s));
         }
     }

@@ -21,6 +21,23 @@ public interface PlannerConfig {
     @WithDefault("1")
     int replans();
 
+    /**
+     * Ask the planner model for the plan as structured output ({@code response_format} {@code json_schema},
+     * strict). A provider that refuses it with a 400 naming {@code response_format} is asked again at once without
+     * it, so this is off only to spare that extra call with such a provider.
+     */
+    @WithDefault("true")
+    boolean structuredOutput();
+
+    /**
+     * Answers the planner model may give for one plan: a plan with problems (a step over the executor's budget, a
+     * file that does not exist, ...) goes back with them to be split or fixed while rounds are left. Two: one
+     * correction fixes what the reasons name; a model that cannot fix it in one rarely does in a third call, and
+     * each round is a slow planner call (seconds to a minute).
+     */
+    @WithDefault("2")
+    int planRounds();
+
     /** Longest plan accepted from the planner model. */
     @WithDefault("20")
     int maxSteps();

@@ -13,8 +13,6 @@ import org.jboss.logging.Logger;
 
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanFormatException;
-import dev.ratchet.core.plan.PlanParser;
-import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.plan.PlannerPrompt;
 import dev.ratchet.core.plan.ReplanPrompt;
 import dev.ratchet.core.prompt.Prompt;
@@ -25,11 +23,9 @@ import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.core.skill.replay.ReplayChoice;
-import dev.ratchet.models.ChatMessage;
-import dev.ratchet.models.ChatRequest;
-import dev.ratchet.models.ChatResult;
 import dev.ratchet.models.ModelCallException;
 import dev.ratchet.models.ModelSettings;
+import dev.ratchet.planner.session.flow.PlanConversation.ModelPlan;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.messaging.Transient;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
@@ -65,11 +61,13 @@ public class SessionPlanner {
     private final WorkLeases leases;
     private final OwnedWork planning;
     private final SkillReplays replays;
+    private final PlanConversation conversation;
 
     SessionPlanner(SessionStore store, SessionEvents events, ModelClients models, SessionMachine machine,
             PlannerConfig config, RatchetMetrics metrics, WorkLeases leases, OwnedWork planning,
-            SkillReplays replays) {
+            SkillReplays replays, PlanConversation conversation) {
         this.replays = replays;
+        this.conversation = conversation;
         this.store = store;
         this.events = events;
         this.models = models;
@@ -156,29 +154,24 @@ public class SessionPlanner {
         int maxSteps = Math.max(1, config.maxSteps() - session.currentStep());
         LOG.infof("session %s: the planner model revises the plan from step %s", session.id(),
                 session.pendingRevision().orElseThrow().failedStep());
-        ModelPlan revision = call(ReplanPrompt.build(session, files, agentsMd, maxSteps,
-                new TokenBudget(config.planningContextTokens())), maxSteps);
+        PlanConversation.Target against = against(session, maxSteps, files);
+        ModelPlan revision = conversation.plan(ReplanPrompt.build(session, files,
+                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
+                new TokenBudget(config.planningContextTokens())), against);
         return s -> machine.replanned(s, revision.plan(), revision.usage(), Instant.now());
-    }
-
-    /** A plan and what the planner model's answer cost (nothing for a skill's). */
-    private record ModelPlan(List<PlanStep> plan, Usage usage) {
     }
 
     private ModelPlan askModel(Session session, Path repo, List<String> files) throws ModelCallException {
         String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
-        Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files, agentsMd, config.maxSteps(),
+        PlanConversation.Target against = against(session, config.maxSteps(), files);
+        Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files,
+                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
                 new TokenBudget(config.planningContextTokens()));
-        return call(prompt, config.maxSteps());
+        return conversation.plan(prompt, against);
     }
 
-    private ModelPlan call(Prompt prompt, int maxSteps) throws ModelCallException {
-        ChatResult answer = models.planner().complete(new ChatRequest(
-                List.of(ChatMessage.system(prompt.system()), ChatMessage.user(prompt.user())), null, null, true));
-        metrics.tokens("planner", answer.usage().promptTokens(), answer.usage().completionTokens());
-        return new ModelPlan(PlanParser.parse(answer.content(), maxSteps), new Usage(
-                answer.usage().promptTokens(), answer.usage().completionTokens(), answer.totalMs(),
-                answer.tokensPerSecond()));
+    private PlanConversation.Target against(Session session, int maxSteps, List<String> files) {
+        return PlanConversation.Target.of(session, maxSteps, config.stepContextTokens(), files);
     }
 
     /** The longest a plan can take by the model client's own limits: every attempt and every pause. */

@@ -8,17 +8,20 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.ratchet.core.plan.PlanChecks;
 import dev.ratchet.core.plan.PlanRules;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.DirectiveRules;
 import dev.ratchet.core.session.FieldViolation;
+import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.rest.ProblemException;
+import dev.ratchet.workspace.Git;
 
 /**
  * A person in the front seat: edits and approves a plan that waits, and steers a session with directives. Checks
@@ -68,13 +71,28 @@ public class SteeringService {
 
     /** @throws ProblemException 400 naming each invalid field, 409 when no plan waits for approval */
     public Session editPlan(Session session, List<PlanStep> plan) {
-        List<FieldViolation> invalid = PlanRules.violations(plan, config.maxSteps());
+        List<FieldViolation> invalid = violations(session, plan);
         if (!invalid.isEmpty()) {
             throw ProblemException.invalid("Invalid plan", invalid);
         }
         awaiting(session, "edited");
         return decide(session, s -> machine.planEdited(s, plan, Instant.now()), s -> awaiting(s, "edited"))
                 .session();
+    }
+
+    /**
+     * A person's plan is held to the rules of a model's: the plan rules, and for steps that name files, checks or
+     * estimates the checks against the session ({@link PlanChecks}, which read the files at the base commit).
+     */
+    private List<FieldViolation> violations(Session session, List<PlanStep> plan) {
+        if (plan == null || plan.stream().allMatch(s -> s == null || s.scope().isEmpty())) {
+            return PlanRules.violations(plan, config.maxSteps());
+        }
+        List<String> files = RepoLocation.parse(session.repo()).map(repo -> Git.listFiles(repo, session.baseCommit()))
+                .orElse(List.of());
+        PlanConversation.Target target = PlanConversation.Target.of(session, config.maxSteps(),
+                config.stepContextTokens(), files);
+        return PlanChecks.violations(plan, target.limits(), target.files(), target.checks());
     }
 
     /** @throws ProblemException 409 when no plan waits for approval */

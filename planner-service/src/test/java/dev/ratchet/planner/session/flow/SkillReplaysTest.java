@@ -207,6 +207,16 @@ class SkillReplaysTest {
         }
 
         @Override
+        public boolean structuredOutput() {
+            return true;
+        }
+
+        @Override
+        public int planRounds() {
+            return 2;
+        }
+
+        @Override
         public int maxSteps() {
             return 20;
         }
