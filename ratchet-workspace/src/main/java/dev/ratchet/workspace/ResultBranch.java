@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.ratchet.core.session.ResultBranchName;
+
 /**
  * A session's result as a git branch {@code ratchet/<session id>} in the target repository: one commit per verified
  * step on the base commit (author Ratchet, the step's title and check summary, trailers {@code Ratchet-Session},
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
 public final class ResultBranch {
 
     /** The branch prefix; the session id follows. */
-    public static final String PREFIX = "ratchet/";
+    public static final String PREFIX = ResultBranchName.PREFIX;
     /** Where the four files go: never over the repository's own AGENTS.md or VERIFY.md. */
     public static final String FILES_DIR = ".ratchet";
 

@@ -274,7 +274,7 @@ class CodingSessionControllerTest {
     private CodingSessionStatus status(String name) {
         CodingSession resource = get(name);
         return resource == null || resource.getStatus() == null
-                ? new CodingSessionStatus(null, null, null, null, null, null, null, null, null, List.of())
+                ? new CodingSessionStatus(null, null, null, null, null, null, null, null, null, null, List.of())
                 : resource.getStatus();
     }
 

@@ -29,6 +29,9 @@ public record CodingSessionStatus(
         Integer attempts,
         @JsonPropertyDescription("Why the session failed, or why the spec was refused.")
         String message,
+        @JsonPropertyDescription("The git branch with one commit per verified step, in the session's repository, "
+                + "once the session completed: git log ratchet/<sessionId>.")
+        String resultBranch,
         Long observedGeneration,
         List<Condition> conditions) {
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.ratchet.core.session.Approval;
 import dev.ratchet.core.session.Directive;
+import dev.ratchet.core.session.ResultBranchName;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.StepState;
@@ -47,7 +48,8 @@ public final class SessionStatuses {
         String step = session.status().terminal() ? null : session.current().map(StepState::title).orElse(null);
         return new CodingSessionStatus(session.id(), session.status().name(), step,
                 total == 0 ? null : verified + "/" + total, verified, total, attempts, session.failureReason(),
-                generation, List.copyOf(conditions));
+                session.status() == SessionStatus.COMPLETED ? ResultBranchName.of(session.id()) : null, generation,
+                List.copyOf(conditions));
     }
 
     /**
@@ -61,7 +63,7 @@ public final class SessionStatuses {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(condition(ACCEPTED, false, "InvalidSpec", message, at, generation));
         steering(annotations, at, generation, conditions);
-        return new CodingSessionStatus(null, PHASE_INVALID, null, null, null, null, null, message, generation,
+        return new CodingSessionStatus(null, PHASE_INVALID, null, null, null, null, null, message, null, generation,
                 List.copyOf(conditions));
     }
 

@@ -9,12 +9,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
+import dev.ratchet.core.event.Execution;
+import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Directive;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.StepPolicy;
+import dev.ratchet.core.session.Transition;
 import io.fabric8.kubernetes.api.model.Condition;
 
 /** A CodingSession's status from the stored session: every phase and the refusal (steering: AnnotationSteeringTest). */
@@ -57,6 +66,26 @@ class SessionStatusesTest {
         assertThat(status.totalSteps()).isEqualTo(2);
         assertThat(status.attempts()).isEqualTo(1);
         assertThat(status.message()).isNull();
+    }
+
+    @Test
+    void aCompletedSessionNamesItsResultBranch() {
+        Transition planned = machine.planned(planning, List.of(PLAN.get(0)), T0.plusSeconds(5));
+        StepRequested request = (StepRequested) planned.events().get(0);
+        Instant at = request.occurredAt();
+        Execution execution = new Execution("executor-1", "fast-coder", at, at, at.plusSeconds(1), Usage.NONE);
+        StepExecuted executed = StepExecuted.of(request, at.plusSeconds(1), new StepExecuted.Payload(
+                request.payload().work(), BlobRef.of(request.sessionId(), "patch"),
+                new PatchStats(List.of("stats.py"), 1, 0), execution, null));
+        Session completed = machine.onVerdict(planned.session(), StepVerified.of(executed, at.plusSeconds(2),
+                new StepVerified.Payload(executed.payload().patch(), executed.payload().stats(), List.of(),
+                        execution, new Verification("verifier-1", at, at))), T0.plusSeconds(9)).session();
+
+        CodingSessionStatus status = SessionStatuses.of(completed, 3, Map.of());
+
+        assertThat(status.phase()).isEqualTo("COMPLETED");
+        assertThat(status.resultBranch()).isEqualTo("ratchet/id-1");
+        assertThat(SessionStatuses.of(planned.session(), 3, Map.of()).resultBranch()).as("not before").isNull();
     }
 
     @Test
