@@ -15,6 +15,7 @@ import dev.ratchet.core.skill.capture.SkillCapture;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
 import dev.ratchet.runtime.messaging.Redelivery;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.skills.registry.CaptureFolding;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -32,8 +33,10 @@ public class CompletionConsumer {
     private final CaptureFolding folding;
     private final Redelivery redelivery;
     private final ReplayReports replays;
+    private final EventSpans spans;
 
-    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays) {
+    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays, EventSpans spans) {
+        this.spans = spans;
         this.folding = folding;
         this.redelivery = redelivery;
         this.replays = replays;
@@ -46,6 +49,10 @@ public class CompletionConsumer {
         if (!Topics.SESSIONS_EVENTS.equals(event.eventType().topic())) {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the sessions topic");
         }
+        spans.consume(record, event, () -> handle(event));
+    }
+
+    private void handle(RatchetEvent event) {
         if (event instanceof SessionCompleted completed) {
             redelivery.handle("replay outcome of session " + completed.sessionId(), () -> replays.completed(completed));
             redelivery.handle("skill capture of session " + completed.sessionId(), () -> capture(completed));
