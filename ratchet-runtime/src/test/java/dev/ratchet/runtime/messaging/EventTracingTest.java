@@ -46,7 +46,7 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
  * Trace context through a service, as the executor and verifier handle their events ({@link LeasedConsumer}): a
  * record's {@code ce_traceparent} is the parent of its handling, the work on the pool's thread continues it, and the
  * answer sent carries the same trace id; a record without a usable one is handled all the same, in a new trace. The
- * spans are read from an in-memory exporter (testapp.InMemorySpans).
+ * spans are read from an in-memory exporter (ratchet-testing's InMemorySpans).
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
