@@ -1,11 +1,9 @@
 package dev.ratchet.runtime.tracing;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
@@ -22,10 +20,21 @@ public class TracingSampler {
 
     @Produces
     @ApplicationScoped
-    Sampler sampler(TracingConfig config,
-            @ConfigProperty(name = QUARKUS_TRACES_ENDPOINT) Optional<String> tracesEndpoint,
-            @ConfigProperty(name = QUARKUS_ENDPOINT) Optional<String> endpoint) {
-        return decide(config, tracesEndpoint.isPresent() || endpoint.isPresent());
+    Sampler sampler(TracingConfig tracing, Config config) {
+        return decide(tracing, endpointGiven(config));
+    }
+
+    /**
+     * Whether Quarkus' OTLP endpoint was given, directly or through {@code ratchet.tracing.otlp-endpoint} (the
+     * shared defaults map that onto it with an empty fallback, so an unset one leaves it unset, not at Quarkus'
+     * default address).
+     */
+    static boolean endpointGiven(Config config) {
+        return given(config, QUARKUS_TRACES_ENDPOINT) || given(config, QUARKUS_ENDPOINT);
+    }
+
+    private static boolean given(Config config, String property) {
+        return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank()).isPresent();
     }
 
     static Sampler decide(TracingConfig config, boolean quarkusEndpointSet) {
