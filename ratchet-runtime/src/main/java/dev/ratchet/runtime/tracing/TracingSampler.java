@@ -1,5 +1,7 @@
 package dev.ratchet.runtime.tracing;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -17,6 +19,8 @@ public class TracingSampler {
 
     static final String QUARKUS_TRACES_ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
     static final String QUARKUS_ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
+    /** Quarkus' default OTLP address, which its endpoint properties read as when nobody set them. */
+    static final Set<String> QUARKUS_DEFAULT = Set.of("http://localhost:4317/", "http://localhost:4317");
 
     @Produces
     @ApplicationScoped
@@ -26,15 +30,16 @@ public class TracingSampler {
 
     /**
      * Whether Quarkus' OTLP endpoint was given, directly or through {@code ratchet.tracing.otlp-endpoint} (the
-     * shared defaults map that onto it with an empty fallback, so an unset one leaves it unset, not at Quarkus'
-     * default address).
+     * shared defaults map that onto it with an empty fallback). Quarkus' own default address counts as not given,
+     * as Quarkus itself counts it: {@code quarkus.otel.exporter.otlp.endpoint} reads as that address when unset.
      */
     static boolean endpointGiven(Config config) {
         return given(config, QUARKUS_TRACES_ENDPOINT) || given(config, QUARKUS_ENDPOINT);
     }
 
     private static boolean given(Config config, String property) {
-        return config.getOptionalValue(property, String.class).filter(v -> !v.isBlank()).isPresent();
+        return config.getOptionalValue(property, String.class).map(String::trim)
+                .filter(v -> !v.isEmpty() && !QUARKUS_DEFAULT.contains(v)).isPresent();
     }
 
     static Sampler decide(TracingConfig config, boolean quarkusEndpointSet) {

@@ -30,11 +30,13 @@ import dev.ratchet.runtime.work.WorkLeases;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.RedisSessions;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -77,6 +79,9 @@ class EventTracingTest {
 
     @Inject
     InMemorySpanExporter exported;
+
+    @Inject
+    OpenTelemetry openTelemetry;
 
     OwnedWork work;
     Answering steps;
@@ -135,6 +140,14 @@ class EventTracingTest {
     @AfterEach
     void close() {
         work.close();
+    }
+
+    @Test
+    void theSdkSamplesWithRatchetsSampler() {
+        assertThat(openTelemetry).isInstanceOf(OpenTelemetrySdk.class);
+        assertThat(((OpenTelemetrySdk) openTelemetry).getSdkTracerProvider().getSampler().getDescription())
+                .as("TracingSampler's choice (recording: ratchet.tracing.record), not Quarkus' default")
+                .contains("TraceIdRatioBased");
     }
 
     @Test

@@ -44,6 +44,8 @@ class TracingSamplerTest {
     @Test
     void theSharedDefaultsGiveQuarkusAnEndpointOnlyWhenRatchetsIsSet() {
         assertThat(TracingSampler.endpointGiven(config(Map.of()))).as("unset: recording stays off").isFalse();
+        assertThat(TracingSampler.endpointGiven(config(Map.of(TracingSampler.QUARKUS_ENDPOINT,
+                "http://localhost:4317/")))).as("Quarkus' default, which its mapping reads when unset").isFalse();
         assertThat(TracingSampler.endpointGiven(config(Map.of("ratchet.tracing.otlp-endpoint",
                 "http://collector:4317")))).isTrue();
         assertThat(TracingSampler.endpointGiven(config(Map.of(TracingSampler.QUARKUS_ENDPOINT,
