@@ -225,6 +225,9 @@ public final class LocalCluster implements AutoCloseable {
         String repo = "ratchet.hooks.github.repos.\"" + CiDemo.REPOSITORY + "\".";
         serviceProperties.put(repo + "path", CiDemo.clone(dirs.root()).toString());
         serviceProperties.put(repo + "team", DevKey.TEAM);
+        // The services run in %prod, which logs JSON for a log collector; here a person reads the logs, in text
+        // lines that still name each line's session, step and trace (docs/ARCHITECTURE.md "Observability").
+        serviceProperties.put("quarkus.log.console.json.enabled", "false");
         serviceProperties.putAll(options.properties());
         List<ServiceProcess> started = new ArrayList<>();
         started.add(service("planner-service", "planner-service", port(8080)));

@@ -39,6 +39,10 @@ import dev.ratchet.core.event.RatchetEvent;
  */
 public final class KafkaProbe implements AutoCloseable {
 
+    /** The CloudEvents Distributed Tracing extension's attribute in binary mode. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String TRACESTATE = "ce_tracestate";
+
     private static final Map<String, KafkaProbe> SHARED = new HashMap<>();
 
     private final String bootstrapServers;
@@ -78,6 +82,25 @@ public final class KafkaProbe implements AutoCloseable {
     public RecordMetadata send(RatchetEvent event, int partition) {
         EventType type = event.eventType();
         return sendRaw(type.topic(), partition, type.key(event), EventCodec.encode(event), ceHeaders(event));
+    }
+
+    /**
+     * {@link #send(RatchetEvent)} in a trace: with the CloudEvents Distributed Tracing extension's
+     * {@code ce_traceparent} header, {@code 00-<trace id>-<parent span id>-01}.
+     */
+    public RecordMetadata sendTraced(RatchetEvent event, String traceId, String parentSpanId) {
+        Map<String, String> headers = new HashMap<>(ceHeaders(event));
+        headers.put(TRACEPARENT, "00-" + traceId + "-" + parentSpanId + "-01");
+        EventType type = event.eventType();
+        return sendRaw(type.topic(), type.key(event), EventCodec.encode(event), headers);
+    }
+
+    /** The trace id of the {@code ce_traceparent} an event on {@code topic} was written with; empty without one. */
+    public Optional<String> traceId(String topic, RatchetEvent event) {
+        ConsumerRecord<String, String> record = records(topic).stream()
+                .filter(r -> header(r, CloudEventHeaders.ID).orElse("").equals(event.eventId().toString()))
+                .findFirst().orElseThrow(() -> new AssertionError(event.eventId() + " is not on " + topic));
+        return header(record, TRACEPARENT).filter(v -> v.length() > 35).map(v -> v.substring(3, 35));
     }
 
     /** The headers {@link #send} writes: the CloudEvents attributes of {@code event}, binary mode. */
@@ -300,8 +323,20 @@ public final class KafkaProbe implements AutoCloseable {
         for (ConsumerRecord<String, String> record : records) {
             Assertions.assertThat(record.key()).as("key of a copy").isEqualTo(first.key());
             Assertions.assertThat(record.value()).as("value of a copy").isEqualTo(first.value());
-            Assertions.assertThat(headers(record)).as("headers of a copy").isEqualTo(headers(first));
+            Assertions.assertThat(eventHeaders(record)).as("headers of a copy").isEqualTo(eventHeaders(first));
         }
+    }
+
+    /**
+     * A record's headers less the trace context ({@code ce_traceparent}, {@code ce_tracestate}): that names the
+     * delivery a copy was sent in (a stored answer re-sent for a redelivered question goes out in the redelivery's
+     * trace), not the event, whose identity and content are the rest.
+     */
+    private static Map<String, String> eventHeaders(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new HashMap<>(headers(record));
+        headers.remove(TRACEPARENT);
+        headers.remove(TRACESTATE);
+        return headers;
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

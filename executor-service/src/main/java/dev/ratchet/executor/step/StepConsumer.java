@@ -24,6 +24,7 @@ import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.model.ModelClients;
 import dev.ratchet.runtime.redis.Outcomes;
 import dev.ratchet.runtime.redis.ProgressLog;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.Ownership;
 import dev.ratchet.runtime.work.WorkLeases;
@@ -50,7 +51,8 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
 
     StepConsumer(StepExecutor executor, @Channel(Channels.STEPS_EXECUTED) MutinyEmitter<String> executed,
             ProgressLog progress, RatchetMetrics metrics, ModelClients models, ExecutorConfig config,
-            Redelivery redelivery, WorkLeases leases, Outcomes outcomes, OwnedWork work, InstanceId instance) {
+            Redelivery redelivery, WorkLeases leases, Outcomes outcomes, OwnedWork work, InstanceId instance,
+            EventSpans spans) {
         this.executor = executor;
         this.executed = executed;
         this.progress = progress;
@@ -58,7 +60,8 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
         this.models = models;
         this.config = config;
         this.instance = instance.value();
-        this.consumer = new LeasedConsumer<>(StepRequested.class, ROLE, this, redelivery, leases, outcomes, work);
+        this.consumer = new LeasedConsumer<>(StepRequested.class, ROLE, this, redelivery, leases, outcomes, work,
+                spans);
     }
 
     @Incoming(Channels.STEPS_REQUESTED)

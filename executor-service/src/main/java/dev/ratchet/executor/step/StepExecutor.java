@@ -21,6 +21,7 @@ import dev.ratchet.runtime.redis.Blobs;
 import dev.ratchet.runtime.redis.IncompletePatchChainException;
 import dev.ratchet.runtime.redis.PatchChain;
 import dev.ratchet.runtime.redis.SessionReader;
+import dev.ratchet.runtime.tracing.ModelSpans;
 import dev.ratchet.workspace.GitException;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
@@ -48,9 +49,12 @@ public class StepExecutor {
     private final SandboxRunner sandbox;
     private final InstanceId instance;
     private final RatchetMetrics metrics;
+    private final ModelSpans modelSpans;
 
     StepExecutor(Workspaces workspaces, SessionReader sessions, PatchChain chain, Blobs blobs, ModelClients models,
-            ExecutorConfig config, SandboxRunner sandbox, InstanceId instance, RatchetMetrics metrics) {
+            ExecutorConfig config, SandboxRunner sandbox, InstanceId instance, RatchetMetrics metrics,
+            ModelSpans modelSpans) {
+        this.modelSpans = modelSpans;
         this.workspaces = workspaces;
         this.sessions = sessions;
         this.chain = chain;
@@ -80,15 +84,12 @@ public class StepExecutor {
         Session session = sessions.find(request.sessionId())
                 .orElseThrow(() -> new IllegalStateException("session " + request.sessionId() + " is gone"));
         StepOutcome outcome;
-        try (Workspace ws = workspaces.lease(request.sessionId(), session.repo(), session.baseCommit(),
-                chain.first(request.sessionId(), work.acceptedPatches()))) {
-            outcome = new StepRunner(models.executor(), limits(), sandbox::run).run(ws,
-                    StepTask.of(work, request.payload().feedback(), request.payload().contextBudgetTokens(),
-                            request.payload().sampling(), session),
-                    stopped);
-        } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
-            outcome = new StepOutcome(null, "the step's starting state cannot be prepared: " + e.getMessage(), null,
-                    Usage.NONE, null);
+        try (ModelSpans.Call call = modelSpans.start("executor", models.config().executor().model(), request)) {
+            outcome = run(request, session, stopped);
+            call.used(outcome.model(), outcome.usage().tokensIn(), outcome.usage().tokensOut());
+            if (outcome.error() != null) {
+                call.failed(outcome.error());
+            }
         }
         Instant finished = Instant.now();
         metrics.stage("execute", Duration.between(started, finished));
@@ -99,5 +100,20 @@ public class StepExecutor {
         BlobRef stored = outcome.error() == null ? blobs.put(request.sessionId(), outcome.patch()) : null;
         return StepExecuted.of(request, finished, new StepExecuted.Payload(work, stored, outcome.stats(), execution,
                 outcome.error()));
+    }
+
+    /** The step's tool loop: the model's conversation with the workspace, which the span above covers. */
+    private StepOutcome run(StepRequested request, Session session, BooleanSupplier stopped) {
+        StepWork work = request.payload().work();
+        try (Workspace ws = workspaces.lease(request.sessionId(), session.repo(), session.baseCommit(),
+                chain.first(request.sessionId(), work.acceptedPatches()))) {
+            return new StepRunner(models.executor(), limits(), sandbox::run).run(ws,
+                    StepTask.of(work, request.payload().feedback(), request.payload().contextBudgetTokens(),
+                            request.payload().sampling(), session),
+                    stopped);
+        } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
+            return new StepOutcome(null, "the step's starting state cannot be prepared: " + e.getMessage(), null,
+                    Usage.NONE, null);
+        }
     }
 }

@@ -22,8 +22,12 @@ import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Topics;
+import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.model.ModelClients;
+import dev.ratchet.runtime.tracing.EventSpans;
+import dev.ratchet.runtime.tracing.ModelSpans;
 import dev.ratchet.runtime.work.Lease;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.testing.KafkaProbe;
@@ -32,6 +36,9 @@ import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.RedisSessions;
 import dev.ratchet.testing.SimulatedModelResource;
 import dev.ratchet.testing.TextstatsSample;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -49,6 +56,7 @@ class StepExecutionTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String GROUP = "ratchet-executors";
+    static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     static TextstatsSample textstats;
 
     @Inject
@@ -59,6 +67,12 @@ class StepExecutionTest {
 
     @Inject
     OwnedWork work;
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Inject
+    ModelClients models;
 
     final KafkaProbe kafka = KafkaProbe.shared();
 
@@ -72,6 +86,29 @@ class StepExecutionTest {
         java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
                 .normalize();
         assertThat(workspaces.root()).isEqualTo(tmp.resolve("ratchet").resolve("executor-test"));
+    }
+
+    @Test
+    void aStepRequestsTraceGoesThroughTheModelCallIntoTheAnswer() {
+        String session = newSession();
+        StepRequested request = request(session, "s1", 1, textstats.step(0, 0), List.of());
+
+        StepExecuted executed = answer(kafka, work, request, kafka.sendTraced(request, TRACE, "00f067aa0ba902b7"));
+
+        assertThat(kafka.traceId(Topics.STEPS_EXECUTED, executed)).as("the answer continues the trace")
+                .contains(TRACE);
+        SpanData model = await().atMost(WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().startsWith("chat ") && s.getTraceId().equals(TRACE)).findFirst()
+                .orElse(null), s -> s != null);
+        Usage usage = executed.payload().execution().usage();
+        assertThat(usage.tokensIn()).isPositive();
+        assertThat(model.getAttributes().asMap())
+                .containsEntry(AttributeKey.stringKey(ModelSpans.REQUEST_MODEL), models.config().executor().model())
+                .containsEntry(AttributeKey.stringKey(EventSpans.SESSION_ID), session)
+                .containsEntry(AttributeKey.stringKey(EventSpans.STEP_ID), "s1")
+                .containsEntry(AttributeKey.longKey(EventSpans.VARIANT), 0L)
+                .containsEntry(AttributeKey.longKey(ModelSpans.INPUT_TOKENS), (long) usage.tokensIn())
+                .containsEntry(AttributeKey.longKey(ModelSpans.OUTPUT_TOKENS), (long) usage.tokensOut());
     }
 
     @Test

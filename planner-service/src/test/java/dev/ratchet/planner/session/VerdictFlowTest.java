@@ -24,15 +24,21 @@ import dev.ratchet.core.event.SessionCompleted;
 import dev.ratchet.core.event.SessionFailed;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.json.Json;
 import dev.ratchet.core.session.AcceptedPatch;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
 import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +62,9 @@ class VerdictFlowTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     final KafkaProbe kafka = KafkaProbe.shared();
 
@@ -106,6 +115,38 @@ class VerdictFlowTest {
                 .body(containsString("Run the tests: `python3 -m unittest discover -s tests -t .`"));
         given().get("/api/v1/sessions/" + id + "/events").then().statusCode(200)
                 .body(containsString("event:session.planned"), containsString("event:session.completed"));
+    }
+
+    @Test
+    void eachStepAttemptIsATraceOfItsOwnThatItsVerdictComesBackIn() {
+        String id = driver.start();
+        StepRequested first = driver.firstRequest(id, redis);
+        String firstTrace = kafka.traceId(Topics.STEPS_REQUESTED, first).orElseThrow();
+        String request = span("send " + Topics.STEPS_REQUESTED, firstTrace).getLinks().get(0).getSpanContext()
+                .getTraceId();
+        await().atMost(SessionDriver.WAIT).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+                .as("the first attempt links to the request that created the session").anySatisfy(s -> {
+                    assertThat(s.getTraceId()).isEqualTo(request);
+                    assertThat(s.getKind()).isEqualTo(SpanKind.SERVER);
+                    assertThat(s.getName()).startsWith("POST");
+                }));
+
+        StepRequested second = driver.requestAfter(kafka.sendTraced(SessionDriver.verified(first, "patch-1"),
+                firstTrace, "00f067aa0ba902b7"), id, "s2", 1);
+
+        String secondTrace = kafka.traceId(Topics.STEPS_REQUESTED, second).orElseThrow();
+        assertThat(secondTrace).as("the next attempt starts a trace of its own").isNotEqualTo(firstTrace);
+        SpanData handled = span("process " + Topics.STEPS_VERDICTS, firstTrace);
+        assertThat(handled.getAttributes().asMap()).containsEntry(AttributeKey.stringKey(EventSpans.SESSION_ID), id);
+        assertThat(span("send " + Topics.STEPS_REQUESTED, secondTrace).getLinks())
+                .as("linked to the verdict that led to it")
+                .anySatisfy(link -> assertThat(link.getSpanContext().getSpanId()).isEqualTo(handled.getSpanId()));
+    }
+
+    private SpanData span(String name, String traceId) {
+        return await().atMost(SessionDriver.WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(name) && s.getTraceId().equals(traceId)).findFirst().orElse(null),
+                s -> s != null);
     }
 
     @Test

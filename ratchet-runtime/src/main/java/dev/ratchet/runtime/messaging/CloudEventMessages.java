@@ -15,12 +15,14 @@ import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.RatchetEvent;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Ratchet events on Kafka as CloudEvents in binary content mode: the connector writes the {@code ce_} headers from
- * the metadata built here, the record value is the event's JSON, the key comes from the event catalogue.
+ * the metadata built here, the record value is the event's JSON, the key comes from the event catalogue. The current
+ * trace context travels along as the Distributed Tracing extension ({@link TraceParent}).
  */
 public final class CloudEventMessages {
 
@@ -42,6 +44,7 @@ public final class CloudEventMessages {
                 .withSubject(event.sessionId())
                 .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
                 .withDataContentType(CloudEventHeaders.JSON)
+                .withExtensions(TraceParent.attributes(Context.current()))
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(type.key(event))
@@ -55,7 +58,8 @@ public final class CloudEventMessages {
         return EventCodec.decode(headers(record), record.value());
     }
 
-    static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+    /** A record's headers as UTF-8 strings (a header without a value left out). */
+    public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {
             if (header.value() != null) {

@@ -9,11 +9,13 @@ import org.jboss.logging.Logger;
 
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.runtime.redis.Outcomes;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.runtime.work.Claim;
 import dev.ratchet.runtime.work.Lease;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.Ownership;
 import dev.ratchet.runtime.work.WorkLeases;
+import io.opentelemetry.context.Context;
 
 /**
  * The skeleton of a consumer whose work can take long (an executor's model call, a verifier's checks). For each
@@ -24,6 +26,9 @@ import dev.ratchet.runtime.work.WorkLeases;
  * <p>
  * So a consumer never waits on long work, a killed instance's work is taken over when its lease runs out (the
  * reaper sends the request again), two instances never both answer, and one event id never carries two contents.
+ * <p>
+ * The record is handled in its event's trace ({@link EventSpans#consume}); the work continues it on the pool's thread
+ * in a span named after the role, so the answer it sends carries the same trace.
  *
  * @param <I> the event this consumer answers
  */
@@ -65,9 +70,10 @@ public final class LeasedConsumer<I extends RatchetEvent> {
     private final WorkLeases leases;
     private final Outcomes outcomes;
     private final OwnedWork work;
+    private final EventSpans spans;
 
     public LeasedConsumer(Class<I> type, String role, Steps<I> steps, Redelivery redelivery, WorkLeases leases,
-            Outcomes outcomes, OwnedWork work) {
+            Outcomes outcomes, OwnedWork work, EventSpans spans) {
         this.type = type;
         this.role = role;
         this.steps = steps;
@@ -75,14 +81,15 @@ public final class LeasedConsumer<I extends RatchetEvent> {
         this.leases = leases;
         this.outcomes = outcomes;
         this.work = work;
+        this.spans = spans;
     }
 
     /** Handles one record; call it from the {@code @Incoming} method. */
     public void accept(ConsumerRecord<String, String> record) {
         I input = Inbound.decode(record, type);
         String field = Lease.field(role, input.eventId());
-        redelivery.handle(input.eventType().ceType() + " " + input.eventId(),
-                () -> claim(input, field, record.timestamp()));
+        spans.consume(record, input, () -> redelivery.handle(input.eventType().ceType() + " " + input.eventId(),
+                () -> claim(input, field, record.timestamp())));
     }
 
     private void claim(I input, String field, long producedAt) {
@@ -98,8 +105,11 @@ public final class LeasedConsumer<I extends RatchetEvent> {
                     input.eventId(), input.sessionId());
             case HELD_BY_ANOTHER -> LOG.infof("%s %s is being worked on by %s; left to it", role, input.eventId(),
                     claim.holder());
-            case TAKEN -> work.submit(claim.lease().orElseThrow(), steps.bound(input),
-                    ownership -> run(input, field, producedAt, ownership));
+            case TAKEN -> {
+                Context handling = Context.current();
+                work.submit(claim.lease().orElseThrow(), steps.bound(input), ownership -> spans.work(handling,
+                        role + " " + input.eventType().ceType(), input, () -> run(input, field, producedAt, ownership)));
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Context;
+
 /**
  * Long work that this instance owns through a lease in Redis, run on a bounded pool of its own, apart from the
  * Kafka consumers: a consumer takes the lease, hands the work here and acknowledges its record at once, so a check
@@ -58,7 +60,8 @@ public final class OwnedWork implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns.
+     * Runs {@code work} on this pool under {@code lease}, which is renewed until the work returns, in the caller's
+     * trace context (so the planning a REST request started links its step requests to that request).
      *
      * @param bound how long the work can take at most by its own timeouts (for the health check only)
      */
@@ -76,7 +79,7 @@ public final class OwnedWork implements AutoCloseable {
             release(job);
             return;
         }
-        job.future = pool.submit(() -> job.run(work));
+        job.future = pool.submit(Context.current().wrap(() -> job.run(work)));
     }
 
     /** Work this instance holds now, running or waiting. */

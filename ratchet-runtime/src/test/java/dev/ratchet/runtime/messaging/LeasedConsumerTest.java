@@ -29,6 +29,7 @@ import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.runtime.Samples;
 import dev.ratchet.runtime.redis.Outcomes;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.runtime.work.Lease;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.Ownership;
@@ -63,6 +64,9 @@ class LeasedConsumerTest {
 
     @Inject
     Outcomes outcomes;
+
+    @Inject
+    EventSpans spans;
 
     OwnedWork work;
     Executor steps;
@@ -117,7 +121,8 @@ class LeasedConsumerTest {
     void consumer() {
         work = new OwnedWork("leased-test", 2, leases);
         steps = new Executor();
-        consumer = new LeasedConsumer<>(StepRequested.class, "executor", steps, redelivery, leases, outcomes, work);
+        consumer = new LeasedConsumer<>(StepRequested.class, "executor", steps, redelivery, leases, outcomes, work,
+                spans);
         session = UUID.randomUUID().toString();
         RedisSessions.register(redis, Samples.session(session));
         request = Samples.requested(session);

@@ -16,6 +16,7 @@ import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
 import dev.ratchet.runtime.messaging.Redelivery;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.skills.registry.CaptureFolding;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -35,8 +36,11 @@ public class CompletionConsumer {
     private final Redelivery redelivery;
     private final ReplayReports replays;
     private final RedisDataSource redis;
+    private final EventSpans spans;
 
-    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays, RedisDataSource redis) {
+    CompletionConsumer(CaptureFolding folding, Redelivery redelivery, ReplayReports replays, RedisDataSource redis,
+            EventSpans spans) {
+        this.spans = spans;
         this.folding = folding;
         this.redelivery = redelivery;
         this.replays = replays;
@@ -50,6 +54,10 @@ public class CompletionConsumer {
         if (!Topics.SESSIONS_EVENTS.equals(event.eventType().topic())) {
             throw new PoisonEventException(event.eventType().ceType() + " does not belong on the sessions topic");
         }
+        spans.consume(record, event, () -> handle(event));
+    }
+
+    private void handle(RatchetEvent event) {
         if (event instanceof SessionCompleted completed) {
             redelivery.handle("replay outcome of session " + completed.sessionId(), () -> replays.completed(completed));
             redelivery.handle("skill capture of session " + completed.sessionId(), () -> capture(completed));

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepExecuted;
+import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.session.Progress;
@@ -25,6 +26,7 @@ import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.Outcomes;
 import dev.ratchet.runtime.redis.ProgressLog;
 import dev.ratchet.runtime.redis.SessionReader;
+import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.Ownership;
 import dev.ratchet.runtime.work.WorkLeases;
@@ -47,18 +49,21 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
     private final RatchetMetrics metrics;
     private final String instance;
     private final LeasedConsumer<StepExecuted> consumer;
+    private final CheckSpans checkSpans;
 
     ExecutedConsumer(StepVerifier verifier, SessionReader sessions,
             @Channel(Channels.STEPS_VERDICTS) MutinyEmitter<String> verdicts,
             ProgressLog progress, RatchetMetrics metrics, Redelivery redelivery, WorkLeases leases,
-            Outcomes outcomes, OwnedWork work, InstanceId instance) {
+            Outcomes outcomes, OwnedWork work, InstanceId instance, EventSpans spans, CheckSpans checkSpans) {
+        this.checkSpans = checkSpans;
         this.verifier = verifier;
         this.sessions = sessions;
         this.verdicts = verdicts;
         this.progress = progress;
         this.metrics = metrics;
         this.instance = instance.value();
-        this.consumer = new LeasedConsumer<>(StepExecuted.class, ROLE, this, redelivery, leases, outcomes, work);
+        this.consumer = new LeasedConsumer<>(StepExecuted.class, ROLE, this, redelivery, leases, outcomes, work,
+                spans);
     }
 
     @Incoming(Channels.STEPS_EXECUTED)
@@ -86,7 +91,8 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
 
     @Override
     public RatchetEvent answer(StepExecuted executed, Instant started, Ownership ownership) {
-        RatchetEvent verdict = verifier.verify(executed, started, ownership::lost);
+        StepVerdict verdict = verifier.verify(executed, started, ownership::lost);
+        checkSpans.record(verdict, Instant.now());
         metrics.outcome("verdicts", verdict instanceof StepVerified ? "verified" : "rejected");
         return verdict;
     }

@@ -1,6 +1,7 @@
 package dev.ratchet.verifier.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,9 @@ import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.RedisSessions;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.WithTestResource;
@@ -54,6 +58,7 @@ class StepVerificationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String GROUP = "ratchet-verifiers";
+    static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     static TextstatsSample textstats;
     static String step1;
 
@@ -62,6 +67,9 @@ class StepVerificationTest {
 
     @Inject
     OwnedWork owned;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     final KafkaProbe kafka = KafkaProbe.shared();
 
@@ -111,6 +119,32 @@ class StepVerificationTest {
                 .singleElement().satisfies(m -> assertThat(m.payload())
                         .containsEntry("type", Progress.STEP_VERIFYING)
                         .containsEntry("message", "step 1/3 \"Add word_count\" attempt 1 verifying on verifier-test"));
+    }
+
+    @Test
+    void anAttemptsTraceGoesThroughEveryCheckIntoTheVerdict() {
+        String session = newSession();
+        StepExecuted executed = executed(session, "s1", 1, textstats.step(0, 0), step1);
+
+        StepVerified verified = verdict(kafka, owned, executed, kafka.sendTraced(executed, TRACE, "00f067aa0ba902b7"),
+                StepVerified.class);
+
+        assertThat(kafka.traceId(Topics.STEPS_VERDICTS, verified)).as("the verdict continues the trace")
+                .contains(TRACE);
+        SpanData work = span("verifier " + executed.eventType().ceType());
+        SpanData check = span("check unit-tests");
+        assertThat(work.getAttributes().asMap()).containsEntry(AttributeKey.stringKey(CheckSpans.VERDICT),
+                "verified");
+        assertThat(check.getParentSpanId()).isEqualTo(work.getSpanId());
+        assertThat(check.getAttributes().asMap())
+                .containsEntry(AttributeKey.stringKey(CheckSpans.CHECK_NAME), "unit-tests")
+                .containsEntry(AttributeKey.stringKey(CheckSpans.CHECK_VERDICT), "passed");
+    }
+
+    private SpanData span(String name) {
+        return await().atMost(WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(name) && s.getTraceId().equals(TRACE)).findFirst().orElse(null),
+                s -> s != null);
     }
 
     @Test

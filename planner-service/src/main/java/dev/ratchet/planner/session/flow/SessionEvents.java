@@ -16,6 +16,7 @@ import dev.ratchet.planner.session.store.Outbox;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
 import dev.ratchet.runtime.messaging.Sources;
+import dev.ratchet.runtime.tracing.EventSpans;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -39,12 +40,14 @@ public class SessionEvents {
     private final MutinyEmitter<String> lifecycle;
     private final MutinyEmitter<String> candidates;
     private final Outbox outbox;
+    private final EventSpans spans;
     private final AtomicInteger nextPartition = new AtomicInteger();
     private final int requestPartitions = Topics.partitions(Topics.STEPS_REQUESTED);
 
     SessionEvents(@Channel(Channels.STEPS_REQUESTED) MutinyEmitter<String> stepRequests,
             @Channel(Channels.SESSIONS_EVENTS) MutinyEmitter<String> lifecycle,
-            @Channel(Channels.STEPS_EXECUTED) MutinyEmitter<String> candidates, Outbox outbox) {
+            @Channel(Channels.STEPS_EXECUTED) MutinyEmitter<String> candidates, Outbox outbox, EventSpans spans) {
+        this.spans = spans;
         this.stepRequests = stepRequests;
         this.lifecycle = lifecycle;
         this.candidates = candidates;
@@ -89,10 +92,11 @@ public class SessionEvents {
         };
     }
 
+    /** A step request starts the attempt's own trace (linked to the request or verdict that led to it). */
     private Message<String> message(RatchetEvent event) {
         return event.eventType().topic().equals(Topics.STEPS_REQUESTED)
-                ? CloudEventMessages.of(event, Sources.PLANNER,
-                        Math.floorMod(nextPartition.getAndIncrement(), requestPartitions))
+                ? spans.newTrace("send " + Topics.STEPS_REQUESTED, event, () -> CloudEventMessages.of(event,
+                        Sources.PLANNER, Math.floorMod(nextPartition.getAndIncrement(), requestPartitions)))
                 : CloudEventMessages.of(event, Sources.PLANNER);
     }
 }

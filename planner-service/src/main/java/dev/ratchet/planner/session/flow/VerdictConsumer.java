@@ -19,11 +19,13 @@ import dev.ratchet.runtime.messaging.Inbound;
 import dev.ratchet.runtime.messaging.Redelivery;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.ProcessedEvents;
+import dev.ratchet.runtime.tracing.EventSpans;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Verdicts move sessions forward: store the decision, then publish what follows from it, then mark the verdict
- * handled. A record that is not a verdict goes to the dead-letter topic (the failure strategy of this channel).
+ * handled, in the verdict's trace (the step attempt's). A record that is not a verdict goes to the dead-letter topic
+ * (the failure strategy of this channel).
  */
 @ApplicationScoped
 public class VerdictConsumer {
@@ -38,9 +40,12 @@ public class VerdictConsumer {
     private final Redelivery redelivery;
     private final ResultBranches results;
     private final SessionPlanner planner;
+    private final EventSpans spans;
 
     VerdictConsumer(SessionStore store, SessionMachine machine, SessionEvents events, ProcessedEvents processed,
-            RatchetMetrics metrics, Redelivery redelivery, ResultBranches results, SessionPlanner planner) {
+            RatchetMetrics metrics, Redelivery redelivery, ResultBranches results, SessionPlanner planner,
+            EventSpans spans) {
+        this.spans = spans;
         this.planner = planner;
         this.store = store;
         this.machine = machine;
@@ -55,8 +60,8 @@ public class VerdictConsumer {
     @Blocking(ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
         StepVerdict verdict = Inbound.decode(record, StepVerdict.class);
-        redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(),
-                () -> handle(verdict, record.timestamp()));
+        spans.consume(record, verdict, () -> redelivery.handle(verdict.eventType().ceType() + " " + verdict.eventId(),
+                () -> handle(verdict, record.timestamp())));
     }
 
     private void handle(StepVerdict verdict, long producedAt) {
