@@ -3,6 +3,7 @@ package dev.ratchet.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +113,31 @@ class LocalClusterIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cluster.skills()
                 .request("/api/v1/skills"))).contains(id));
+        // One attempt, one trace across the three processes (issue 9): the executor's and the verifier's answers
+        // and the planner's decision on step s1's first attempt log the same trace id (the MDC's, carried in the
+        // events' ce_traceparent).
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Set<String> planner = traceIds("planner-service", id);
+            Set<String> executors = new HashSet<>(traceIds("executor-1", id));
+            executors.addAll(traceIds("executor-2", id));
+            Set<String> verifier = traceIds("verifier-service", id);
+            assertThat(planner).as("planner").isNotEmpty();
+            Set<String> shared = new HashSet<>(planner);
+            shared.retainAll(executors);
+            shared.retainAll(verifier);
+            assertThat(shared).as("trace ids of step s1 in all three services' logs").isNotEmpty();
+        });
+    }
+
+    /** The trace ids of the log lines of {@code part} handling step s1 of {@code session}. */
+    private static Set<String> traceIds(String part, String session) throws IOException {
+        Path log = cluster.stateDir().resolve("logs").resolve(part + ".log");
+        Pattern line = Pattern.compile("\\[" + Pattern.quote(session) + " s1 ([0-9a-f]{32})]");
+        Set<String> ids = new HashSet<>();
+        try (Stream<String> lines = Files.lines(log)) {
+            lines.map(line::matcher).filter(Matcher::find).forEach(m -> ids.add(m.group(1)));
+        }
+        return ids;
     }
 
     @Test

@@ -140,6 +140,10 @@ public final class LeasedConsumer<I extends RatchetEvent> {
             ours[0] = stored.equals(answer);
         });
         if (ours[0]) {
+            // One line per answer, in the attempt's trace (the MDC's traceId), for following a step across services.
+            LOG.infof("%s answered %s (step %s attempt %d variant %d) with %s in %d ms", role,
+                    input.eventType().ceType(), input.stepId(), input.attempt(), input.variant(),
+                    answer.eventType().ceType(), Duration.between(start, Instant.now()).toMillis());
             redelivery.handle("report of " + input.eventId(), () -> steps.answered(input, answer));
         }
     }

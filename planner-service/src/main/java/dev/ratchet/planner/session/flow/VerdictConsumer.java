@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import dev.ratchet.core.event.PoisonEventException;
 import dev.ratchet.core.event.StepVerdict;
@@ -29,6 +30,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  */
 @ApplicationScoped
 public class VerdictConsumer {
+
+    private static final Logger LOG = Logger.getLogger(VerdictConsumer.class);
 
     static final String CONSUMER = "planner";
 
@@ -85,6 +88,11 @@ public class VerdictConsumer {
             }
         }
         metrics.outcome("planner_verdicts", transition.outcome().name().toLowerCase());
+        // One line per verdict, in the attempt's trace (the MDC's traceId): an operator follows a step across the
+        // services' logs by it.
+        LOG.infof("%s for step %s attempt %d variant %d: %s, session %s", verdict.eventType().ceType(),
+                verdict.stepId(), verdict.attempt(), verdict.variant(), transition.outcome().name().toLowerCase(),
+                transition.session().status());
         processed.markProcessed(CONSUMER, verdict.eventId());
     }
 }
