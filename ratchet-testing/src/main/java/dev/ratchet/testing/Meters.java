@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class Meters {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
+    /**
+     * A sample line: name, labels (quoted values may hold any character), value; an OpenMetrics exemplar after it
+     * ({@code # {trace_id="..."} 1.0}, written once spans are recorded) is not part of the sample.
+     */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One sample: a series' name, its labels and its value. */
