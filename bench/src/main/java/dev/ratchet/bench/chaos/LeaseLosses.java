@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The leases the executors say they lost, from their logs (all their runs: a restarted service appends to its log).
+ * The leases the executors say they lost or gave up, from their logs (all their runs: a restarted service appends to its log).
  * Ratchet writes no progress entry for a lost lease, so the log is the only witness of why an attempt may have
  * started twice.
  */
@@ -22,6 +22,11 @@ final class LeaseLosses {
     private static final Pattern RENEWAL = Pattern.compile("lost the lease on \\S+ (executor:[0-9a-f-]+)");
     /** {@code LeasedConsumer}: {@code executor <id>: the lease was lost while working; ...}. */
     private static final Pattern ANSWER = Pattern.compile("executor ([0-9a-f-]+): the lease was lost while working");
+    /**
+     * {@code OwnedWork}: {@code executor-steps: work on <session> executor:<id> failed; giving its lease up for another
+     * instance}: the work failed (Redis restarted under a write, say), and another instance may start it again.
+     */
+    private static final Pattern GIVEN_UP = Pattern.compile("work on \\S+ (executor:[0-9a-f-]+) failed; giving its lease up");
 
     private LeaseLosses() {
     }
@@ -50,6 +55,10 @@ final class LeaseLosses {
         Matcher answer = ANSWER.matcher(line);
         if (answer.find()) {
             out.add(new LeaseLoss(owner, "executor:" + answer.group(1)));
+        }
+        Matcher givenUp = GIVEN_UP.matcher(line);
+        if (givenUp.find()) {
+            out.add(new LeaseLoss(owner, givenUp.group(1)));
         }
         return out;
     }

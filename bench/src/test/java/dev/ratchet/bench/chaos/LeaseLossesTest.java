@@ -30,4 +30,15 @@ class LeaseLossesTest {
         assertThat(LeaseLosses.read(logs)).containsExactly(new LeaseLoss("executor-1", "executor:" + REQUEST),
                 new LeaseLoss("executor-1", "executor:" + REQUEST));
     }
+
+    @Test
+    void workThatFailedAndGaveItsLeaseUpCountsAsALeaseLoss() throws Exception {
+        // As the chaos run of 2026-11-30 logged it: Redis restarted under the executor's blob write.
+        Files.writeString(logs.resolve("executor-1.log"), "2026-11-30 19:34:12,502 ERROR [dev.rat.run.wor.OwnedWork] "
+                + "(executor-steps-3) [  f5149f4295ab7116edfad55e60e1c14d] executor-steps: work on "
+                + "4ca59254-2efd-4478-8be7-399cf65893ea executor:" + REQUEST + " failed; giving its lease up for another "
+                + "instance: java.util.concurrent.CompletionException: java.net.SocketException: Connection reset\n");
+
+        assertThat(LeaseLosses.read(logs)).containsExactly(new LeaseLoss("executor-1", "executor:" + REQUEST));
+    }
 }
