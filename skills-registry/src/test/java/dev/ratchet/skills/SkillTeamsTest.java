@@ -111,6 +111,8 @@ class SkillTeamsTest {
 
         given().contentType("application/json").body(question).post("/api/v1/skills/search").then()
                 .statusCode(403);
+        given().contentType("application/json").body(Map.of("goal", Sessions.DEMO_GOAL, "team", "x".repeat(5000)))
+                .post("/api/v1/skills/search").then().statusCode(400).body("errors[0].field", equalTo("team"));
         given().contentType("application/json").body(Map.of("goal", Sessions.DEMO_GOAL, "limit", 50)).post(
                 "/api/v1/skills/search").then().statusCode(200).body("matches.name",
                         not(hasItem(theirSkill)));

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.ratchet.core.auth.Caller;
+import dev.ratchet.core.auth.Teams;
 import dev.ratchet.core.session.FieldViolation;
 import dev.ratchet.core.skill.trust.SkillStatus;
 import dev.ratchet.runtime.auth.CurrentCaller;
@@ -121,6 +122,10 @@ public class SearchResource {
         }
         if (request != null && request.limit() != null && (request.limit() < 1 || request.limit() > MAX_LIMIT)) {
             errors.add(new FieldViolation("limit", "must be from 1 to " + MAX_LIMIT));
+        }
+        if (request != null && request.team() != null) {
+            // A team's name becomes a 403's detail: held to the key API's rule before it is echoed anywhere.
+            Teams.violation(request.team()).ifPresent(v -> errors.add(new FieldViolation("team", v)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Invalid match request", errors);
