@@ -1,6 +1,6 @@
 package dev.ratchet.workspace.sandbox;
 
-/** How strongly a check is separated from the machine, strongest first. */
+/** How strongly a check is separated from the machine, the local ones strongest first. */
 public enum Isolation {
 
     /**
@@ -19,7 +19,14 @@ public enum Isolation {
      * A plain process in its own session with the same limits and environment; no network or filesystem
      * separation. Leftovers are found by a marker in their environment, which a process can drop.
      */
-    NONE("none");
+    NONE("none"),
+
+    /**
+     * A Kubernetes Job of its own (ratchet-k8s's {@code JobCheckRunner}): its own pod, no service-account token, no
+     * network (a deny-all NetworkPolicy), read-only root, no capabilities, the pod's resource limits. Not a local
+     * launcher: the probe never tries it.
+     */
+    KUBERNETES_JOB("kubernetes-job");
 
     private final String label;
 

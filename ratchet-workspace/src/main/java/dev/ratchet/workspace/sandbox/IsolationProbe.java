@@ -18,6 +18,9 @@ final class IsolationProbe {
     record Decision(Launcher launcher, String note) {
     }
 
+    /** What this machine's sandbox may launch, strongest first. */
+    private static final List<Isolation> LOCAL = List.of(Isolation.BUBBLEWRAP, Isolation.UNSHARE, Isolation.NONE);
+
     private IsolationProbe() {
     }
 
@@ -30,7 +33,7 @@ final class IsolationProbe {
         if (config.strongest() != Isolation.BUBBLEWRAP) {
             passedOver.add("limited to " + config.strongest().label() + " by configuration");
         }
-        for (Isolation isolation : Isolation.values()) {
+        for (Isolation isolation : LOCAL) {
             if (isolation.compareTo(config.strongest()) < 0) {
                 continue;
             }
@@ -55,6 +58,7 @@ final class IsolationProbe {
             case BUBBLEWRAP -> tools.bwrap().map(bwrap -> new BubblewrapLauncher(bwrap, tools, user));
             case UNSHARE -> tools.unshare().map(unshare -> new UnshareLauncher(unshare, tools, user, root));
             case NONE -> Optional.of(new PlainLauncher(tools, user));
+            case KUBERNETES_JOB -> Optional.empty();
         };
     }
 
@@ -63,6 +67,7 @@ final class IsolationProbe {
             case BUBBLEWRAP -> "bwrap is not on PATH (" + INSTALL_BUBBLEWRAP + ")";
             case UNSHARE -> "unshare is not on PATH (install it with apt-get install -y util-linux)";
             case NONE -> "none";
+            case KUBERNETES_JOB -> "a Kubernetes Job is not run by this sandbox (ratchet.verifier.sandbox=kubernetes)";
         };
     }
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * what the check started doing, the tail is where a test run reports its failures. What falls between is counted
  * and replaced by one marker line.
  */
-final class OutputCapture {
+public final class OutputCapture {
 
     private final byte[] head;
     private final byte[] tail;
@@ -62,12 +62,21 @@ final class OutputCapture {
         for (int i = 0; i < kept; i++) {
             last[i] = tail[(start + i) % tail.length];
         }
-        String text = new String(head, 0, headLength, StandardCharsets.UTF_8);
-        long omitted = omittedBytes();
-        if (omitted > 0) {
-            text += (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + marker(omitted) + "\n";
+        byte[] first = new byte[headLength];
+        System.arraycopy(head, 0, first, 0, headLength);
+        return text(first, last, omittedBytes());
+    }
+
+    /**
+     * A check's output as {@link #text()} gives it, from a head and a tail kept elsewhere (a Kubernetes Job's files)
+     * and the bytes that fell between them.
+     */
+    public static String text(byte[] head, byte[] tail, long omittedBytes) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (omittedBytes > 0) {
+            text += (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + marker(omittedBytes) + "\n";
         }
-        return text + new String(last, StandardCharsets.UTF_8);
+        return text + new String(tail, StandardCharsets.UTF_8);
     }
 
     static String marker(long omittedBytes) {

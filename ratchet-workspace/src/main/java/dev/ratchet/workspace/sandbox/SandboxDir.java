@@ -22,9 +22,10 @@ import dev.ratchet.workspace.ProcessRunner;
 /**
  * One check's throwaway directory: {@code work/}, a full copy of the workspace including {@code .git} (so a check
  * may run git), and beside it {@code home/} and {@code tmp/} for HOME and TMPDIR, kept out of {@code work/} so that
- * {@code git status} in a check sees only the workspace. Deleted when closed.
+ * {@code git status} in a check sees only the workspace. Deleted when closed. Public for a runner elsewhere (a
+ * Kubernetes Job mounts the directory from a shared volume).
  */
-final class SandboxDir implements AutoCloseable {
+public final class SandboxDir implements AutoCloseable {
 
     /** Copying or deleting a 2,000-file repository takes 0.3 to 3 s on the shared build machine; a minute is stuck. */
     private static final Duration FILE_TIMEOUT = Duration.ofMinutes(1);
@@ -36,6 +37,11 @@ final class SandboxDir implements AutoCloseable {
 
     private SandboxDir(Path root) {
         this.root = root;
+    }
+
+    /** A copy of {@code workspace} under {@code base}, owned by this process's user. */
+    public static SandboxDir copyOf(Path workspace, Path base) {
+        return copyOf(workspace, base, Optional.empty());
     }
 
     /**
@@ -78,19 +84,19 @@ final class SandboxDir implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path work() {
+    public Path work() {
         return root.resolve("work");
     }
 
-    Path home() {
+    public Path home() {
         return root.resolve("home");
     }
 
-    Path tmp() {
+    public Path tmp() {
         return root.resolve("tmp");
     }
 

@@ -24,7 +24,7 @@ import dev.ratchet.core.event.Check;
  * shuts down; a check ended by {@link #close()} throws {@link SandboxClosedException} rather than return a result
  * its killing made up. Thread-safe; checks may run concurrently.
  */
-public final class SandboxRunner implements AutoCloseable {
+public final class SandboxRunner implements CheckRunner, AutoCloseable {
 
     private static final Check PROBE = new Check("sandbox-probe", "echo sandbox-ok", 30);
     private static final int MAX_REASON = 300;
@@ -98,6 +98,15 @@ public final class SandboxRunner implements AutoCloseable {
         return execute(decision.launcher(), check, workspace, parentEnv, decision.note(), CheckExtras.NONE);
     }
 
+    /**
+     * Runs {@code check} on a copy of {@code workspace} with the JVM's environment; a local check ends at its timeout
+     * (the caller stops between checks), so {@code context} names nothing here.
+     */
+    @Override
+    public SandboxResult run(Check check, Path workspace, CheckContext context) {
+        return run(check, workspace);
+    }
+
     /** Runs {@code check} on a copy of {@code workspace} with the JVM's environment and {@code extras}. */
     public SandboxResult run(Check check, Path workspace, CheckExtras extras) {
         return execute(decision.launcher(), check, workspace, System.getenv(), decision.note(), extras);
@@ -108,6 +117,7 @@ public final class SandboxRunner implements AutoCloseable {
      * environment (without HOME and TMPDIR, which are each check's own directories), the isolation and the limits.
      * The verification cache keys on it, so a result is reused only where a check would see the same.
      */
+    @Override
     public String environmentFingerprint() {
         Map<String, String> env = new TreeMap<>(CheckEnvironment.of(System.getenv(), config.passEnv(), "", ""));
         env.remove("HOME");

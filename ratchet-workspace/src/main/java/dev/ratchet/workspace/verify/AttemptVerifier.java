@@ -12,6 +12,7 @@ import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
+import dev.ratchet.workspace.sandbox.CheckContext;
 
 /**
  * Everything a verifier decides about one attempt, without Kafka or Redis, so the verifier service and the
@@ -60,6 +61,14 @@ public final class AttemptVerifier {
      * @throws VerificationStoppedException when {@code stopped} turned true
      */
     public Outcome verify(Request request, Artifacts artifacts, BooleanSupplier stopped) {
+        return verify(request, artifacts, CheckContext.of(request.sessionId(), stopped));
+    }
+
+    /**
+     * {@link #verify(Request, Artifacts, BooleanSupplier)} for the attempt {@code context} names (a check run as a
+     * Kubernetes Job carries its session, step and attempt); no check starts after {@code context.stopped()}.
+     */
+    public Outcome verify(Request request, Artifacts artifacts, CheckContext context) {
         try (Workspace ws = workspaces.lease(request.sessionId(), request.repo(), request.baseCommit(),
                 request.startingPatches())) {
             PatchReview.Result review = PatchReview.review(request.patch(), ws.dir(), request.guardrails());
@@ -79,7 +88,7 @@ public final class AttemptVerifier {
                 return Outcome.rejected(StepRejected.STAGE_REVIEW, "the patch changes other files for git than the "
                         + "review saw: git " + applied + ", review " + new TreeSet<>(review.paths()), null, List.of());
             }
-            List<CheckResult> results = checks.run(request.checks(), ws.dir(), ws.writeTree(), artifacts, stopped);
+            List<CheckResult> results = checks.run(request.checks(), ws.dir(), ws.writeTree(), artifacts, context);
             Optional<CheckResult> failed = results.stream().filter(CheckResult::failed).findFirst();
             if (failed.isPresent()) {
                 CheckResult f = failed.get();

@@ -15,18 +15,21 @@ import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.workspace.browser.BrowserChecks;
 import dev.ratchet.workspace.browser.BrowserRun;
+import dev.ratchet.workspace.sandbox.CheckContext;
+import dev.ratchet.workspace.sandbox.CheckRunner;
 import dev.ratchet.workspace.sandbox.SandboxResult;
 import dev.ratchet.workspace.sandbox.SandboxRunner;
 
 /**
  * Runs a step's checks in the order given (the caller orders them by stage) and stops at the first failure: a
- * command check in the {@link SandboxRunner}, a browser check through {@link BrowserChecks}, each looked up in the
+ * command check through its {@link CheckRunner} (the {@link SandboxRunner}, or a Kubernetes Job), a browser check through {@link BrowserChecks}, each looked up in the
  * verification cache first, so an identical tree is never checked twice. The whole captured output and the
  * screenshots become blobs ({@link Artifacts}); a result carries only the end of the output.
  */
 public final class StagedChecks {
 
     private final SandboxRunner sandbox;
+    private final CheckRunner commands;
     private final BrowserChecks browser;
     private final CheckCache cache;
     private final int tailBytes;
@@ -38,7 +41,16 @@ public final class StagedChecks {
      */
     public StagedChecks(SandboxRunner sandbox, BrowserChecks browser, CheckCache cache, int tailBytes,
             String verifier) {
+        this(sandbox, sandbox, browser, cache, tailBytes, verifier);
+    }
+
+    /**
+     * @param commands runs the command checks; browser checks stay in {@code sandbox}, on this machine
+     */
+    public StagedChecks(SandboxRunner sandbox, CheckRunner commands, BrowserChecks browser, CheckCache cache,
+            int tailBytes, String verifier) {
         this.sandbox = sandbox;
+        this.commands = commands;
         this.browser = browser;
         this.cache = cache;
         this.tailBytes = tailBytes;
@@ -52,12 +64,21 @@ public final class StagedChecks {
      */
     public List<CheckResult> run(List<Check> checks, Path workspace, String tree, Artifacts artifacts,
             BooleanSupplier stopped) {
+        return run(checks, workspace, tree, artifacts, CheckContext.of("", stopped));
+    }
+
+    /**
+     * {@link #run(List, Path, String, Artifacts, BooleanSupplier)} for the attempt {@code context} names; a runner
+     * may also end a check early once {@code context.stopped()} says so (its result then does not count).
+     */
+    public List<CheckResult> run(List<Check> checks, Path workspace, String tree, Artifacts artifacts,
+            CheckContext context) {
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
-            if (stopped.getAsBoolean()) {
+            if (context.stopped().getAsBoolean()) {
                 throw new VerificationStoppedException("stopped before check " + check.name());
             }
-            CheckResult result = runOne(check, workspace, tree, artifacts);
+            CheckResult result = runOne(check, workspace, tree, artifacts, context);
             results.add(result);
             if (result.failed()) {
                 break;
@@ -66,8 +87,8 @@ public final class StagedChecks {
         return List.copyOf(results);
     }
 
-    private CheckResult runOne(Check check, Path workspace, String tree, Artifacts artifacts) {
-        String key = VerifyCacheKey.of(tree, check, check.browser() == null ? sandbox.environmentFingerprint()
+    private CheckResult runOne(Check check, Path workspace, String tree, Artifacts artifacts, CheckContext context) {
+        String key = VerifyCacheKey.of(tree, check, check.browser() == null ? commands.environmentFingerprint()
                 : sandbox.environmentFingerprint() + "\n" + browser.fingerprint());
         Optional<CachedCheck> hit = cache.find(key);
         if (hit.isPresent()) {
@@ -76,7 +97,7 @@ public final class StagedChecks {
         SandboxResult ran;
         List<CachedCheck.Shot> shots = List.of();
         if (check.browser() == null) {
-            ran = sandbox.run(check, workspace);
+            ran = commands.run(check, workspace, context);
         } else {
             BrowserRun run = browser.run(check, workspace);
             if (run.skipped() != null) {
