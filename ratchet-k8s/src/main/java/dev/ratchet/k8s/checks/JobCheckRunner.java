@@ -88,6 +88,14 @@ public final class JobCheckRunner implements CheckRunner {
         }
     }
 
+    /**
+     * What a check may take as a Job beyond its own timeout: the start allowance and the grace the verifier gives
+     * the Job controller; an attempt's bound adds it per check.
+     */
+    public Duration overhead() {
+        return settings.startAllowance().plus(GRACE);
+    }
+
     @Override
     public String environmentFingerprint() {
         return "isolation=" + Isolation.KUBERNETES_JOB.label() + "\nimage=" + settings.image() + "\nlimits="

@@ -9,13 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.session.Progress;
+import dev.ratchet.k8s.checks.JobCheckRunner;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.messaging.Channels;
 import dev.ratchet.runtime.messaging.CloudEventMessages;
@@ -30,6 +30,7 @@ import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.runtime.work.OwnedWork;
 import dev.ratchet.runtime.work.Ownership;
 import dev.ratchet.runtime.work.WorkLeases;
+import dev.ratchet.workspace.sandbox.CheckRunner;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -50,12 +51,15 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
     private final String instance;
     private final LeasedConsumer<StepExecuted> consumer;
     private final CheckSpans checkSpans;
+    private final CheckRunner commands;
 
     ExecutedConsumer(StepVerifier verifier, SessionReader sessions,
             @Channel(Channels.STEPS_VERDICTS) MutinyEmitter<String> verdicts,
             ProgressLog progress, RatchetMetrics metrics, Redelivery redelivery, WorkLeases leases,
-            Outcomes outcomes, OwnedWork work, InstanceId instance, EventSpans spans, CheckSpans checkSpans) {
+            Outcomes outcomes, OwnedWork work, InstanceId instance, EventSpans spans, CheckSpans checkSpans,
+            CheckRunner commands) {
         this.checkSpans = checkSpans;
+        this.commands = commands;
         this.verifier = verifier;
         this.sessions = sessions;
         this.verdicts = verdicts;
@@ -72,11 +76,15 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
         consumer.accept(record);
     }
 
-    /** Every check's own timeout, plus two minutes for preparing the workspace and applying the patch. */
+    /**
+     * Every check's own timeout (as a Kubernetes Job, plus its start allowance and grace), plus two minutes for
+     * preparing the workspace and applying the patch.
+     */
     @Override
     public Duration bound(StepExecuted executed) {
+        long perCheck = commands instanceof JobCheckRunner job ? job.overhead().toSeconds() : 0;
         long checks = sessions.find(executed.sessionId()).map(s -> s.checks().stream()
-                .mapToLong(Check::timeoutSeconds).sum()).orElse(0L);
+                .mapToLong(c -> c.timeoutSeconds() + perCheck).sum()).orElse(0L);
         return Duration.ofSeconds(checks).plusMinutes(2);
     }
 

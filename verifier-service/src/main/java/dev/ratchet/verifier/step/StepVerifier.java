@@ -31,6 +31,8 @@ import dev.ratchet.runtime.redis.SessionReader;
 import dev.ratchet.workspace.GitException;
 import dev.ratchet.workspace.Workspaces;
 import dev.ratchet.workspace.browser.BrowserChecks;
+import dev.ratchet.workspace.sandbox.CheckContext;
+import dev.ratchet.workspace.sandbox.CheckRunner;
 import dev.ratchet.workspace.sandbox.SandboxRunner;
 import dev.ratchet.workspace.verify.AttemptVerifier;
 import dev.ratchet.workspace.verify.CheckCache;
@@ -56,12 +58,12 @@ public class StepVerifier {
     private final int tailBytes;
 
     StepVerifier(Workspaces workspaces, SessionReader sessions, PatchChain chain, Blobs blobs, SandboxRunner sandbox,
-            BrowserChecks browser, CheckCache cache, VerifierConfig config, InstanceId instance,
+            CheckRunner commands, BrowserChecks browser, CheckCache cache, VerifierConfig config, InstanceId instance,
             RatchetMetrics metrics) {
         this.sessions = sessions;
         this.chain = chain;
         this.blobs = blobs;
-        this.attempts = new AttemptVerifier(workspaces, new StagedChecks(sandbox, browser, cache,
+        this.attempts = new AttemptVerifier(workspaces, new StagedChecks(sandbox, commands, browser, cache,
                 config.outputTailBytes(), instance.value()));
         this.instance = instance;
         this.metrics = metrics;
@@ -91,7 +93,8 @@ public class StepVerifier {
             AttemptVerifier.Outcome outcome = attempts.verify(new AttemptVerifier.Request(session.id(), session.repo(),
                     session.baseCommit(), chain.first(session.id(), index), blobs.get(p.patch()),
                     session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size())),
-                    content -> blobs.put(session.id(), content), stopped);
+                    content -> blobs.put(session.id(), content),
+                    new CheckContext(session.id(), executed.stepId(), executed.attempt(), stopped));
             if (!outcome.verified()) {
                 return rejected(executed, started, outcome.stage(), outcome.reason(), outcome.detail(),
                         outcome.checks());

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 @ConfigMapping(prefix = "ratchet.verifier")
 public interface VerifierConfig {
@@ -37,8 +38,22 @@ public interface VerifierConfig {
 
     Sandbox sandbox();
 
+    /** Checks as Kubernetes Jobs ({@code ratchet.verifier.sandbox=kubernetes}). */
+    Kubernetes kubernetes();
+
     /** The check sandbox ({@code SandboxRunner}): one per verifier, made at start-up. */
     interface Sandbox {
+
+        /**
+         * Where command checks run: {@code process} (this machine's sandbox, the default) or {@code kubernetes} (a
+         * Job each, {@code ratchet.verifier.kubernetes.*}). Browser checks stay in this machine's sandbox.
+         */
+        @WithParentName
+        @WithDefault(PROCESS)
+        String mode();
+
+        String PROCESS = "process";
+        String KUBERNETES = "kubernetes";
 
         /** The strongest isolation to try: {@code bubblewrap}, {@code unshare} or {@code none}; weaker ones follow. */
         @WithDefault("bubblewrap")
@@ -76,5 +91,55 @@ public interface VerifierConfig {
 
         /** Variables passed from the verifier's environment besides PATH, LANG, LC_ALL (never RATCHET_* or secrets). */
         Optional<List<String>> passEnv();
+    }
+
+    /** How a check runs as a Kubernetes Job (ratchet-k8s {@code CheckJobSettings}; docs/KUBERNETES.md). */
+    interface Kubernetes {
+
+        /**
+         * The image checks run in: it needs sh and coreutils, and the project's toolchain. application.properties
+         * tags the verifier's own with the project version.
+         */
+        @WithDefault("ratchet/verifier-service")
+        String image();
+
+        /** The ReadWriteMany PersistentVolumeClaim the verifier and the Jobs share (k8s/overlays/prod-check-jobs). */
+        @WithDefault("ratchet-check-workspaces")
+        String workspaceClaim();
+
+        /** Where the verifier mounts that claim; each check's copy is a directory under it, the Job's subPath. */
+        @WithDefault("/var/lib/ratchet/check-jobs")
+        String workspaceDir();
+
+        /** CPU the scheduler reserves for a check, and what it may use (2 cores: a Maven test run's fork). */
+        @WithDefault("250m")
+        String cpuRequest();
+
+        @WithDefault("2")
+        String cpuLimit();
+
+        /** Memory reserved for a check; the limit is ratchet.verifier.sandbox.memory-bytes. */
+        @WithDefault("512Mi")
+        String memoryRequest();
+
+        /** The checks' user: the verifier's own (185 in the images), so a check can write to its copy. */
+        @WithDefault("185")
+        long runAsUid();
+
+        @WithDefault("185")
+        long runAsGid();
+
+        /** Added to a check's timeout for the Job's deadline: scheduling and an image pull take up to a minute. */
+        @WithDefault("60s")
+        Duration startAllowance();
+
+        /** How long a finished Job stays if the verifier could not delete it (it deletes each one it ran). */
+        @WithDefault("10m")
+        Duration ttlAfterFinished();
+
+        /** The verifier's pod (downward API), owner of its Jobs, so that they go with it. */
+        Optional<String> ownerPodName();
+
+        Optional<String> ownerPodUid();
     }
 }
