@@ -163,12 +163,15 @@ class ManifestsTest {
             // The root is read-only: java.io.tmpdir and the work dir must be emptyDirs.
             Map<String, Volume> volumes = new java.util.HashMap<>();
             pod.getVolumes().forEach(v -> volumes.put(v.getName(), v));
+            // Besides, with checks as Jobs, the verifier mounts the volume it shares with them.
+            boolean checkJobs = service.equals("verifier-service") && CheckJobsManifestsTest.OVERLAY.equals(overlay);
             assertThat(container.getVolumeMounts()).as(service)
                     .anyMatch(m -> m.getMountPath().equals("/tmp"))
-                    .allSatisfy(m -> assertThat(volumes.get(m.getName()).getEmptyDir()).as(m.getName()).isNotNull());
+                    .allSatisfy(m -> assertThat(volumes.get(m.getName()).getEmptyDir() != null || checkJobs
+                            && volumes.get(m.getName()).getPersistentVolumeClaim() != null).as(m.getName()).isTrue());
             assertThat(pod.getServiceAccountName()).isEqualTo(service);
             assertThat(pod.getAutomountServiceAccountToken()).as(service + " mounts an API token")
-                    .isEqualTo(service.equals("planner-service"));
+                    .isEqualTo(service.equals("planner-service") || checkJobs);
         }
     }
 
@@ -182,8 +185,16 @@ class ManifestsTest {
             Role role = Manifests.named(objects, Role.class, binding.getRoleRef().getName());
             boolean plannerOnly = binding.getSubjects().stream()
                     .allMatch(s -> s.getKind().equals("ServiceAccount") && s.getName().equals("planner-service"));
+            boolean verifierOnly = binding.getSubjects().stream()
+                    .allMatch(s -> s.getKind().equals("ServiceAccount") && s.getName().equals("verifier-service"));
             for (PolicyRule rule : role.getRules()) {
-                assertThat(rule.getVerbs()).as(role.getMetadata().getName()).doesNotContain("*", "delete");
+                // The one deletion: the verifier's of its own check Jobs.
+                boolean checkJobs = verifierOnly && rule.getApiGroups().equals(List.of("batch"))
+                        && rule.getResources().equals(List.of("jobs"));
+                assertThat(rule.getVerbs()).as(role.getMetadata().getName()).doesNotContain("*");
+                if (!checkJobs) {
+                    assertThat(rule.getVerbs()).as(role.getMetadata().getName()).doesNotContain("delete");
+                }
                 assertThat(rule.getResources()).as(role.getMetadata().getName()).doesNotContain("*", "secrets", "pods");
                 if (rule.getResources().stream().anyMatch(PLANNER_ONLY::contains)) {
                     assertThat(plannerOnly).as(binding.getMetadata().getName() + " grants " + rule.getResources())
@@ -261,9 +272,10 @@ class ManifestsTest {
         Manifests.named(objects, io.fabric8.kubernetes.api.model.Service.class, "ratchet-redis");
         assertThat(config.get("ratchet.topics.create")).as("KafkaTopics own the topics").isEqualTo("false");
         assertThat(config.get("ratchet.kubernetes.controller.enabled")).isEqualTo("true");
-        // One scaler of the executors at most: the planner's in prod, KEDA's in prod-keda, none in dev.
+        // One scaler of the executors at most: the planner's in prod (and prod-check-jobs, prod with checks as Jobs),
+        // KEDA's in prod-keda, none in dev.
         assertThat(Boolean.parseBoolean(config.get("ratchet.kubernetes.autoscaler.enabled")))
-                .isEqualTo(overlay.equals("prod"));
+                .isEqualTo(overlay.equals("prod") || overlay.equals(CheckJobsManifestsTest.OVERLAY));
         assertThat(Manifests.all(objects, GenericKubernetesResource.class))
                 .filteredOn(o -> o.getKind().equals("ScaledObject")).hasSize(overlay.equals("prod-keda") ? 1 : 0);
         for (String service : SERVICES) {
