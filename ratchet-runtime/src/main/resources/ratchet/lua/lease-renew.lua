@@ -13,5 +13,8 @@ end
 local t = redis.call('TIME')
 local expiry = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[3])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. expiry)
-redis.call('ZADD', KEYS[2], expiry + tonumber(ARGV[5]), ARGV[4])
+-- LT: a renewal never moves the session's deadline later. Otherwise, with several leases (best-of-N variants),
+-- the live owners' renewals would keep pushing it past a dead owner's expiry, and the reaper would not look until
+-- every variant ended. The reaper moves it on after each look (to the first held lease's expiry plus the grace).
+redis.call('ZADD', KEYS[2], 'LT', expiry + tonumber(ARGV[5]), ARGV[4])
 return 1

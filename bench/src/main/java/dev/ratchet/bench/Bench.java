@@ -28,6 +28,8 @@ public final class Bench {
      */
     static final int THROUGHPUT_EXECUTORS = 2;
     static final int THROUGHPUT_CONCURRENCY = 4;
+    /** The best-of-N figure: 15 variants on 4 executors, ideally ceil(15 / 4) = 4 rounds of model calls. */
+    static final int BEST_OF_N_EXECUTORS = 4;
 
     private final BenchSettings settings;
     private final LocalLayout layout;
@@ -50,7 +52,7 @@ public final class Bench {
     }
 
     public List<ScenarioResult> run() {
-        Path scenario = workload.scenario(List.of(fast, faster, zero));
+        Path scenario = workload.scenario(List.of(fast, faster, zero), BestOfNRuns.rules());
         // A cluster of its own, started empty: a kept .ratchet/local would skew every figure.
         LocalCluster.Options options = LocalCluster.Options.defaults().withExecutors(1).withExecutorConcurrency(1)
                 .withScenario(scenario).withSequentialStart(true).withState(workDir.resolve("cluster"), true);
@@ -60,6 +62,7 @@ public final class Bench {
         Figures throughput = new Figures();
         Figures hops = new Figures();
         SingleSessionRuns alone;
+        BestOfNRuns bestOfN;
         try (LocalCluster cluster = LocalCluster.start(layout, options, line -> out.accept("  " + line));
                 TopicTap tap = new TopicTap(cluster.kafkaBootstrapServers(), List.of(Topics.STEPS_REQUESTED,
                         Topics.STEPS_EXECUTED, Topics.STEPS_VERDICTS, Topics.SESSIONS_EVENTS))) {
@@ -70,6 +73,7 @@ public final class Bench {
             URI model = cluster.simulatorUrl().orElseThrow();
             alone = new SingleSessionRuns(ratchet, new BaselineRunner(model, workload.dir().resolve(
                     "baseline-single"), 1), workload, fast, this::step);
+            bestOfN = new BestOfNRuns(ratchet, tap, workload, this::step);
             alone.warmBaseline();
             step("one session on the freshly started cluster");
             alone.run("fresh");
@@ -85,6 +89,11 @@ public final class Bench {
                         alone.run("after_scale_e" + executors);
                     }
                     modelBoundRuns(ratchet, model, executors, overhead, scaleOut);
+                    if (executors == BEST_OF_N_EXECUTORS) {
+                        step("best-of-" + BestOfNRuns.VARIANTS + " against one variant on " + executors
+                                + " executor processes");
+                        bestOfN.run(settings.runs(), executors);
+                    }
                 }
                 rss.peak().forEach((s, mb) -> footprint.add("rss_mb.loaded." + s, mb, "MB"));
             }
@@ -117,7 +126,13 @@ public final class Bench {
                         + "attempt", settingsWith(Map.of("sessions", 1, "tokensPerStep", fast.tokensPerStep(),
                                 "ttftMs", fast.ttftMs(), "checks", "true (no-op)", "executorConcurrency", 1,
                                 "fresh", "before any warm-up", "afterScale", "first session after scaling to 2, "
-                                        + "then 4 executor processes")), alone.figures()));
+                                        + "then 4 executor processes")), alone.figures()),
+                new ScenarioResult("best-of-n", "7. Best-of-" + BestOfNRuns.VARIANTS + " against one variant "
+                        + "(1000 tok/s, one session alone)", Map.of("variants", BestOfNRuns.VARIANTS, "executors",
+                                BEST_OF_N_EXECUTORS, "executorConcurrency", 1, "passingVariants",
+                                BestOfNRuns.PASSING, "idealWallRatio", BestOfNRuns.ideal(BEST_OF_N_EXECUTORS),
+                                "check", BestOfNRuns.CHECK.get("command"), "runs", settings.runs()),
+                        bestOfN.figures()));
     }
 
     private void modelBoundRuns(RatchetRunner ratchet, URI model, int executors, Figures overhead,

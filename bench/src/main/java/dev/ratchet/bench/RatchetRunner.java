@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,14 +35,19 @@ public final class RatchetRunner {
 
     /** Submits {@code sessions} sessions at once and waits until all have ended. */
     public RunResult runAll(Profile profile, int sessions) {
-        List<Path> repos = new ArrayList<>();
+        List<Map<String, Object>> requests = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
-            repos.add(workload.newRepository());
+            requests.add(workload.sessionRequest(profile, i, workload.newRepository()));
         }
+        return runAll(requests);
+    }
+
+    /** Submits these session requests at once (their repositories made beforehand) and waits until all ended. */
+    public RunResult runAll(List<Map<String, Object>> requests) {
         long start = System.currentTimeMillis();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < sessions; i++) {
-            ids.add(api.createSession(workload.sessionRequest(profile, i, repos.get(i))).path("id").asText());
+        for (Map<String, Object> request : requests) {
+            ids.add(api.createSession(request).path("id").asText());
         }
         return await(ids, start);
     }
@@ -80,6 +86,11 @@ public final class RatchetRunner {
             Pause.of(Duration.ofMillis(20));
         }
         throw new IllegalStateException(ids.size() + " benchmark sessions did not end within " + TIMEOUT);
+    }
+
+    /** The session as {@code GET /api/v1/sessions/{id}} shows it. */
+    public JsonNode session(String id) {
+        return api.session(id);
     }
 
     /**

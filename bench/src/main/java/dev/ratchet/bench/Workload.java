@@ -39,6 +39,11 @@ public final class Workload {
 
     /** Writes the scenario with rules for every profile and returns its path. */
     public Path scenario(List<Profile> profiles) {
+        return scenario(profiles, List.of());
+    }
+
+    /** As {@link #scenario(List)}, with {@code more} rules after the profiles' (a scenario's own sessions). */
+    public Path scenario(List<Profile> profiles, List<Map<String, Object>> more) {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (Profile profile : profiles) {
             rules.add(rule("plan " + profile.name(), List.of("You are the planner of Ratchet", profile.marker()),
@@ -49,6 +54,7 @@ public final class Workload {
                         patch(profile, k), profile));
             }
         }
+        rules.addAll(more);
         Map<String, Object> scenario = new LinkedHashMap<>();
         scenario.put("name", "bench");
         scenario.put("rules", rules);
@@ -91,7 +97,18 @@ public final class Workload {
 
     /** An apply_patch answer of about {@code tokensPerStep} simulated tokens. */
     static String patch(Profile profile, int step) {
-        StringBuilder patch = new StringBuilder("*** Begin Patch\n*** Add File: bench/step-" + step + ".md\n");
+        return addFile(profile, "bench/step-" + step + ".md", "");
+    }
+
+    /**
+     * An apply_patch answer adding {@code path}: {@code firstLine} (when not empty), then filler words up to about
+     * the profile's tokens per step.
+     */
+    static String addFile(Profile profile, String path, String firstLine) {
+        StringBuilder patch = new StringBuilder("*** Begin Patch\n*** Add File: " + path + "\n");
+        if (!firstLine.isEmpty()) {
+            patch.append('+').append(firstLine).append('\n');
+        }
         int words = Math.max(1, profile.tokensPerStep() - 12);
         for (int line = 0; line * 10 < words; line++) {
             patch.append('+');
@@ -103,12 +120,17 @@ public final class Workload {
         return patch.append("*** End Patch\n").toString();
     }
 
-    private static Map<String, Object> rule(String name, List<String> contains, String content, Profile profile) {
+    static Map<String, Object> rule(String name, List<String> contains, String content, Profile profile) {
+        return rule(name, Map.of("contains", contains), content, profile);
+    }
+
+    /** A simulated-model rule: when a request matches {@code match}, answer {@code content} at the profile's pace. */
+    static Map<String, Object> rule(String name, Map<String, Object> match, String content, Profile profile) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("content", content);
         response.put("ttftMs", profile.ttftMs());
         response.put("tokensPerSecond", profile.tokensPerSecond());
-        return Map.of("name", name, "match", Map.of("contains", contains), "response", response);
+        return Map.of("name", name, "match", match, "response", response);
     }
 
     private static void write(Path file, String content) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +52,16 @@ final class AuditedSession {
 
     /** Submits a session on a fresh copy of the demo's sample project, checked by its unittest suite. */
     static AuditedSession submit(LocalLayout layout, LocalCluster cluster, String goal) {
+        return submit(layout, cluster, goal, Map.of());
+    }
+
+    /** As {@link #submit(LocalLayout, LocalCluster, String)}, with more fields of the request ({@code variants}). */
+    static AuditedSession submit(LocalLayout layout, LocalCluster cluster, String goal, Map<String, Object> more) {
         Path repo = Demo.prepareRepository(layout);
-        String id = new PlatformClient(cluster.planner()).createSession(Map.of("repo", repo.toString(), "goal",
-                goal, "checks", List.of(Map.of("name", "unit-tests", "command", Demo.CHECK_COMMAND,
-                        "timeoutSeconds", 60)))).path("id").asText();
+        Map<String, Object> request = new HashMap<>(more);
+        request.putAll(Map.of("repo", repo.toString(), "goal", goal, "checks", List.of(Map.of("name", "unit-tests",
+                "command", Demo.CHECK_COMMAND, "timeoutSeconds", 60))));
+        String id = new PlatformClient(cluster.planner()).createSession(request).path("id").asText();
         return new AuditedSession(id, repo, cluster.redisUrl());
     }
 

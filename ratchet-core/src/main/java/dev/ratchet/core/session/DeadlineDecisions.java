@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The machine's decisions about time: what the reaper does with a session whose deadline passed, and when it must
@@ -41,7 +42,8 @@ final class DeadlineDecisions {
                     "the session did not finish within its time limit of " + describe(deadlines.sessionMaxDuration()),
                     now, List.of());
         }
-        if (liveness.leaseHeld()) {
+        boolean orphans = !liveness.orphaned().isEmpty() && session.status() == SessionStatus.RUNNING;
+        if (liveness.leaseHeld() && !orphans) {
             return Transition.ignored(session);
         }
         if (session.status() == SessionStatus.PLANNING) {
@@ -52,6 +54,14 @@ final class DeadlineDecisions {
         if (attempt == null || attempt.status() != AttemptStatus.REQUESTED) {
             return Transition.ignored(session);
         }
+        if (liveness.leaseHeld()) {
+            // Some variants' owners are gone while others still work: waiting for the others would decide the
+            // attempt without the orphaned variants (the rule below), so they are sent again now.
+            List<Integer> orphaned = liveness.orphaned();
+            return redeliver(session, step, attempt, (orphaned.size() == 1 ? "the owner of variant " : "the owners "
+                    + "of variants ") + orphaned.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " stopped without an answer while the others work", now);
+        }
         if (liveness.reached() == Liveness.Reached.NOTHING
                 && now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
             return Transition.ignored(session);
@@ -59,7 +69,14 @@ final class DeadlineDecisions {
         if (!attempt.variants().isEmpty() && !now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
             return machine.variantsDue(session, step, now);
         }
-        String silence = liveness.reached().silence();
+        return redeliver(session, step, attempt, liveness.reached().silence(), now);
+    }
+
+    /**
+     * The attempt's requests sent again with their ids (only variants without a verdict; a live owner keeps its
+     * work, as its lease refuses a second taker), until {@link Deadlines#maxRedeliveries()} fails the step.
+     */
+    private Transition redeliver(Session session, StepState step, Attempt attempt, String silence, Instant now) {
         if (attempt.redeliveries() >= deadlines.maxRedeliveries()) {
             String why = silence + " (sent " + (attempt.redeliveries() + 1) + " times)";
             Session failed = session.withStep(step.withAttempt(attempt.abandoned(why, now), StepStatus.FAILED));

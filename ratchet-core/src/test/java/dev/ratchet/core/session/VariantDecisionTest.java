@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -301,6 +302,26 @@ class VariantDecisionTest {
                 + "attempt 1 deadline passed with 1 of 3 variants answered; deciding without variants 0, 2");
         assertThat(due.progress()).last().extracting(Progress::message).asString()
                 .endsWith("COMPLETED: 1/1 steps verified (best of 3: variant 1)");
+    }
+
+    @Test
+    void aVariantWhoseOwnerIsGoneIsSentAgainWhileTheOthersStillWork() {
+        Transition t = planned(3, null);
+        List<StepRequested> sent = requests(t);
+        Transition one = machine.onVerdict(t.session(), passed(sent.get(1), 3, 500), AT.plusSeconds(5));
+
+        Transition orphan = machine.onDeadline(one.session(), new Liveness(true, Liveness.Reached.CLAIMED,
+                List.of(2), Optional.empty()), AT.plusSeconds(8));
+
+        assertThat(orphan.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(orphan.events()).as("the variants without a verdict, with their ids: the live owner of variant 0 "
+                + "keeps its work (its lease refuses a second taker)").containsExactly(sent.get(0), sent.get(2));
+        assertThat(orphan.progress()).singleElement().extracting(Progress::message).isEqualTo("step 1/1 \"Add "
+                + "greet()\" attempt 1 sent again (1 of 3): the owner of variant 2 stopped without an answer while "
+                + "the others work");
+        assertThat(orphan.session().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(machine.onDeadline(one.session(), new Liveness(true, Liveness.Reached.CLAIMED), AT.plusSeconds(8))
+                .outcome()).as("every owner alive: nothing to do").isEqualTo(Outcome.IGNORED);
     }
 
     @Test

@@ -50,6 +50,11 @@ public class WorkLeases {
         return config.ttl();
     }
 
+    /** The reaper's margin after a lease's expiry. */
+    public Duration grace() {
+        return config.grace();
+    }
+
     /** Takes the lease named {@code field} of the session for this instance. */
     public Claim acquire(String sessionId, String field) {
         Response r = redis.execute("EVAL", ACQUIRE, "3", RedisKeys.session(sessionId), RedisKeys.work(sessionId),

@@ -1,5 +1,10 @@
 package dev.ratchet.planner.session.reaper;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.event.EventIds;
@@ -47,8 +52,11 @@ public class LivenessProbe {
         WorkLeases.Snapshot work = leases.read(session.id());
         boolean live = false;
         Reached least = null;
+        List<Integer> orphaned = new ArrayList<>();
+        long heldUntil = Long.MAX_VALUE;
         // Every variant still without a verdict (variant 0 alone without best-of-N): the attempt is worked on while
-        // any of them is, and the hop to name is where the variant that got least far stopped.
+        // any of them is, and the hop to name is where the variant that got least far stopped. A variant taken on
+        // whose owner is gone is orphaned, even while other variants are worked on.
         for (int variant : attempt.missingVariants()) {
             String executor = Lease.field("executor", EventIds.forStep(EventType.STEP_REQUESTED, session.id(),
                     step.id(), attempt.number(), variant));
@@ -59,9 +67,19 @@ public class LivenessProbe {
                     : outcomes.exists(session.id(), executor) ? Reached.EXECUTED
                     : work.claimed(executor) ? Reached.CLAIMED
                     : Reached.NOTHING;
-            live |= work.live(executor) || work.live(verifier);
+            String hop = reached == Reached.VERIFYING ? verifier : reached == Reached.CLAIMED ? executor : null;
+            if (hop != null && !work.live(hop)) {
+                orphaned.add(variant);
+            }
+            for (String field : List.of(executor, verifier)) {
+                if (work.live(field)) {
+                    live = true;
+                    heldUntil = Math.min(heldUntil, work.leases().get(field).expiresAtMs());
+                }
+            }
             least = least == null || reached.compareTo(least) < 0 ? reached : least;
         }
-        return new Liveness(live, least == null ? Reached.NOTHING : least);
+        return new Liveness(live, least == null ? Reached.NOTHING : least, orphaned, live
+                ? Optional.of(Instant.ofEpochMilli(heldUntil)) : Optional.empty());
     }
 }

@@ -159,8 +159,11 @@ public class Reaper {
             }
             return;
         }
+        // While work is held, look again right after the first held lease would run out unless renewed: renewals
+        // never move a session's deadline later (lease-renew.lua), so an owner that died is noticed within the
+        // grace even while other variants' owners keep renewing theirs.
         Optional<Instant> next = seen[0].leaseHeld()
-                ? Optional.of(now.plus(leases.ttl()).plusSeconds(1))
+                ? Optional.of(seen[0].heldUntil().orElse(now.plus(leases.ttl())).plus(leases.grace()))
                 : machine.deadline(read[0]);
         if (next.isPresent()) {
             store.reschedule(id, read[0].version(), next.get().isAfter(now) ? next.get() : now.plusSeconds(1));
