@@ -152,10 +152,11 @@ class StepVerificationTest {
         String session = newSession();
         acceptStep1(session);
         String attempt1 = textstats.diff(List.of(step1), "step2-attempt1.patch");
-        StepRejected.Payload p = sendAndAwait(executed(session, "s2", 1, textstats.step(1, 1), attempt1),
-                StepRejected.class).payload();
+        StepExecuted executed = executed(session, "s2", 1, textstats.step(1, 1), attempt1);
+        StepRejected.Payload p = sendAndAwait(executed, StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_CHECK);
         assertThat(p.reason()).isEqualTo("check 'unit-tests' failed (exit 1)");
+        assertThat(p.patch()).as("the rejected patch, for its diff").isEqualTo(executed.payload().patch());
         assertThat(p.outputTail()).contains("FAIL: test_ties_are_alphabetical").contains("FAILED (failures=1)");
         assertThat(p.checks()).singleElement().satisfies(c -> {
             assertThat(c.exitCode()).isEqualTo(1);
@@ -205,6 +206,7 @@ class StepVerificationTest {
         assertThat(rejected.payload().reason()).isEqualTo(error);
         assertThat(rejected.payload().checks()).isEmpty();
         assertThat(rejected.payload().execution()).isEqualTo(executed.payload().execution());
+        assertThat(rejected.payload().patch()).isNull();
     }
 
     @Test
