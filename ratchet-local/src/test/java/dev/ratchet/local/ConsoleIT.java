@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
  * page and followed live to COMPLETED without a reload (its accepted diffs rendered), a session cancelled from
  * its page, a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side and
- * a loser's labelled rejected, the skills view (through the planner's skills routes) listing, searching, rendering
- * and trusting a skill, and
+ * a loser's labelled rejected, the skills view (through the planner's skills routes) listing, searching, rendering,
+ * trusting and untrusting a skill, and
  * the cluster view showing every service up. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -201,7 +201,7 @@ class ConsoleIT {
 
     @Test
     @Order(6)
-    void theSkillsViewListsTheDemosSkillRendersItsSkillMdAndTrustsIt() {
+    void theSkillsViewListsTheDemosSkillRendersItsSkillMdTrustsAndUntrustsIt() {
         browser.driver.get(console + "#/skills");
         // The session completed in @Order(3) is captured as a skill by the registry, read through the planner.
         By first = By.cssSelector("#skill-rows tr[data-skill] a");
@@ -228,6 +228,10 @@ class ConsoleIT {
         wait(By.id("skill-answer"), "Trusted.");
         wait(By.id("skill-name"), "TRUSTED");
         browser.screenshot("skill");
+        browser.driver.findElement(By.id("untrust-skill")).click();
+        wait(By.id("skill-answer"), "Trust withdrawn.");
+        wait(By.id("skill-name"), "CANDIDATE");
+        wait(By.id("skill-status-reason"), "trust withdrawn by a person");
     }
 
     @Test
