@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ratchet skills list|show|search|trust|untrust}: the skills registry as a person browses it. ({@code skills import}
- * and {@code export} move skill folders; they are {@code SkillsCommand}'s.)
+ * {@code ratchet skills list|show|search|trust|untrust}: the skills registry as a person browses it.
+ * ({@code skills import} and {@code export} move skill folders; they are {@code SkillsCommand}'s.)
  */
 final class SkillsCommands {
 
