@@ -271,7 +271,8 @@ public final class Main {
                        ./ratchet steer ID --note TEXT | --guardrails JSON | --read-only | --redo STEP
                                           | --skip STEP | --pause | --resume | --cancel [--reason TEXT]
                        ./ratchet patch ID [--step STEP] > change.mbox   the result as patches for git am
-                       ./ratchet skills list | show NAME | search QUERY | trust NAME   the skills registry
+                       ./ratchet skills list | show NAME | search QUERY | trust NAME | untrust NAME
+                                                                  the skills registry
                 exit codes of the client: 0 done (session completed), 1 session failed or cancelled, 2 bad arguments
                 or refused by the API (4xx), 3 unreachable or 5xx, 4 follow --timeout passed""");
         return problem == null ? 0 : USAGE;

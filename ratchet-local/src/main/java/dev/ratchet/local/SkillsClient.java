@@ -79,6 +79,11 @@ public final class SkillsClient {
         return Json.read(post("/api/v1/skills/" + name + "/trust", null), JsonNode.class);
     }
 
+    /** A person's trust withdrawn: a candidate again until replays after it earn trust, or a person trusts it. */
+    public JsonNode untrust(String name) {
+        return Json.read(delete("/api/v1/skills/" + name + "/trust"), JsonNode.class);
+    }
+
     /** One skill: status and its reason, versions, statistics. */
     public JsonNode skill(String name) {
         return Json.read(get("/api/v1/skills/" + name), JsonNode.class);
@@ -95,21 +100,25 @@ public final class SkillsClient {
     }
 
     private String get(String path) {
-        HttpResponse<String> response = send(registry.request(path).timeout(TIMEOUT).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new ApiRefused("GET " + response.uri(), response.statusCode(), response.body());
-        }
-        return response.body();
+        return answered(registry.request(path).timeout(TIMEOUT).GET().build());
     }
 
     private String post(String path, String json) {
         HttpRequest.Builder request = registry.request(path).timeout(TIMEOUT);
-        HttpResponse<String> response = send((json == null ? request.POST(HttpRequest.BodyPublishers.noBody())
+        return answered((json == null ? request.POST(HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .build());
+    }
+
+    private String delete(String path) {
+        return answered(registry.request(path).timeout(TIMEOUT).DELETE().build());
+    }
+
+    /** The body of a 200 answer; any other status is {@link ApiRefused} naming the method and address. */
+    private String answered(HttpRequest request) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new ApiRefused("POST " + response.uri(), response.statusCode(), response.body());
+            throw new ApiRefused(request.method() + " " + response.uri(), response.statusCode(), response.body());
         }
         return response.body();
     }

@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The web console on the whole cluster as `./ratchet up` runs it, in headless Chromium: the key form, the board
  * showing a session submitted from its form, a session with manual approval edited, noted and approved from its
  * page and followed live to COMPLETED without a reload (its accepted diffs rendered), a session cancelled from
- * its page, a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side,
- * the skills view (through the planner's skills routes) listing, searching, rendering and trusting a skill, and
+ * its page, a best-of-5 step's variants as cards, the winner marked, each verified variant's diff side by side and
+ * a loser's labelled rejected, the skills view (through the planner's skills routes) listing, searching, rendering,
+ * trusting and untrusting a skill, and
  * the cluster view showing every service up. Screenshots go to {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -185,6 +186,11 @@ class ConsoleIT {
 
         browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='0'] .show-diff")).click();
         wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='0'] table.diff-split"), "word_count");
+        // A loser's diff too, labelled with why it lost.
+        browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='1'] .show-diff")).click();
+        wait(By.cssSelector("#step-s1 .candidate-diff.rejected-diff[data-variant='1'] table.diff-split"), "+");
+        assertThat(text(By.cssSelector("#step-s1 .candidate-diff[data-variant='1']"))).contains("REJECTED")
+                .contains("unit-tests");
         wait(By.id("session-status"), "COMPLETED");
         browser.driver.findElement(By.cssSelector("#step-s1 article.variant[data-variant='2'] .show-diff")).click();
         wait(By.cssSelector("#step-s1 .candidate-diff[data-variant='2'] table.diff-split"), "word_count");
@@ -195,7 +201,7 @@ class ConsoleIT {
 
     @Test
     @Order(6)
-    void theSkillsViewListsTheDemosSkillRendersItsSkillMdAndTrustsIt() {
+    void theSkillsViewListsTheDemosSkillRendersItsSkillMdTrustsAndUntrustsIt() {
         browser.driver.get(console + "#/skills");
         // The session completed in @Order(3) is captured as a skill by the registry, read through the planner.
         By first = By.cssSelector("#skill-rows tr[data-skill] a");
@@ -222,6 +228,10 @@ class ConsoleIT {
         wait(By.id("skill-answer"), "Trusted.");
         wait(By.id("skill-name"), "TRUSTED");
         browser.screenshot("skill");
+        browser.driver.findElement(By.id("untrust-skill")).click();
+        wait(By.id("skill-answer"), "Trust withdrawn.");
+        wait(By.id("skill-name"), "CANDIDATE");
+        wait(By.id("skill-status-reason"), "trust withdrawn by a person");
     }
 
     @Test

@@ -65,6 +65,7 @@ class SkillTeamsTest {
                     .body("detail", equalTo("skill owned-by-test belongs to another team than elsewhere's"));
         }
         given().post("/api/v1/skills/owned-by-test/trust").then().statusCode(403);
+        given().delete("/api/v1/skills/owned-by-test/trust").then().statusCode(403);
         given().delete("/api/v1/skills/owned-by-test").then().statusCode(403);
         given().contentType("application/json").body(Map.of("sessionId", "s", "version", 1, "passed", true,
                 "tokens", 1, "wallMs", 1)).post("/api/v1/skills/owned-by-test/replays").then().statusCode(403);

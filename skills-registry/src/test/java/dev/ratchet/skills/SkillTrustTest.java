@@ -1,6 +1,7 @@
 package dev.ratchet.skills;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.store.RedisKeys;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.TestKeys;
@@ -23,8 +25,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * Trust through verification over the API: replay outcomes update the statistics, three passes make a skill
- * trusted, failing recent replays degrade it (with the reason), a person's approval trusts it, each session counts
- * once.
+ * trusted, failing recent replays degrade it (with the reason), a person's approval trusts it and a person's
+ * withdrawal makes it a candidate again, each session counts once.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -90,6 +92,40 @@ class SkillTrustTest {
         replay("trust-by-approval", false, 10, 10).body("status", equalTo("degraded"))
                 .body("statusReason", equalTo("1 of the last 2 replays passed (50 %), under the 60 % required"));
         given().post("/api/v1/skills/no-such-skill/trust").then().statusCode(404);
+    }
+
+    @Test
+    void aPersonsWithdrawalMakesItACandidateUntilReplaysAfterItEarnTrustAgain() {
+        create("trust-withdrawn");
+        for (int i = 0; i < 3; i++) {
+            replay("trust-withdrawn", true, 10, 10);
+        }
+        given().get("/api/v1/skills/trust-withdrawn").then().body("status", equalTo("trusted"));
+
+        given().delete("/api/v1/skills/trust-withdrawn/trust").then().statusCode(200)
+                .body("status", equalTo("candidate")).body("stats.replays", equalTo(3))
+                .body("statusReason", equalTo("trust withdrawn by a person; 0 of the 3 passing replays that make it "
+                        + "trusted"));
+        assertThat(redis.hash(String.class).hget(RedisKeys.skill("trust-withdrawn"), "withdrawnAtReplay"))
+                .isEqualTo("3");
+        given().queryParam("q", "trusted by replays").get("/api/v1/skills/search").then()
+                .body("hits.find { it.name == 'trust-withdrawn' }.status", equalTo("candidate"));
+
+        replay("trust-withdrawn", true, 10, 10).body("status", equalTo("candidate"))
+                .body("statusReason", equalTo("trust withdrawn by a person; 1 of the 3 passing replays that make it "
+                        + "trusted"));
+        given().post("/api/v1/skills/trust-withdrawn/trust").then().statusCode(200)
+                .body("status", equalTo("trusted")).body("statusReason", equalTo("approved by a person"));
+        assertThat(redis.hash(String.class).hget(RedisKeys.skill("trust-withdrawn"), "withdrawnAtReplay"))
+                .as("trusting again clears the withdrawal").isEqualTo("-1");
+        given().delete("/api/v1/skills/trust-withdrawn/trust").then().statusCode(200)
+                .body("status", equalTo("candidate"));
+        for (int i = 0; i < 3; i++) {
+            replay("trust-withdrawn", true, 10, 10);
+        }
+        given().get("/api/v1/skills/trust-withdrawn").then().body("status", equalTo("trusted"))
+                .body("statusReason", equalTo("3 replays passed"));
+        given().delete("/api/v1/skills/no-such-skill/trust").then().statusCode(404);
     }
 
     @Test

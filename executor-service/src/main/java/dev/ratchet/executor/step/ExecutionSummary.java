@@ -7,6 +7,7 @@ import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
+import dev.ratchet.core.session.Progress;
 
 /** The progress line an executor writes for an attempt. */
 final class ExecutionSummary {
@@ -21,6 +22,11 @@ final class ExecutionSummary {
         return String.format(Locale.ROOT, "step %d/%d \"%s\" attempt %d", work.stepIndex() + 1, work.stepCount(),
                 work.title(), request.attempt()) + (request.payload().sampling() == null ? ""
                         : " variant " + request.variant());
+    }
+
+    /** The progress line's {@code variant}: a best-of-N variant's number, null for a one-variant attempt. */
+    static Integer variant(StepRequested request) {
+        return Progress.variantOf(request.variant(), request.payload().sampling() != null);
     }
 
     static String describe(StepRequested request, StepExecuted result) {

@@ -85,7 +85,8 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
     public void started(StepRequested request, long producedAt) {
         metrics.hop(RatchetMetrics.HOP_REQUESTED_TO_EXECUTOR, producedAt);
         progress.append(request.sessionId(), new Progress(Progress.STEP_STARTED, request.stepId(),
-                request.attempt(), ExecutionSummary.label(request) + " started on " + instance, Instant.now()));
+                request.attempt(), ExecutionSummary.label(request) + " started on " + instance, Instant.now(),
+                ExecutionSummary.variant(request)));
     }
 
     @Override
@@ -102,6 +103,7 @@ public class StepConsumer implements LeasedConsumer.Steps<StepRequested> {
     public void answered(StepRequested request, RatchetEvent answer) {
         StepExecuted result = (StepExecuted) answer;
         progress.append(request.sessionId(), new Progress(Progress.STEP_EXECUTED, request.stepId(),
-                request.attempt(), ExecutionSummary.describe(request, result), result.occurredAt()));
+                request.attempt(), ExecutionSummary.describe(request, result), result.occurredAt(),
+                ExecutionSummary.variant(request)));
     }
 }

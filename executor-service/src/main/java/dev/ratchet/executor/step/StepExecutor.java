@@ -99,7 +99,7 @@ public class StepExecutor {
                 outcome.usage(), outcome.context());
         BlobRef stored = outcome.error() == null ? blobs.put(request.sessionId(), outcome.patch()) : null;
         return StepExecuted.of(request, finished, new StepExecuted.Payload(work, stored, outcome.stats(), execution,
-                outcome.error()));
+                outcome.error(), request.payload().sampling()));
     }
 
     /** The step's tool loop: the model's conversation with the workspace, which the span above covers. */

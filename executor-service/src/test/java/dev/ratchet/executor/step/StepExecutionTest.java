@@ -158,7 +158,8 @@ class StepExecutionTest {
                     .containsExactly(Progress.STEP_STARTED, Progress.STEP_EXECUTED);
             assertThat(progress.get(0).payload().get("message"))
                     .isEqualTo("step 1/3 \"Add word_count\" attempt 1 started on executor-test");
-            assertThat(progress.get(1).payload()).containsEntry("stepId", "s1").containsEntry("attempt", "1");
+            assertThat(progress.get(1).payload()).containsEntry("stepId", "s1").containsEntry("attempt", "1")
+                    .as("a one-variant attempt's lines name no variant").doesNotContainKey("variant");
             assertThat(progress.get(1).payload().get("message")).contains("Add word_count")
                     .contains("executed by executor-test");
         });
@@ -180,11 +181,14 @@ class StepExecutionTest {
         assertThat(executed.eventId()).isEqualTo(StepExecuted.of(request, Instant.now(), executed.payload())
                 .eventId());
         assertThat(executed.payload().error()).isNull();
+        assertThat(executed.payload().sampling()).as("so the verifier names the variant").isEqualTo(new Sampling(0.6,
+                2));
         assertThat(SimulatedModelResource.recentRequests()).filteredOn(body -> body.contains("\"seed\":2"))
                 .isNotEmpty().allSatisfy(body -> assertThat(body).contains("\"temperature\":0.6")
                         .contains("Step 1 of 3: Add word_count"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(redis.stream(String.class)
-                .xrange(RedisKeys.progress(session), StreamRange.of("-", "+"))).first()
+                .xrange(RedisKeys.progress(session), StreamRange.of("-", "+"))).hasSize(2)
+                .allSatisfy(m -> assertThat(m.payload()).containsEntry("variant", "2")).first()
                 .satisfies(m -> assertThat(m.payload().get("message"))
                         .isEqualTo("step 1/3 \"Add word_count\" attempt 1 variant 2 started on executor-test")));
     }

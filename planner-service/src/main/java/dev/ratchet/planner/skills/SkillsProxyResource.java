@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,8 @@ import dev.ratchet.runtime.rest.QueryParams;
  * registry needs no CORS. Same paths and answers as the registry's (docs/ARCHITECTURE.md, Skills).
  */
 @Path("/api/v1/skills")
-@Tag(name = "Skills (via the planner)", description = "The skills registry's list, search, read and trust, sent on")
+@Tag(name = "Skills (via the planner)",
+        description = "The skills registry's list, search, read, trust and untrust, sent on")
 public class SkillsProxyResource {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -76,6 +78,14 @@ public class SkillsProxyResource {
     public Response trust(@PathParam("name") String name,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return registry.send("POST", BASE + "/" + checked(name) + "/trust", authorization);
+    }
+
+    @DELETE
+    @Path("{name}/trust")
+    @Operation(summary = "Untrust a skill (registry)", description = "A person's trust withdrawn, sent on.")
+    public Response untrust(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return registry.send("DELETE", BASE + "/" + checked(name) + "/trust", authorization);
     }
 
     /** A skill name goes into the registry's path only as a name (no slash, dot or escape can move the path). */

@@ -41,7 +41,10 @@ public class SkillsRegistryCalls {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** {@code GET} or {@code POST} (empty body) of {@code pathAndQuery} under the registry, as {@code authorization}. */
+    /**
+     * {@code GET}, {@code POST} or {@code DELETE} (no body) of {@code pathAndQuery} under the registry, as
+     * {@code authorization}.
+     */
     public Response send(String method, String pathAndQuery, String authorization) {
         URI uri = registry.resolve(pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)

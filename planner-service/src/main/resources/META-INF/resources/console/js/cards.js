@@ -57,7 +57,8 @@ function variantCard(attempt, v, pick) {
     v.patch ? pair('Size', size(v.patch)) : null),
   v.timings ? waterfall(v.timings) : null,
   v.reason ? el('p', { class: 'reason' }, v.stage ? `${v.stage}: ` : '', v.reason) : null,
-  v.status === 'VERIFIED' ? diffButton(() => pick(attempt, v.variant), `variant ${v.variant}`) : null,
+  v.status === 'VERIFIED' || v.diff ? diffButton(() => pick(attempt, v.variant),
+    `${v.status === 'REJECTED' ? 'rejected ' : ''}variant ${v.variant}`) : null,
   (v.checks ?? []).map(check));
 }
 
@@ -125,16 +126,22 @@ export function defaultPick(step) {
 }
 
 /**
- * The diff of candidate `picked` ({attempt, variant}) of step `stepId`, from
- * GET .../steps/{step}/attempts/{n}/diff?variant=k. A verified candidate's patch never changes, so `cache` keeps
- * each text and a redraw of the page shows it at once; `mode` keeps the layout chosen.
+ * The diff of candidate `picked` ({attempt, variant}) of `step`, from GET .../steps/{step}/attempts/{n}/diff?variant=k;
+ * a rejected model variant's is labelled so, with why it lost. A decided candidate's patch never changes, so `cache`
+ * keeps each text and a redraw of the page shows it at once; `mode` keeps the layout chosen.
  */
-export function candidateDiff(stepId, picked, { base, cache, mode }) {
+export function candidateDiff(step, picked, { base, cache, mode }) {
   const what = picked.variant > 100 ? `candidate ${picked.variant}` : `variant ${picked.variant}`;
-  const url = `${base}/steps/${encodeURIComponent(stepId)}/attempts/${picked.attempt}/diff?variant=${picked.variant}`;
-  return el('div', { class: 'candidate-diff', dataset: { step: stepId, attempt: picked.attempt,
-    variant: picked.variant } }, el('h4', {}, `Diff of ${what}, attempt ${picked.attempt}`),
-  loaded(url, 'text/x-diff', cache, `${stepId}/${picked.attempt}/${picked.variant}`, mode));
+  const url = `${base}/steps/${encodeURIComponent(step.id)}/attempts/${picked.attempt}/diff?variant=${picked.variant}`;
+  const variant = step.attemptHistory.find(a => a.attempt === picked.attempt)?.variants
+    ?.find(v => v.variant === picked.variant);
+  const rejected = variant?.status === 'REJECTED';
+  return el('div', { class: `candidate-diff${rejected ? ' rejected-diff' : ''}`, dataset: { step: step.id,
+    attempt: picked.attempt, variant: picked.variant } },
+  el('h4', {}, `Diff of ${what}, attempt ${picked.attempt}`, rejected ? ' ' : null,
+    rejected ? statusBadge('REJECTED') : null),
+  rejected ? el('p', { class: 'reason' }, variant.stage ? `${variant.stage}: ` : '', variant.reason ?? '') : null,
+  loaded(url, 'text/x-diff', cache, `${step.id}/${picked.attempt}/${picked.variant}`, mode));
 }
 
 /** The step's commit on the result branch, fetched once and kept in `cache`. */

@@ -20,7 +20,7 @@ export function showSession(main, id) {
   const planList = el('ol', { class: 'plan', id: 'plan' });
   const steps = el('div', { id: 'steps' });
   const feed = el('ol', { class: 'feed', id: 'feed', role: 'log', 'aria-live': 'polite' });
-  // Diff texts by step (the result branch's commit) or step/attempt/variant (a verified candidate): neither changes.
+  // Diff texts by step (the result branch's commit) or step/attempt/variant (a decided candidate): neither changes.
   const diffs = { base, cache: new Map(), mode: {} };   // mode: the layout picked, kept across redraws
   const picks = new Map();   // step id -> {attempt, variant} a person picked on a card
   const panel = controls(base, () => refresh());
@@ -90,7 +90,7 @@ export function showSession(main, id) {
         el('h3', {}, `${step.id}: ${step.title} `, statusBadge(step.status)),
         el('div', { class: 'cards' }, step.attemptHistory.map(a => attemptCard(a, pick)),
           (step.candidates ?? []).map(c => candidateCard(c, pick))),
-        picked ? candidateDiff(step.id, picked, diffs) : null,
+        picked ? candidateDiff(step, picked, diffs) : null,
         view.status === 'COMPLETED' && step.status === 'VERIFIED' ? stepDiff(step.id, diffs) : null);
     }));
   }

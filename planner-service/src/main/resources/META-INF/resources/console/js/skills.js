@@ -1,5 +1,6 @@
 // The skills view: the registry's skills (through the planner's /api/v1/skills routes, one origin and one key),
-// a search, and one skill with its status, statistics, captures and SKILL.md rendered, with a trust button.
+// a search, and one skill with its status, statistics, captures and SKILL.md rendered, with trust and untrust
+// buttons.
 
 import { call, text } from './api.js';
 import { el, fill, markdown, statusBadge, time } from './dom.js';
@@ -55,7 +56,7 @@ function row(name, status, about, extra) {
       extra));
 }
 
-/** One skill: status and why, statistics, versions, captures, SKILL.md rendered, and Trust. */
+/** One skill: status and why, statistics, versions, captures, SKILL.md rendered, Trust and Untrust. */
 export function showSkill(main, name) {
   const base = `/api/v1/skills/${encodeURIComponent(name)}`;
   const panel = el('section', { class: 'panel', id: 'skill', 'aria-labelledby': 'skill-name' });
@@ -78,15 +79,19 @@ export function showSkill(main, name) {
         fact('Mean tokens', stats.meanTokens), fact('Updated', time(s.updatedAt))),
       el('div', { class: 'row' },
         el('button', { type: 'button', class: 'primary', id: 'trust-skill', disabled: s.status === 'trusted',
-          onclick: trust }, s.status === 'trusted' ? 'Trusted' : 'Trust this skill'), answer),
+          onclick: () => decide('POST', 'Trusted.') }, s.status === 'trusted' ? 'Trusted' : 'Trust this skill'),
+        el('button', { type: 'button', id: 'untrust-skill', disabled: s.status !== 'trusted',
+          onclick: () => decide('DELETE', 'Trust withdrawn.') }, 'Untrust'), answer),
       el('p', { class: 'hint' }, 'Trusted, the planner may plan a matching goal from this skill without asking its '
-        + 'model; replays that fail too often degrade it again.'));
+        + 'model; replays that fail too often degrade it again. Untrusted, it is a candidate again: the planner '
+        + 'asks its model until replays after that earn it trust or a person trusts it.'));
   }
 
-  async function trust() {
+  /** Trust (POST) or untrust (DELETE) the skill, then show it as the registry now has it. */
+  async function decide(method, done) {
     try {
-      render(await call(`${base}/trust`, { method: 'POST' }));
-      fill(answer, 'Trusted.');
+      render(await call(`${base}/trust`, { method }));
+      fill(answer, done);
     } catch (e) {
       fill(answer, el('span', { class: 'field-error' }, e.message));
     }

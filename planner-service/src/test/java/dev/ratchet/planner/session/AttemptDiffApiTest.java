@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,13 @@ class AttemptDiffApiTest {
             +def word_count(text):
             +    return len(text.split())
             """;
+    private static final String LOSER = """
+            --- a/textstats.py
+            +++ b/textstats.py
+            @@ -1,2 +1,3 @@
+             import re
+            +word_count = None
+            """;
 
     static SessionDriver driver;
 
@@ -81,12 +89,13 @@ class AttemptDiffApiTest {
     }
 
     @Test
-    void aVariantsDiffIsServedOnceVerifiedWhileTheSessionRuns() {
-        String id = driver.startWith(Map.of("variants", 2));
+    void aVariantsDiffIsServedOnceVerifiedWhileTheSessionRunsAndALosersLabelledRejected() {
+        String id = driver.startWith(Map.of("variants", 3));
         List<StepRequested> sent = await().atMost(SessionDriver.WAIT).until(() -> driver.kafka.events(
-                StepRequested.class, SessionDriver.matching(id, "s1", 1)), list -> list.size() >= 2);
+                StepRequested.class, SessionDriver.matching(id, "s1", 1)), list -> list.size() >= 3);
         StepRequested v0 = sent.stream().filter(r -> r.variant() == 0).findFirst().orElseThrow();
         StepRequested v1 = sent.stream().filter(r -> r.variant() == 1).findFirst().orElseThrow();
+        StepRequested v2 = sent.stream().filter(r -> r.variant() == 2).findFirst().orElseThrow();
         blobs.put(id, DIFF);
         RecordMetadata verdict = driver.kafka.send(SessionDriver.verified(v0, DIFF));
         driver.kafka.awaitHandled(SessionDriver.GROUP, verdict, SessionDriver.WAIT);
@@ -95,18 +104,33 @@ class AttemptDiffApiTest {
         given().queryParam("variant", 0).get(path).then().statusCode(200).contentType("text/x-diff")
                 .body(equalTo(DIFF));
         given().get(path).then().statusCode(200).body(equalTo(DIFF));   // variant 0 when none is named
+        given().accept("application/json").get(path).then().statusCode(200).contentType("application/json")
+                .body("status", equalTo("VERIFIED")).body("rejected", equalTo(false)).body("diff", equalTo(DIFF));
         missing(path, 1, "variant 1 of attempt 1 of step s1 has no verdict yet");
         given().get("/api/v1/sessions/" + id).then().statusCode(200).body("status", equalTo("RUNNING"))
                 .body("steps[0].attemptHistory[0].variants[0].model", equalTo("simulated:test"))
                 .body("steps[0].attemptHistory[0].variants[0].usage.tokensPerSecond", greaterThan(0f))
-                .body("steps[0].attemptHistory[0].variants[0].timings.totalMs", notNullValue());
+                .body("steps[0].attemptHistory[0].variants[0].timings.totalMs", notNullValue())
+                .body("steps[0].attemptHistory[0].variants[0].diff", equalTo(true));
 
-        verdict = driver.kafka.send(SessionDriver.rejected(v1, "check 'unit-tests' failed (exit 1)", "FAIL"));
+        blobs.put(id, LOSER);
+        verdict = driver.kafka.send(SessionDriver.rejected(v1, "check 'unit-tests' failed (exit 1)", "FAIL", LOSER));
         driver.kafka.awaitHandled(SessionDriver.GROUP, verdict, SessionDriver.WAIT);
-        missing(path, 1, "variant 1 of attempt 1 of step s1 was rejected at check: a rejected variant's verdict "
-                + "keeps no patch");
+        verdict = driver.kafka.send(SessionDriver.rejected(v2, "check 'unit-tests' failed (exit 1)", "FAIL"));
+        driver.kafka.awaitHandled(SessionDriver.GROUP, verdict, SessionDriver.WAIT);
+        given().queryParam("variant", 1).get(path).then().statusCode(200).contentType("text/x-diff")
+                .body(equalTo(LOSER));
+        given().queryParam("variant", 1).accept("application/json").get(path).then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("rejected", equalTo(true)).body("stage", equalTo("check"))
+                .body("reason", equalTo("check 'unit-tests' failed (exit 1)")).body("diff", equalTo(LOSER))
+                .body("variant", equalTo(1)).body("attempt", equalTo(1)).body("step", equalTo("s1"));
+        missing(path, 2, "variant 2 of attempt 1 of step s1 was rejected at check with no patch to show (its "
+                + "verdict names none)");
+        given().get("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("steps[0].attemptHistory[0].variants[1].diff", equalTo(true))
+                .body("steps[0].attemptHistory[0].variants[2].diff", nullValue());
         given().get(path).then().statusCode(200).body(equalTo(DIFF));   // the winner, decided; s2 runs on
-        missing(path, 2, "attempt 1 of step s1 has variants 0 to 1, not 2");
+        missing(path, 3, "attempt 1 of step s1 has variants 0 to 2, not 3");
         missing(diff(id, "s1", 2), 0, "step s1 has no attempt 2");
         missing(diff(id, "s9", 1), 0, "session " + id + " has no step s9");
         missing(path, 101, "step s1 has no person's candidate 101 on attempt 1");

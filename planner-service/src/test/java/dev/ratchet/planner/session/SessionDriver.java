@@ -132,9 +132,15 @@ final class SessionDriver {
     }
 
     static StepRejected rejected(StepRequested request, String reason, String output) {
-        StepExecuted executed = executed(request, "patch");
+        return rejected(request, reason, output, null);
+    }
+
+    /** A rejection at check naming the patch it rejected ({@code patch} is stored by the caller), or none. */
+    static StepRejected rejected(StepRequested request, String reason, String output, String patch) {
+        StepExecuted executed = executed(request, patch == null ? "patch" : patch);
         Instant now = Instant.now();
         return StepRejected.of(executed, now, new StepRejected.Payload(StepRejected.STAGE_CHECK, reason, output,
-                List.of(), executed.payload().execution(), new Verification("verifier-test", now, now)));
+                List.of(), executed.payload().execution(), new Verification("verifier-test", now, now),
+                patch == null ? null : executed.payload().patch()));
     }
 }

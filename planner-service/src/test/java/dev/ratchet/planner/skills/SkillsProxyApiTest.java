@@ -40,6 +40,7 @@ class SkillsProxyApiTest {
         given().get("/api/v1/skills").then().statusCode(401).contentType(PROBLEM);
         given().get("/api/v1/skills/search?q=words").then().statusCode(401).contentType(PROBLEM);
         given().post("/api/v1/skills/word-counter/trust").then().statusCode(401).contentType(PROBLEM);
+        given().delete("/api/v1/skills/word-counter/trust").then().statusCode(401).contentType(PROBLEM);
     }
 
     @Test
@@ -52,6 +53,8 @@ class SkillsProxyApiTest {
                     .body("detail", containsString("the skills registry at http://127.0.0.1:1 gave no answer"));
         }
         given().post("/api/v1/skills/word-counter/trust").then().statusCode(502).contentType(PROBLEM);
+        given().delete("/api/v1/skills/word-counter/trust").then().statusCode(502).contentType(PROBLEM)
+                .body("detail", containsString("the skills registry at http://127.0.0.1:1 gave no answer"));
     }
 
     @Test
@@ -59,6 +62,8 @@ class SkillsProxyApiTest {
         TestKeys.authorize(redis);
         for (String name : new String[] {"a.b", "Word", "a--b", "x".repeat(65)}) {
             given().get("/api/v1/skills/{name}", name).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("name"));
+            given().delete("/api/v1/skills/{name}/trust", name).then().statusCode(400).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("name"));
         }
     }

@@ -2,11 +2,28 @@ package dev.ratchet.core.session;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One line of a session's progress log (a Redis Stream per session): what happened, to which step, in words a
  * person reads in a terminal.
+ *
+ * @param variant which variant of an attempt fanned out to several (or which person's candidate, 101 and up) the
+ *        line is about; null, and absent from the JSON and the stream entry, for a one-variant attempt and for every
+ *        line written before variants were named, so those read as they always did
  */
-public record Progress(String type, String stepId, int attempt, String message, Instant at) {
+public record Progress(String type, String stepId, int attempt, String message, Instant at,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer variant) {
+
+    @JsonCreator
+    public Progress {
+    }
+
+    /** A line about a session, a step or a one-variant attempt. */
+    public Progress(String type, String stepId, int attempt, String message, Instant at) {
+        this(type, stepId, attempt, message, at, null);
+    }
 
     public static final String SESSION_CREATED = "session.created";
     public static final String SESSION_PLANNED = "session.planned";
@@ -35,6 +52,14 @@ public record Progress(String type, String stepId, int attempt, String message, 
     public static final String SESSION_CANCELLED = "session.cancelled";
     public static final String SESSION_COMPLETED = "session.completed";
     public static final String SESSION_FAILED = "session.failed";
+
+    /**
+     * The {@code variant} a line about variant {@code variant} of an attempt carries: itself when the attempt fanned
+     * out ({@code fannedOut}: its request had sampling, or it is a person's candidate), else null.
+     */
+    public static Integer variantOf(int variant, boolean fannedOut) {
+        return fannedOut || variant > Candidate.VARIANT_BASE ? Integer.valueOf(variant) : null;
+    }
 
     public boolean terminal() {
         return SESSION_COMPLETED.equals(type) || SESSION_FAILED.equals(type) || SESSION_CANCELLED.equals(type);

@@ -41,7 +41,7 @@ final class VariantDecisions {
         Session next = session.withStep(withOutcome).touched(now);
         Progress line = new Progress(Progress.STEP_VARIANT, step.id(), attempt.number(), SessionMachine.label(session,
                 step) + " attempt " + attempt.number() + " variant " + outcome.variant() + " of " + attempt.width()
-                + " " + describe(outcome), now);
+                + " " + describe(outcome), now, outcome.variant());
         boolean firstPass = outcome.passed() && session.policy().selection() == Selection.FIRST;
         if (firstPass || collected.missingVariants().isEmpty()) {
             return decide(next, withOutcome, now, List.of(line));

@@ -21,6 +21,9 @@ import dev.ratchet.core.event.Verification;
  * decided, whether it won and why ({@code note}, from {@link VariantSelection#why}).
  *
  * @param outputTail a rejected variant's output, cut to its last {@link #MAX_TAIL_CHARS} characters
+ * @param patch the variant's patch: a verified one's, or the one a rejection names (null when it had none, or its
+ *        verdict predates rejections carrying it); {@code stats} stay a verified variant's only, since selection
+ *        ranks by them
  */
 public record VariantOutcome(int variant, AttemptStatus status, Instant decidedAt, String stage, String reason,
         String outputTail, BlobRef patch, PatchStats stats, List<CheckResult> checks, Execution execution,
@@ -47,7 +50,7 @@ public record VariantOutcome(int variant, AttemptStatus status, Instant decidedA
             tail = tail.substring(tail.length() - MAX_TAIL_CHARS);
         }
         return new VariantOutcome(r.variant(), AttemptStatus.REJECTED, at, r.payload().stage(), r.payload().reason(),
-                tail, null, null, r.payload().checks(), r.execution(), r.verification(), false, null);
+                tail, r.payload().patch(), null, r.payload().checks(), r.execution(), r.verification(), false, null);
     }
 
     public boolean passed() {
@@ -84,6 +87,6 @@ public record VariantOutcome(int variant, AttemptStatus status, Instant decidedA
         }
         return new StepRejected(EventIds.forStep(EventType.STEP_REJECTED, sessionId, stepId, attempt, variant),
                 sessionId, stepId, attempt, variant, decidedAt, new StepRejected.Payload(stage, reason, outputTail,
-                        checks, execution, verification));
+                        checks, execution, verification, patch));
     }
 }

@@ -56,7 +56,7 @@ public final class SampleEvents {
                 "check unit failed (exit 1)", "FAILED tests/test_app.py::test_greet",
                 List.of(new CheckResult("unit", "mvn -q test", 1, false, false, 2700, "FAILED"),
                         new CheckResult("lint", "ruff check .", 124, false, true, 60000, "timeout")),
-                EXECUTION, VERIFICATION));
+                EXECUTION, VERIFICATION, PATCH_REF));
     }
 
     public static SessionCompleted completed() {

@@ -144,6 +144,7 @@ class VariantDecisionTest {
         assertThat(second.session().steps().get(0).lastAttempt().missingVariants()).containsExactly(2);
         assertThat(second.progress()).singleElement().extracting(Progress::message).isEqualTo(
                 "step 1/1 \"Add greet()\" attempt 1 variant 1 of 3 rejected at check: unit failed (700 tokens)");
+        assertThat(second.progress()).singleElement().extracting(Progress::variant).isEqualTo(1);
 
         Transition third = machine.onVerdict(second.session(), passed(sent.get(2), 4, 900), AT.plusSeconds(8));
 

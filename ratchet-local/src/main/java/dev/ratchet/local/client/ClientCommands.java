@@ -71,6 +71,7 @@ public final class ClientCommands {
         skills.addSubcommand(new SkillsCommands.ShowSkill(context));
         skills.addSubcommand(new SkillsCommands.SearchSkills(context));
         skills.addSubcommand(new SkillsCommands.TrustSkill(context));
+        skills.addSubcommand(new SkillsCommands.UntrustSkill(context));
         cli.addSubcommand(skills);
         // Picocli's own answers for bad arguments and for errors: 2 and 3, as Exit documents.
         return cli.setExitCodeExceptionMapper(ClientCommands::exitCode);

@@ -2,10 +2,6 @@ package dev.ratchet.local.client;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,20 +12,25 @@ import dev.ratchet.local.SessionLine;
 
 /**
  * The live view of {@code follow} and {@code submit --follow}: one line per progress event (its time and message,
- * or the event's JSON), then the session's one-line outcome; the exit code says how it ended.
+ * with a bar per running variant of a best-of-N attempt: {@link FollowView}; or the event's JSON, {@code variant}
+ * included), then the session's one-line outcome; the exit code says how it ended.
  */
 final class Follower {
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Follower() {
     }
 
     static int follow(PlatformClient client, String id, Duration timeout, boolean json, PrintWriter out,
             PrintWriter err) {
+        // A terminal gets the best-of-N board drawn in place; a pipe or file gets each line once.
+        FollowView view = new FollowView(System.console() != null, out);
         boolean ended = SessionFollow.follow(client, id, timeout, event -> {
-            out.println(json ? Json.write(event.data()) : line(event));
-            out.flush();
+            if (json) {
+                out.println(Json.write(event.data()));
+                out.flush();
+            } else {
+                view.show(event.data());
+            }
         });
         if (!ended) {
             err.println("session " + id + " still runs after " + timeout.toSeconds() + " s (--timeout); ./ratchet "
@@ -39,15 +40,5 @@ final class Follower {
         JsonNode session = client.session(id);
         out.println(json ? Json.write(session) : SessionLine.of(id, session));
         return "COMPLETED".equals(session.path("status").asText()) ? Exit.DONE : Exit.SESSION_FAILED;
-    }
-
-    private static String line(PlatformClient.Event event) {
-        String at;
-        try {
-            at = CLOCK.format(Instant.parse(event.data().path("at").asText()));
-        } catch (DateTimeParseException e) {
-            at = "--:--:--";
-        }
-        return at + "  " + Text.oneLine(event.data().path("message").asText(), 200);
     }
 }

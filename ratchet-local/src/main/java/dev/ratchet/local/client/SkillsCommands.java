@@ -9,18 +9,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ratchet skills list|show|search|trust}: the skills registry as a person browses it. ({@code skills import}
- * and {@code export} move skill folders; they are {@code SkillsCommand}'s.)
+ * {@code ratchet skills list|show|search|trust|untrust}: the skills registry as a person browses it.
+ * ({@code skills import} and {@code export} move skill folders; they are {@code SkillsCommand}'s.)
  */
 final class SkillsCommands {
 
     /** The words after {@code skills} that are the client's. */
-    static final Set<String> NAMES = Set.of("list", "show", "search", "trust");
+    static final Set<String> NAMES = Set.of("list", "show", "search", "trust", "untrust");
 
     private SkillsCommands() {
     }
 
-    @Command(name = "skills", description = "Browse the skills registry: list, show, search, trust")
+    @Command(name = "skills", description = "Browse the skills registry: list, show, search, trust, untrust")
     static final class Group {
     }
 
@@ -121,18 +121,47 @@ final class SkillsCommands {
     }
 
     @Command(name = "trust", description = "Approve a skill: the planner may replay it without the planner model")
-    static final class TrustSkill extends ClientCommand {
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The skill's name")
-        String name;
+    static final class TrustSkill extends Decision {
 
         TrustSkill(Context context) {
             super(context);
         }
 
         @Override
+        JsonNode decide() {
+            return skills().trust(name);
+        }
+    }
+
+    @Command(name = "untrust", description = "Withdraw trust: the planner asks its model again until replays after "
+            + "this earn the skill trust")
+    static final class UntrustSkill extends Decision {
+
+        UntrustSkill(Context context) {
+            super(context);
+        }
+
+        @Override
+        JsonNode decide() {
+            return skills().untrust(name);
+        }
+    }
+
+    /** A person's word on one skill (trust or untrust), answered with the status it leaves the skill in. */
+    abstract static class Decision extends ClientCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The skill's name")
+        String name;
+
+        Decision(Context context) {
+            super(context);
+        }
+
+        abstract JsonNode decide();
+
+        @Override
         public Integer call() {
-            JsonNode skill = skills().trust(name);
+            JsonNode skill = decide();
             if (json) {
                 print(skill);
             } else {

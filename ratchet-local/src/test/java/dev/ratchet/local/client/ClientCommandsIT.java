@@ -165,7 +165,7 @@ class ClientCommandsIT {
 
     @Test
     @Order(7)
-    void theCompletedSessionsSkillIsListedShownFoundAndTrusted() {
+    void theCompletedSessionsSkillIsListedShownFoundTrustedAndUntrusted() {
         await().atMost(WAIT).until(() -> !run("skills", "list", "--json").json().path("items").isEmpty());
         String name = run("skills", "list", "--json").json().path("items").get(0).path("name").asText();
 
@@ -173,6 +173,7 @@ class ClientCommandsIT {
         Run show = run("skills", "show", name);
         Run search = run("skills", "search", "word statistics", "--json");
         Run trust = run("skills", "trust", name);
+        Run untrust = run("skills", "untrust", name, "--json");
         Run unknown = run("skills", "show", "no-such-skill");
 
         assertThat(list.lines()).anyMatch(l -> l.startsWith(name + " ") && l.contains(" v1 "));
@@ -182,6 +183,9 @@ class ClientCommandsIT {
         assertThat(search.json().path("hits").findValuesAsText("name")).contains(name);
         assertThat(trust.exit()).as(trust.err()).isEqualTo(Exit.DONE);
         assertThat(trust.out()).isEqualTo("skill " + name + " trusted\n");
+        assertThat(untrust.exit()).as(untrust.err()).isEqualTo(Exit.DONE);
+        assertThat(untrust.json().path("status").asText()).isEqualTo("candidate");
+        assertThat(untrust.json().path("statusReason").asText()).startsWith("trust withdrawn by a person; ");
         assertThat(unknown.exit()).isEqualTo(Exit.USAGE);
         assertThat(unknown.err()).startsWith("show: the API answered 404: ");
     }

@@ -128,12 +128,17 @@ public class ProgressLog {
         if (p.stepId() != null) {
             fields.put("stepId", p.stepId());
         }
+        if (p.variant() != null) {
+            fields.put("variant", Integer.toString(p.variant()));
+        }
         return fields;
     }
 
     private static Entry entry(StreamMessage<String, String, String> m) {
         Map<String, String> f = m.payload();
+        String variant = f.get("variant");   // absent from one-variant lines and every line stored before it
         return new Entry(m.id(), new Progress(f.get("type"), f.get("stepId"),
-                Integer.parseInt(f.getOrDefault("attempt", "0")), f.get("message"), Instant.parse(f.get("at"))));
+                Integer.parseInt(f.getOrDefault("attempt", "0")), f.get("message"), Instant.parse(f.get("at")),
+                variant == null ? null : Integer.valueOf(variant)));
     }
 }

@@ -47,7 +47,7 @@ import dev.ratchet.skills.store.SkillStore;
  * are in {@link SearchResource} and {@link ReplayResource}.
  */
 @Path("/api/v1/skills")
-@Tag(name = "Skills", description = "Agent Skills: publish, read, delete, trust")
+@Tag(name = "Skills", description = "Agent Skills: publish, read, delete, trust, untrust")
 @Produces(MediaType.APPLICATION_JSON)
 public class SkillResource {
 
@@ -216,6 +216,21 @@ public class SkillResource {
             @Context UriInfo uri) {
         SkillLookup.find(store, name, caller);
         registry.trust(name);
+        return get(name, uri);
+    }
+
+    /** A person's trust withdrawn: {@code candidate} again, not applied without the planner model until earned anew. */
+    @DELETE
+    @Path("{name}/trust")
+    @Operation(summary = "Untrust a skill", description = "Withdraws a person's trust: the skill is a candidate"
+            + " (the planner no longer applies it without its model) until enough replays pass after this, or a"
+            + " person trusts it again; the replays before it no longer count.")
+    public SkillViews.Detail untrust(
+            @Parameter(description = SkillLookup.NAME_PARAM, example = SkillLookup.NAME_PARAM_EXAMPLE)
+            @PathParam("name") String name,
+            @Context UriInfo uri) {
+        SkillLookup.find(store, name, caller);
+        registry.untrust(name);
         return get(name, uri);
     }
 

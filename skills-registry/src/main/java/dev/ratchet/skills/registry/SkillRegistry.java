@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.ratchet.core.skill.SkillFile;
 import dev.ratchet.core.skill.SkillFolder;
 import dev.ratchet.core.skill.trust.ReplayOutcome;
+import dev.ratchet.core.skill.trust.SkillStatus;
+import dev.ratchet.core.skill.trust.Standing;
 import dev.ratchet.core.skill.trust.TrustPolicy;
 import dev.ratchet.runtime.rest.ProblemException;
 import dev.ratchet.skills.config.SkillsConfig;
@@ -22,11 +24,15 @@ import dev.ratchet.skills.store.StoredEmbedding;
 import dev.ratchet.skills.store.VersionRecord;
 
 /**
- * What changes skills: uploads (a new version only when the content changed), deletion, a person's approval and
- * replay outcomes. Captures fold in {@link CaptureFolding}. Every change is one transaction of {@link SkillStore}.
+ * What changes skills: uploads (a new version only when the content changed), deletion, a person's approval or
+ * its withdrawal, and replay outcomes. Captures fold in {@link CaptureFolding}. Every change is one transaction
+ * of {@link SkillStore}.
  */
 @ApplicationScoped
 public class SkillRegistry {
+
+    /** The front of a withdrawn skill's status reason, so the listing says why it is not trusted. */
+    static final String WITHDRAWN = "trust withdrawn by a person; ";
 
     private final SkillStore store;
     private final SkillEmbeddings embeddings;
@@ -128,6 +134,25 @@ public class SkillRegistry {
         return store.find(name);
     }
 
+    /**
+     * A person's trust withdrawn: the approval (if any) is gone and the replays so far no longer count, so the skill
+     * is a candidate, never applied without the planner model, until as many replays pass after this as make any
+     * skill trusted ({@code ratchet.skills.trust.after}) or a person trusts it again. A degraded skill stays degraded
+     * only on replays after this.
+     */
+    public Optional<SkillRecord> untrust(String name) {
+        Instant now = Instant.now();
+        store.transact(ds -> SkillStore.find(ds, name), (found, tx) -> {
+            found.ifPresent(r -> {
+                Standing judged = policy().judge(List.of(), false);
+                SkillStore.putRecord(tx, r.withdrawn(now).withStanding(new Standing(judged.status(),
+                        WITHDRAWN + judged.reason())));
+            });
+            return found.isPresent();
+        });
+        return store.find(name);
+    }
+
     /** The replay's outcome counted once per session; the status judged again on the outcomes since approval. */
     public Optional<SkillRecord> recordReplay(String name, ReplayOutcome outcome) {
         Instant now = Instant.now();
@@ -141,8 +166,7 @@ public class SkillRegistry {
                     SkillRecord after = found.get().record().replayed(outcome.passed(), outcome.tokens(),
                             outcome.wallMs(), now);
                     SkillStore.putReplay(tx, name, outcome);
-                    SkillStore.putRecord(tx, after.withStanding(policy().judge(sinceApproval(after, outcomes),
-                            after.approved())));
+                    SkillStore.putRecord(tx, after.withStanding(judged(after, outcomes)));
                     return true;
                 });
         return store.find(name);
@@ -151,12 +175,19 @@ public class SkillRegistry {
     private record Replaying(SkillRecord record, List<Boolean> outcomes) {
     }
 
-    /** The kept outcomes after the approval (all of them without one). */
+    /** The status on the outcomes since a person's last word; a withdrawal says so while it keeps the skill back. */
+    Standing judged(SkillRecord record, List<Boolean> kept) {
+        Standing standing = policy().judge(sinceApproval(record, kept), record.approved());
+        return record.withdrawn() && standing.status() == SkillStatus.CANDIDATE
+                ? new Standing(standing.status(), WITHDRAWN + standing.reason()) : standing;
+    }
+
+    /** The kept outcomes after a person's approval or withdrawal (all of them without either). */
     static List<Boolean> sinceApproval(SkillRecord record, List<Boolean> kept) {
-        if (!record.approved()) {
+        if (record.decidedAtReplay() < 0) {
             return kept;
         }
-        long since = record.replays() - record.approvedAtReplay();
+        long since = record.replays() - record.decidedAtReplay();
         return kept.subList((int) Math.max(0, kept.size() - since), kept.size());
     }
 

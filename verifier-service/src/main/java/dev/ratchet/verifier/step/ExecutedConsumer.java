@@ -92,9 +92,12 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
     public void started(StepExecuted executed, long producedAt) {
         metrics.hop(RatchetMetrics.HOP_EXECUTED_TO_VERIFIER, producedAt);
         StepWork work = executed.payload().work();
+        // A variant is named (field and words) so `./ratchet follow` draws a bar for each; one-variant lines stay.
+        Integer variant = Progress.variantOf(executed.variant(), executed.fannedOut());
         progress.append(executed.sessionId(), new Progress(Progress.STEP_VERIFYING, executed.stepId(),
                 executed.attempt(), "step " + (work.stepIndex() + 1) + "/" + work.stepCount() + " \"" + work.title()
-                        + "\" attempt " + executed.attempt() + " verifying on " + instance, Instant.now()));
+                        + "\" attempt " + executed.attempt() + (variant == null ? "" : " variant " + variant)
+                        + " verifying on " + instance, Instant.now(), variant));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.checks.StepChecks;
+import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.EventTooLargeException;
@@ -119,8 +120,10 @@ public class StepVerifier {
         String bounded = detail == null ? null : StepRejected.STAGE_CHECK.equals(stage)
                 ? StagedChecks.tail(detail, tailBytes)
                 : detail.length() <= tailBytes ? detail : detail.substring(0, tailBytes) + "\n[... cut]";
+        // The patch it rejected stays readable (the console's "Show diff" on a loser); an executor's error has none.
+        BlobRef patch = StepRejected.STAGE_EXECUTE.equals(stage) ? null : executed.payload().patch();
         return fitted(tails -> StepRejected.of(executed, finished, new StepRejected.Payload(stage, reason, bounded,
-                tails, executed.payload().execution(), new Verification(instance.value(), started, finished))),
+                tails, executed.payload().execution(), new Verification(instance.value(), started, finished), patch)),
                 results);
     }
 

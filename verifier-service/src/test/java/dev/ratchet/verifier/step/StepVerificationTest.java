@@ -22,6 +22,7 @@ import dev.ratchet.core.event.CloudEventHeaders;
 import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
+import dev.ratchet.core.event.Sampling;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.event.StepRequested;
@@ -118,7 +119,24 @@ class StepVerificationTest {
         assertThat(redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")))
                 .singleElement().satisfies(m -> assertThat(m.payload())
                         .containsEntry("type", Progress.STEP_VERIFYING)
-                        .containsEntry("message", "step 1/3 \"Add word_count\" attempt 1 verifying on verifier-test"));
+                        .containsEntry("message", "step 1/3 \"Add word_count\" attempt 1 verifying on verifier-test")
+                        .doesNotContainKey("variant"));
+    }
+
+    @Test
+    void aFannedOutVariantsProgressLineNamesItsVariantEvenVariantZero() {
+        String session = newSession();
+        StepExecuted one = executed(session, "s1", 1, textstats.step(0, 0), step1);
+        StepExecuted.Payload p = one.payload();
+        StepExecuted variant = new StepExecuted(one.eventId(), session, "s1", 1, 0, one.occurredAt(),
+                new StepExecuted.Payload(p.work(), p.patch(), p.stats(), p.execution(), null, new Sampling(0.7, 42)));
+
+        sendAndAwait(variant, StepVerified.class);
+        assertThat(redis.stream(String.class).xrange(RedisKeys.progress(session), StreamRange.of("-", "+")))
+                .singleElement().satisfies(m -> assertThat(m.payload())
+                        .containsEntry("type", Progress.STEP_VERIFYING).containsEntry("variant", "0")
+                        .containsEntry("message", "step 1/3 \"Add word_count\" attempt 1 variant 0 verifying on "
+                                + "verifier-test"));
     }
 
     @Test
@@ -152,10 +170,11 @@ class StepVerificationTest {
         String session = newSession();
         acceptStep1(session);
         String attempt1 = textstats.diff(List.of(step1), "step2-attempt1.patch");
-        StepRejected.Payload p = sendAndAwait(executed(session, "s2", 1, textstats.step(1, 1), attempt1),
-                StepRejected.class).payload();
+        StepExecuted executed = executed(session, "s2", 1, textstats.step(1, 1), attempt1);
+        StepRejected.Payload p = sendAndAwait(executed, StepRejected.class).payload();
         assertThat(p.stage()).isEqualTo(StepRejected.STAGE_CHECK);
         assertThat(p.reason()).isEqualTo("check 'unit-tests' failed (exit 1)");
+        assertThat(p.patch()).as("the rejected patch, for its diff").isEqualTo(executed.payload().patch());
         assertThat(p.outputTail()).contains("FAIL: test_ties_are_alphabetical").contains("FAILED (failures=1)");
         assertThat(p.checks()).singleElement().satisfies(c -> {
             assertThat(c.exitCode()).isEqualTo(1);
@@ -205,6 +224,7 @@ class StepVerificationTest {
         assertThat(rejected.payload().reason()).isEqualTo(error);
         assertThat(rejected.payload().checks()).isEmpty();
         assertThat(rejected.payload().execution()).isEqualTo(executed.payload().execution());
+        assertThat(rejected.payload().patch()).isNull();
     }
 
     @Test

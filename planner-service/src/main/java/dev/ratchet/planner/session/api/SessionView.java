@@ -55,17 +55,20 @@ public record SessionView(String id, String status, String repo, String goal, St
 
     /**
      * One variant of an attempt: its outcome, size, cost, who made it, and whether and why it won or lost; for its
-     * card, the model, its usage (tok/s), its hops' {@code timings} from the attempt's request and its checks.
+     * card, the model, its usage (tok/s), its hops' {@code timings} from the attempt's request and its checks;
+     * {@code diff} when its patch can be read ({@code GET .../diff?variant=k}), a rejected one's too.
      */
     public record VariantView(int variant, String status, String stage, String reason, PatchStats patch,
             long tokens, String executor, List<String> failedChecks, boolean chosen, String note, String model,
-            Usage usage, AttemptTimings timings, List<CheckResult> checks) {
+            Usage usage, AttemptTimings timings, List<CheckResult> checks,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean diff) {
 
         static VariantView of(Attempt a, VariantOutcome o) {
             Execution e = o.execution();
             return new VariantView(o.variant(), o.status().name(), o.stage(), o.reason(), o.stats(), o.tokens(),
                     e == null ? null : e.executor(), o.failedChecks(), o.chosen(), o.note(),
-                    e == null ? null : e.model(), e == null ? null : e.usage(), a.timings(o), o.checks());
+                    e == null ? null : e.model(), e == null ? null : e.usage(), a.timings(o), o.checks(),
+                    o.patch() != null);
         }
     }
 
