@@ -3,6 +3,7 @@ package dev.ratchet.planner.session.flow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,11 +18,13 @@ import dev.ratchet.core.plan.PlannerPrompt;
 import dev.ratchet.core.plan.ReplanPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
+import dev.ratchet.core.skill.replay.ReplayChecks;
 import dev.ratchet.core.skill.replay.ReplayChoice;
 import dev.ratchet.models.ModelCallException;
 import dev.ratchet.models.ModelSettings;
@@ -124,10 +127,23 @@ public class SessionPlanner {
         events.publish(transition);
     }
 
-    /** The first plan: a trusted skill's when the registry has one for the goal, else the planner model's. */
+    /**
+     * The first plan: a trusted skill's when the registry has one for the goal and its plan may run in this session
+     * (core {@code ReplayChecks}; when it may not, the progress stream says why), else the planner model's.
+     */
     private Function<Session, Transition> firstPlan(Session session, Path repo, List<String> files)
             throws ModelCallException {
         ReplayChoice.Decision decision = replays.decide(session, files);
+        List<Progress> notes = new ArrayList<>();
+        if (decision instanceof ReplayChoice.Replay replay) {
+            PlanConversation.Target against = against(session, config.maxSteps(), files);
+            Optional<String> refusal = ReplayChecks.refusal(replay, against.limits(), files, against.checks());
+            if (refusal.isPresent()) {
+                LOG.infof("session %s: %s", session.id(), refusal.get());
+                notes.add(new Progress(Progress.SKILL_NOT_REPLAYED, null, 0, refusal.get(), Instant.now()));
+                decision = new ReplayChoice.AskModel(refusal.get());
+            }
+        }
         ModelPlan planned;
         String plannedFrom;
         if (decision instanceof ReplayChoice.Replay replay) {
@@ -141,7 +157,8 @@ public class SessionPlanner {
             planned = askModel(session, repo, files);
             plannedFrom = null;
         }
-        return s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(), Instant.now());
+        return s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(), Instant.now())
+                .withEarlierProgress(notes);
     }
 
     /**
