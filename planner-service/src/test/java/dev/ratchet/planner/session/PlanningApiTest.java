@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
 import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
+import dev.ratchet.workspace.Git;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -67,6 +69,23 @@ class PlanningApiTest {
     static List<JsonNode> plannerRequests(String marker) {
         return SimulatedModelResource.recentRequests().stream().filter(b -> b.contains(marker))
                 .map(b -> Json.read(b, JsonNode.class)).toList();
+    }
+
+    @Test
+    void withoutAnAgentsMdThePlanningPromptHasTheProposedOneMarkedAsProposed() {
+        Path repo = TextstatsSample.create().repo;
+        Git.run(repo, "rm", "-q", "AGENTS.md");
+        Git.run(repo, "-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m",
+                "no AGENTS.md");
+
+        new SessionDriver(repo).startWith(Map.of("goal", "Add a cli (no agents goal)"));
+
+        String user = await().atMost(SessionDriver.WAIT).until(() -> plannerRequests("no agents goal"),
+                r -> !r.isEmpty()).get(0).at("/messages/1/content").asText();
+        assertThat(user).contains("The repository has no AGENTS.md. Ratchet proposes this one (PROPOSED, not the "
+                + "repository's own").contains("# AGENTS.md (proposed by Ratchet)")
+                .contains("- unit-tests: `" + SessionDriver.CHECK_COMMAND + "`")
+                .doesNotContain("The repository's AGENTS.md:");
     }
 
     @Test

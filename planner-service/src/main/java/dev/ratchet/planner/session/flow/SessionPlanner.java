@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanFormatException;
 import dev.ratchet.core.plan.PlannerPrompt;
+import dev.ratchet.core.plan.RepoAgents;
 import dev.ratchet.core.plan.ReplanPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
@@ -167,24 +168,32 @@ public class SessionPlanner {
      */
     private Function<Session, Transition> revise(Session session, Path repo, List<String> files)
             throws ModelCallException {
-        String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         int maxSteps = Math.max(1, config.maxSteps() - session.currentStep());
         LOG.infof("session %s: the planner model revises the plan from step %s", session.id(),
                 session.pendingRevision().orElseThrow().failedStep());
         PlanConversation.Target against = against(session, maxSteps, files);
         ModelPlan revision = conversation.plan(ReplanPrompt.build(session, files,
-                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
+                RepositorySources.at(repo, session.baseCommit()), agents(repo, session, files), against.limits(),
                 new TokenBudget(config.planningContextTokens())), against);
         return s -> machine.replanned(s, revision.plan(), revision.usage(), Instant.now());
     }
 
     private ModelPlan askModel(Session session, Path repo, List<String> files) throws ModelCallException {
-        String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         PlanConversation.Target against = against(session, config.maxSteps(), files);
         Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files,
-                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
+                RepositorySources.at(repo, session.baseCommit()), agents(repo, session, files), against.limits(),
                 new TokenBudget(config.planningContextTokens()));
         return conversation.plan(prompt, against);
+    }
+
+    /**
+     * The repository's AGENTS.md at the base commit, or, when it has none, the one the session proposes (the same
+     * proposal its AGENTS.md file shows), so the planner model knows the build and test commands.
+     */
+    private static RepoAgents agents(Path repo, Session session, List<String> files) {
+        Optional<String> own = Git.show(repo, session.baseCommit(), "AGENTS.md");
+        return own.isPresent() ? RepoAgents.own(own.get())
+                : new RepoAgents(null, SessionDocuments.proposal(repo, session, files));
     }
 
     private PlanConversation.Target against(Session session, int maxSteps, List<String> files) {
