@@ -33,6 +33,7 @@ import dev.ratchet.planner.session.flow.PlanConversation.ModelPlan;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.messaging.Transient;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
+import dev.ratchet.runtime.tracing.ModelSpans;
 import dev.ratchet.runtime.model.ModelClients;
 import dev.ratchet.runtime.work.Claim;
 import dev.ratchet.runtime.work.OwnedWork;
@@ -66,11 +67,13 @@ public class SessionPlanner {
     private final OwnedWork planning;
     private final SkillReplays replays;
     private final PlanConversation conversation;
+    private final ModelSpans modelSpans;
 
     SessionPlanner(SessionStore store, SessionEvents events, ModelClients models, SessionMachine machine,
             PlannerConfig config, RatchetMetrics metrics, WorkLeases leases, OwnedWork planning,
-            SkillReplays replays, PlanConversation conversation) {
+            SkillReplays replays, PlanConversation conversation, ModelSpans modelSpans) {
         this.replays = replays;
+        this.modelSpans = modelSpans;
         this.conversation = conversation;
         this.store = store;
         this.events = events;
@@ -172,9 +175,9 @@ public class SessionPlanner {
         LOG.infof("session %s: the planner model revises the plan from step %s", session.id(),
                 session.pendingRevision().orElseThrow().failedStep());
         PlanConversation.Target against = against(session, maxSteps, files);
-        ModelPlan revision = conversation.plan(ReplanPrompt.build(session, files,
+        ModelPlan revision = traced(session, () -> conversation.plan(ReplanPrompt.build(session, files,
                 RepositorySources.at(repo, session.baseCommit()), agents(repo, session, files), against.limits(),
-                new TokenBudget(config.planningContextTokens())), against);
+                new TokenBudget(config.planningContextTokens())), against));
         return s -> machine.replanned(s, revision.plan(), revision.usage(), Instant.now());
     }
 
@@ -183,7 +186,29 @@ public class SessionPlanner {
         Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files,
                 RepositorySources.at(repo, session.baseCommit()), agents(repo, session, files), against.limits(),
                 new TokenBudget(config.planningContextTokens()));
-        return conversation.plan(prompt, against);
+        return traced(session, () -> conversation.plan(prompt, against));
+    }
+
+    /** What {@link PlanConversation#plan} may do: ask the model, and fail with the model's or the plan's reason. */
+    private interface Conversation {
+        ModelPlan plan() throws ModelCallException;
+    }
+
+    /**
+     * The planner model's conversation (every round) as one model span of the session (runtime {@link ModelSpans}),
+     * with the tokens of all its answers, or its failure.
+     */
+    private ModelPlan traced(Session session, Conversation conversation) throws ModelCallException {
+        try (ModelSpans.Call call = modelSpans.start("planner", models.config().planner().model(), session.id())) {
+            try {
+                ModelPlan plan = conversation.plan();
+                call.used(null, plan.usage().tokensIn(), plan.usage().tokensOut());
+                return plan;
+            } catch (ModelCallException | PlanFormatException e) {
+                call.failed(e.getMessage());
+                throw e;
+            }
+        }
     }
 
     /**
