@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,15 @@ import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
 import dev.ratchet.testing.TestKeys;
 import dev.ratchet.testing.TextstatsSample;
+import dev.ratchet.runtime.model.ModelsConfig;
+import dev.ratchet.runtime.tracing.EventSpans;
+import dev.ratchet.runtime.tracing.ModelSpans;
+import dev.ratchet.workspace.Git;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -51,6 +60,12 @@ class PlanningApiTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Inject
+    ModelsConfig models;
+
     final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeAll
@@ -67,6 +82,44 @@ class PlanningApiTest {
     static List<JsonNode> plannerRequests(String marker) {
         return SimulatedModelResource.recentRequests().stream().filter(b -> b.contains(marker))
                 .map(b -> Json.read(b, JsonNode.class)).toList();
+    }
+
+    @Test
+    void withoutAnAgentsMdThePlanningPromptHasTheProposedOneMarkedAsProposed() {
+        Path repo = TextstatsSample.create().repo;
+        Git.run(repo, "rm", "-q", "AGENTS.md");
+        Git.run(repo, "-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m",
+                "no AGENTS.md");
+
+        new SessionDriver(repo).startWith(Map.of("goal", "Add a cli (no agents goal)"));
+
+        String user = await().atMost(SessionDriver.WAIT).until(() -> plannerRequests("no agents goal"),
+                r -> !r.isEmpty()).get(0).at("/messages/1/content").asText();
+        assertThat(user).contains("The repository has no AGENTS.md. Ratchet proposes this one (PROPOSED, not the "
+                + "repository's own").contains("# AGENTS.md (proposed by Ratchet)")
+                .contains("- unit-tests: `" + SessionDriver.CHECK_COMMAND + "`")
+                .doesNotContain("The repository's AGENTS.md:");
+    }
+
+    @Test
+    void thePlanningConversationIsOneModelSpanOfTheSessionWithTheTokensOfEveryRound() {
+        String id = driver.startWith(Map.of("goal", "Add a cli (split plan goal, traced)"));
+
+        driver.firstRequest(id, redis);
+
+        SpanData span = await().atMost(SessionDriver.WAIT).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().startsWith("chat ") && id.equals(s.getAttributes()
+                        .get(AttributeKey.stringKey(EventSpans.SESSION_ID)))).toList(), l -> !l.isEmpty()).get(0);
+        assertThat(plannerRequests("split plan goal, traced")).as("two rounds: the plan was split").hasSize(2);
+        assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(span.getAttributes().asMap())
+                .containsEntry(AttributeKey.stringKey(ModelSpans.REQUEST_MODEL), models.planner().model())
+                .containsEntry(AttributeKey.stringKey("ratchet.model.role"), "planner")
+                .containsEntry(AttributeKey.stringKey("gen_ai.operation.name"), "chat")
+                .containsKey(AttributeKey.longKey(ModelSpans.INPUT_TOKENS))
+                .doesNotContainKey(AttributeKey.stringKey(EventSpans.STEP_ID));
+        assertThat(span.getAttributes().get(AttributeKey.longKey(ModelSpans.INPUT_TOKENS))).isPositive();
+        assertThat(span.getAttributes().get(AttributeKey.longKey(ModelSpans.OUTPUT_TOKENS))).isPositive();
     }
 
     @Test

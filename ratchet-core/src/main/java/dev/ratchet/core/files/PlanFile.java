@@ -1,10 +1,6 @@
 package dev.ratchet.core.files;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
-
-import dev.ratchet.core.plan.PlanScope;
 
 import dev.ratchet.core.session.Revision;
 import dev.ratchet.core.session.Session;
@@ -30,7 +26,7 @@ final class PlanFile {
                     .append(step.index() + 1).append(". ").append(step.title()).append(suffix(step)).append('\n')
                     .append("  ").append(SessionFiles.oneLine(step.instructions())).append('\n');
             if (step.scope() != null) {
-                md.append("  ").append(scope(step.scope())).append('\n');
+                md.append("  ").append(ScopeLine.render(step.scope())).append('\n');
             }
         }
         revisions(session, md);
@@ -57,31 +53,6 @@ final class PlanFile {
                     .collect(Collectors.joining(", "))).append(" with ").append(String.join(", ", r.revisedSteps()))
                     .append(" (").append(r.revisedAt()).append(")\n");
         }
-    }
-
-    /** A structured step's scope on one line: {@code Files: a.py; new: b.py; checks: unit; ~2000 tokens; ...}. */
-    static String scope(PlanScope scope) {
-        List<String> parts = new ArrayList<>();
-        if (!scope.files().isEmpty()) {
-            parts.add("Files: " + paths(scope.files()));
-        }
-        if (!scope.newFiles().isEmpty()) {
-            parts.add("new: " + paths(scope.newFiles()));
-        }
-        if (!scope.checks().isEmpty()) {
-            parts.add("checks: " + String.join(", ", scope.checks()));
-        }
-        if (scope.estimatedTokens() != null) {
-            parts.add("~" + scope.estimatedTokens() + " tokens");
-        }
-        if (scope.maxChangedLines() != null) {
-            parts.add("at most " + scope.maxChangedLines() + " changed lines");
-        }
-        return "_" + String.join("; ", parts) + "_";
-    }
-
-    private static String paths(List<String> paths) {
-        return paths.stream().map(p -> "`" + SessionFiles.oneLine(p) + "`").collect(Collectors.joining(", "));
     }
 
     private static String suffix(StepState step) {

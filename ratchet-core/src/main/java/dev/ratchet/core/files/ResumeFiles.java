@@ -8,12 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ratchet.core.plan.PlanRules;
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 
 /**
  * Reads back the PLAN.md and PROGRESS.md Ratchet writes ({@link PlanFile}, {@link ProgressFile}), so a session can
  * resume from a repository that holds them: the goal, the steps (ids {@code s1}, {@code s2}, ... in order, as a
- * new plan's) and which of them are done (ticked in PLAN.md or listed under "Done" in PROGRESS.md). Trusts nothing:
+ * new plan's, each with the scope line under its instructions, {@link ScopeLine}, so a resumed step keeps its files
+ * and bounds) and which of them are done (ticked in PLAN.md or listed under "Done" in PROGRESS.md). Trusts nothing:
  * the caller bounds the files' sizes, and every rule a person's plan must keep ({@link PlanRules}) holds here too.
  */
 public final class ResumeFiles {
@@ -69,7 +71,8 @@ public final class ResumeFiles {
             String title = SUFFIX.matcher(m.group(3)).replaceFirst("").strip();
             String instructions = i + 1 < plan.size() && plan.get(i + 1).startsWith("  ")
                     ? plan.get(i + 1).strip() : title;
-            steps.add(new PlanStep("s" + number, title, instructions.isEmpty() ? title : instructions));
+            steps.add(new PlanStep("s" + number, title, instructions.isEmpty() ? title : instructions, null,
+                    scope(plan, i + 2)));
             if (m.group(1).equals("x")) {
                 done.add(number - 1);
             }
@@ -89,6 +92,20 @@ public final class ResumeFiles {
             throw new IllegalArgumentException("every step of PLAN.md is already done: nothing to resume");
         }
         return resume;
+    }
+
+    /** The scope line at {@code index} when there is one ({@link ScopeLine}), else none. */
+    private static PlanScope scope(List<String> plan, int index) {
+        if (index >= plan.size() || !plan.get(index).startsWith("  ")
+                || !ScopeLine.looksLikeOne(plan.get(index).substring(2))) {
+            return PlanScope.NONE;
+        }
+        try {
+            return ScopeLine.parse(plan.get(index).substring(2));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PLAN.md line " + (index + 1) + " is not a step's scope: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The steps PROGRESS.md lists under "Done", each checked against PLAN.md's step of that number. */

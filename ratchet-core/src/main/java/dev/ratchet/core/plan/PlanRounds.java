@@ -45,6 +45,11 @@ public final class PlanRounds {
                 + list(problems, "; ", "");
     }
 
+    /** The problems on one line, by field, the first {@code MAX_SHOWN} of them (a skill's plan not replayed). */
+    public static String summary(List<FieldViolation> problems) {
+        return list(problems, "; ", "");
+    }
+
     private static String list(List<FieldViolation> problems, String separator, String bullet) {
         String shown = problems.stream().limit(MAX_SHOWN).map(p -> bullet + p.field() + ": " + p.message())
                 .collect(Collectors.joining(separator));

@@ -51,8 +51,14 @@ public final class PlannerPrompt {
      */
     public static Prompt build(String goal, List<Check> checks, List<String> files,
             Function<String, Optional<String>> source, String agentsMd, PlanLimits limits, TokenBudget budget) {
+        return build(goal, checks, files, source, RepoAgents.own(agentsMd), limits, budget);
+    }
+
+    /** As above, with the AGENTS.md the session proposes when the repository has none ({@link RepoAgents}). */
+    public static Prompt build(String goal, List<Check> checks, List<String> files,
+            Function<String, Optional<String>> source, RepoAgents agents, PlanLimits limits, TokenBudget budget) {
         String system = rules(SYSTEM, limits);
-        return withRepository(system, goalAndChecks(goal, checks), files, source, agentsMd, budget);
+        return withRepository(system, goalAndChecks(goal, checks), files, source, agents, budget);
     }
 
     /** {@code system} with the limits filled into {@link #STEP_RULES}. */
@@ -73,19 +79,16 @@ public final class PlannerPrompt {
     /** {@code user} with the repository's AGENTS.md and file list (each within a quarter of the budget) added. */
     static Prompt withRepository(String system, StringBuilder user, List<String> files, String agentsMd,
             TokenBudget budget) {
-        return withRepository(system, user, files, null, agentsMd, budget);
+        return withRepository(system, user, files, null, RepoAgents.own(agentsMd), budget);
     }
 
     /**
      * As above; with a {@code source}, the repository map (tree and declarations, a quarter of the budget) instead
-     * of the plain list.
+     * of the plain list, and the repository's AGENTS.md or, when it has none, the proposed one (a quarter too).
      */
     static Prompt withRepository(String system, StringBuilder user, List<String> files,
-            Function<String, Optional<String>> source, String agentsMd, TokenBudget budget) {
-        if (agentsMd != null && !agentsMd.isBlank()) {
-            user.append("The repository's AGENTS.md:\n")
-                    .append(budget.truncate(agentsMd, budget.limit() / 4)).append("\n\n");
-        }
+            Function<String, Optional<String>> source, RepoAgents agents, TokenBudget budget) {
+        user.append(agents.section(budget, budget.limit() / 4));
         if (source == null) {
             user.append("Files in the repository:\n")
                     .append(budget.truncate(String.join("\n", files), budget.limit() / 4)).append('\n');

@@ -46,6 +46,12 @@ public final class ReplanPrompt {
      */
     public static Prompt build(Session session, List<String> files, Function<String, Optional<String>> source,
             String agentsMd, PlanLimits limits, TokenBudget budget) {
+        return build(session, files, source, RepoAgents.own(agentsMd), limits, budget);
+    }
+
+    /** As above, with the AGENTS.md the session proposes when the repository has none ({@link RepoAgents}). */
+    public static Prompt build(Session session, List<String> files, Function<String, Optional<String>> source,
+            RepoAgents agents, PlanLimits limits, TokenBudget budget) {
         Revision revision = session.pendingRevision()
                 .orElseThrow(() -> new IllegalArgumentException("session " + session.id() + " is not re-planning"));
         String system = PlannerPrompt.rules(SYSTEM, limits);
@@ -75,6 +81,6 @@ public final class ReplanPrompt {
             after.forEach(s -> user.append("- ").append(s.id()).append(' ').append(s.title()).append('\n'));
         }
         user.append('\n');
-        return PlannerPrompt.withRepository(system, user, files, source, agentsMd, budget);
+        return PlannerPrompt.withRepository(system, user, files, source, agents, budget);
     }
 }

@@ -27,6 +27,8 @@ public record Progress(String type, String stepId, int attempt, String message, 
 
     public static final String SESSION_CREATED = "session.created";
     public static final String SESSION_PLANNED = "session.planned";
+    /** A skill matched and was trusted, but its plan cannot run in this session: the planner model plans it. */
+    public static final String SKILL_NOT_REPLAYED = "session.skill-not-replayed";
     public static final String PLANNING_RESUMED = "session.planning-resumed";
     /** A step failed all its attempts and the planner model is asked to revise the plan from it; or it did. */
     public static final String SESSION_REPLANNING = "session.replanning";

@@ -1,5 +1,6 @@
 package dev.ratchet.core.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,6 +31,19 @@ public record Transition(Outcome outcome, Session session, Optional<AcceptedPatc
     /** This decision, its session as stored (with the version it was stored at). */
     public Transition storedAs(Session stored) {
         return new Transition(outcome, stored, accepted, events, progress, plan, patchesKept);
+    }
+
+    /**
+     * This decision with {@code earlier} before its own progress lines (what led to it, decided outside the machine:
+     * a skill's plan not replayed); nothing is added to a decision that was not applied.
+     */
+    public Transition withEarlierProgress(List<Progress> earlier) {
+        if (outcome != Outcome.APPLIED || earlier.isEmpty()) {
+            return this;
+        }
+        List<Progress> all = new ArrayList<>(earlier);
+        all.addAll(progress);
+        return new Transition(outcome, session, accepted, events, List.copyOf(all), plan, patchesKept);
     }
 
     Transition withPlan(List<PlanStep> given) {

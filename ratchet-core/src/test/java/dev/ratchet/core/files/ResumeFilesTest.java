@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Approval;
 import dev.ratchet.core.session.Progress;
@@ -85,6 +86,39 @@ class ResumeFilesTest {
         assertThat(plan).contains("- [x] 1. Add greet() (done before the session resumed)\n");
         assertThat(progressMd).contains("## Done\n\n- 1. Add greet() - (done before the session resumed)\n");
         assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void eachStepsScopeReadsBackSoAResumedSessionKeepsItsBounds() {
+        List<PlanStep> structured = List.of(
+                new PlanStep("s1", "Add greet()", "Add greet(name) to src/app.py", null, new PlanScope(
+                        List.of("src/app.py", "docs/odd; name_`x`.md"), List.of("src/new, file.py"), List.of("unit"),
+                        2400, 60)),
+                new PlanStep("s2", "Test greet()", "Add tests/test_app.py"),
+                new PlanStep("s3", "Use greet()", "_Call greet from main_", null,
+                        new PlanScope(List.of(), List.of(), List.of(), null, 3)));
+        Transition t = machine.planned(Session.created("sess-4", "/srv/repos/demo", "Greet", SHA, CHECKS,
+                StepPolicy.DEFAULTS, T0), structured, T0.plusSeconds(10));
+        String plan = render("PLAN.md", t.session(), t.progress());
+
+        ResumeFiles.Resume resume = ResumeFiles.parse(plan, render("PROGRESS.md", t.session(), t.progress()), 20);
+
+        assertThat(plan).contains("  _at most 3 changed lines_\n");
+        assertThat(resume.steps()).isEqualTo(structured);
+        Transition resumed = machine.resumed("sess-5", "/srv/repos/demo", resume.goal(), SHA, CHECKS,
+                StepPolicy.DEFAULTS, Approval.AUTO, resume.steps(), resume.done(), T0.plusSeconds(60));
+        assertThat(resumed.session().steps().get(2).scope().maxChangedLines()).isEqualTo(3);
+        assertThat(resumed.session().steps().get(1).scope()).isNull();
+    }
+
+    @Test
+    void aScopeLineThatDoesNotReadBackIsRefusedNamingTheLine() {
+        Session session = stopped();
+        String plan = render("PLAN.md", session, progress).replace("  Call greet from main\n",
+                "  Call greet from main\n  _Files: `unclosed.py_\n");
+
+        assertRefused(plan, render("PROGRESS.md", session, progress),
+                "PLAN.md line 13 is not a step's scope: an unclosed ` at");
     }
 
     @Test

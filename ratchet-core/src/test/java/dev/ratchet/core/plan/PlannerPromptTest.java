@@ -69,11 +69,42 @@ class PlannerPromptTest {
         Prompt prompt = PlannerPrompt.build("Goal", CHECKS, FILES,
                 path -> path.equals("src/lib/greet.ts") ? Optional.of("export function greet(name: string) {\n"
                         + "  return name;\n}\n") : Optional.empty(),
-                null, new PlanLimits(7, 6000, 150), BUDGET);
+                RepoAgents.NONE, new PlanLimits(7, 6000, 150), BUDGET);
 
         assertThat(prompt.system()).contains("at most 150 changed lines").contains("at most 6000 tokens of context")
                 .contains("At most 7 steps.");
         assertThat(prompt.user()).contains(PlannerPrompt.MAP_HEADER + "package.json\nsrc/\n  app/\n    page.tsx\n"
                 + "  lib/\n    greet.ts\n      | export function greet(name: string)\n");
+    }
+
+    @Test
+    void withoutAnAgentsMdTheProposedOneIsInThePromptMarkedAsProposed() {
+        String proposed = "# AGENTS.md (proposed by Ratchet)\n\n## Build and test\n\n"
+                + "- Build: `npm run build` (from package.json)\n- Test: `npm test` (from package.json)\n";
+
+        Prompt prompt = PlannerPrompt.build("Goal", CHECKS, FILES, path -> Optional.empty(),
+                new RepoAgents(null, proposed), new PlanLimits(7, 6000, 150), BUDGET);
+
+        assertThat(prompt.user()).contains("The repository has no AGENTS.md. Ratchet proposes this one (PROPOSED, not "
+                + "the repository's own: build and test commands detected in its files; the checks above are what "
+                + "judge every step):\n" + proposed + "\n\n" + PlannerPrompt.MAP_HEADER)
+                .doesNotContain("The repository's AGENTS.md");
+        assertThat(prompt.tokens()).isEqualTo(BUDGET.count(prompt.system()) + BUDGET.count(prompt.user()));
+    }
+
+    @Test
+    void theRepositorysOwnAgentsMdWinsOverAProposalAndAProposalIsCutToAQuarterOfTheBudget() {
+        String own = PlannerPrompt.build("Goal", CHECKS, FILES, path -> Optional.empty(),
+                new RepoAgents("# Own rules\n", "# AGENTS.md (proposed by Ratchet)\n"), new PlanLimits(7, 6000, 150),
+                BUDGET).user();
+        TokenBudget small = new TokenBudget(1000);
+        String longProposal = "# AGENTS.md (proposed by Ratchet)\n" + "- Test: `make test` (from Makefile)\n".repeat(500);
+        Prompt cut = PlannerPrompt.build("Goal", CHECKS, FILES, path -> Optional.empty(),
+                new RepoAgents(null, longProposal), new PlanLimits(7, 6000, 150), small);
+
+        assertThat(own).contains("The repository's AGENTS.md:\n# Own rules\n").doesNotContain("proposed");
+        assertThat(cut.user()).contains("Ratchet proposes this one (PROPOSED").contains("[... cut to fit the token budget]");
+        assertThat(small.count(cut.user().substring(cut.user().indexOf("# AGENTS.md"),
+                cut.user().indexOf(PlannerPrompt.MAP_HEADER)))).isLessThanOrEqualTo(small.limit() / 4 + 10);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.ratchet.core.event.RatchetEvent;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -12,7 +13,7 @@ import io.opentelemetry.context.Scope;
 /**
  * A model conversation as a span, by the OpenTelemetry GenAI semantic conventions: {@code chat <model>}, client kind,
  * {@code gen_ai.request.model}, {@code gen_ai.usage.input_tokens} and {@code gen_ai.usage.output_tokens} (summed over
- * the conversation's turns), with the session, step and variant it was for.
+ * the conversation's turns), with the session, step and variant it was for (the session alone for planning).
  */
 @ApplicationScoped
 public class ModelSpans {
@@ -30,7 +31,19 @@ public class ModelSpans {
 
     /** Starts the span of a model conversation about {@code event}, current until {@link Call#close()}. */
     public Call start(String role, String model, RatchetEvent event) {
-        Span span = EventSpans.event(tracer.spanBuilder("chat " + model).setSpanKind(SpanKind.CLIENT), event)
+        return start(role, model, EventSpans.event(tracer.spanBuilder("chat " + model), event));
+    }
+
+    /**
+     * Starts the span of a session's model conversation that no event is about (the planner's plan or revision,
+     * asked for on its planning pool): the same attributes, with the session and no step.
+     */
+    public Call start(String role, String model, String sessionId) {
+        return start(role, model, tracer.spanBuilder("chat " + model).setAttribute(EventSpans.SESSION_ID, sessionId));
+    }
+
+    private Call start(String role, String model, SpanBuilder builder) {
+        Span span = builder.setSpanKind(SpanKind.CLIENT)
                 .setAttribute("gen_ai.operation.name", "chat")
                 .setAttribute("gen_ai.provider.name", "openai")
                 .setAttribute(REQUEST_MODEL, model)

@@ -10,6 +10,7 @@ import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.guardrail.Guardrails;
+import dev.ratchet.core.plan.StepLineBound;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 import dev.ratchet.workspace.sandbox.CheckContext;
@@ -17,8 +18,9 @@ import dev.ratchet.workspace.sandbox.CheckContext;
 /**
  * Everything a verifier decides about one attempt, without Kafka or Redis, so the verifier service and the
  * benchmark's in-process baseline run the same steps: materialise the step's starting state, review the patch
- * against the guardrails ({@link PatchReview}), check that git applies it and changes exactly what was reviewed,
- * apply it, and run the step's checks on the resulting tree ({@link StagedChecks}).
+ * against the guardrails and the step's own bound on changed lines ({@link PatchReview}), check that git applies it
+ * and changes exactly what was reviewed, apply it, and run the step's checks on the resulting tree
+ * ({@link StagedChecks}).
  */
 public final class AttemptVerifier {
 
@@ -27,9 +29,16 @@ public final class AttemptVerifier {
      *
      * @param startingPatches the accepted patches the step starts after, in order
      * @param checks the checks that judge this step, in stage order
+     * @param stepBound the step's own bound on changed lines, from the session's stored plan (empty: none)
      */
     public record Request(String sessionId, String repo, String baseCommit, List<String> startingPatches, String patch,
-            Guardrails guardrails, List<Check> checks) {
+            Guardrails guardrails, List<Check> checks, Optional<StepLineBound> stepBound) {
+
+        /** An attempt whose step has no bound of its own (the benchmark's, a plan without scope). */
+        public Request(String sessionId, String repo, String baseCommit, List<String> startingPatches, String patch,
+                Guardrails guardrails, List<Check> checks) {
+            this(sessionId, repo, baseCommit, startingPatches, patch, guardrails, checks, Optional.empty());
+        }
     }
 
     /**
@@ -71,7 +80,8 @@ public final class AttemptVerifier {
     public Outcome verify(Request request, Artifacts artifacts, CheckContext context) {
         try (Workspace ws = workspaces.lease(request.sessionId(), request.repo(), request.baseCommit(),
                 request.startingPatches())) {
-            PatchReview.Result review = PatchReview.review(request.patch(), ws.dir(), request.guardrails());
+            PatchReview.Result review = PatchReview.review(request.patch(), ws.dir(), request.guardrails(),
+                    request.stepBound());
             if (review.rejection().isPresent()) {
                 PatchReview.Rejection r = review.rejection().get();
                 return Outcome.rejected(r.stage(), r.reason(), r.detail(), List.of());

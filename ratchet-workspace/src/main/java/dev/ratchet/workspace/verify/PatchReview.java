@@ -18,12 +18,14 @@ import dev.ratchet.core.patch.Edits;
 import dev.ratchet.core.patch.FileEdit;
 import dev.ratchet.core.patch.PatchApplyException;
 import dev.ratchet.core.patch.PatchFormatException;
+import dev.ratchet.core.plan.StepLineBound;
 
 /**
  * The review stage: before anything runs, the stored patch is read with the core parsers and judged by the
  * session's guardrails against the step's starting state on disk ({@link GuardedApply#check} on a {@link DiskRepo},
  * which never follows a symlink), without writing. The executor applies the same rules, but the verifier trusts
- * nothing it is sent: a patch that reached the topic some other way is judged here all the same.
+ * nothing it is sent: a patch that reached the topic some other way is judged here all the same. A patch within the
+ * guardrails is then held to the step's own bound on changed lines, when its plan gives one ({@link StepLineBound}).
  */
 public final class PatchReview {
 
@@ -42,6 +44,12 @@ public final class PatchReview {
     }
 
     public static Result review(String patch, Path startingState, Guardrails guardrails) {
+        return review(patch, startingState, guardrails, Optional.empty());
+    }
+
+    /** @param stepBound the step's own bound on changed lines, from the session's stored plan */
+    public static Result review(String patch, Path startingState, Guardrails guardrails,
+            Optional<StepLineBound> stepBound) {
         if (patch.isBlank()) {
             return rejected(StepRejected.STAGE_APPLY, "the patch is empty: the step changed nothing", null);
         }
@@ -58,6 +66,10 @@ public final class PatchReview {
         DiskRepo repo = new DiskRepo(startingState);
         try {
             ChangePlan plan = GuardedApply.check(changes, repo, repo, guardrails);
+            Optional<StepLineBound.Excess> excess = stepBound.flatMap(b -> b.excess(plan.edits(), guardrails));
+            if (excess.isPresent()) {
+                return rejected(StepRejected.STAGE_REVIEW, excess.get().reason(), excess.get().detail());
+            }
             Set<String> paths = new LinkedHashSet<>();
             for (FileEdit edit : plan.edits()) {
                 if (edit.from() != null) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.guardrail.GuardrailsUpdate;
+import dev.ratchet.core.plan.StepLineBound;
 
 /**
  * The review stage on a real starting state on disk: every guardrail rule a stored unified diff can break, each
@@ -124,5 +126,24 @@ class PatchReviewTest {
         assertThat(PatchReview.review("  \n", repo, Guardrails.DEFAULTS).rejection())
                 .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("the patch is empty: the step changed "
                         + "nothing"));
+    }
+
+    @Test
+    void aPatchWithinTheGuardrailsButOverItsStepsOwnBoundIsRejectedNamingTheStep() {
+        String fiveLines = add("notes.txt", "a", "b", "c", "d", "e");
+
+        PatchReview.Result over = PatchReview.review(fiveLines, repo, Guardrails.DEFAULTS,
+                Optional.of(new StepLineBound("s2", 3)));
+        PatchReview.Result within = PatchReview.review(fiveLines, repo, Guardrails.DEFAULTS,
+                Optional.of(new StepLineBound("s2", 5)));
+
+        assertThat(over.rejection()).hasValueSatisfying(r -> {
+            assertThat(r.stage()).isEqualTo("review");
+            assertThat(r.reason()).isEqualTo("rejected by step s2's bound: the patch changes 5 lines, over the "
+                    + "step's maxChangedLines of 3");
+            assertThat(r.detail()).contains("the session's guardrail allows 400");
+        });
+        assertThat(within.rejection()).isEmpty();
+        assertThat(within.paths()).containsExactly("notes.txt");
     }
 }

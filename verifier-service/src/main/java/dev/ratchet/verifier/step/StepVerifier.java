@@ -20,6 +20,7 @@ import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Verification;
+import dev.ratchet.core.plan.StepLineBound;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepState;
 import dev.ratchet.runtime.lifecycle.InstanceId;
@@ -41,8 +42,8 @@ import dev.ratchet.workspace.verify.StagedChecks;
 
 /**
  * One verdict: everything the verifier acts on comes from the stored session (repository, base commit, the step's
- * place in the plan and so its starting state, guardrails, checks), never from the event, which only says which
- * attempt and which stored patch. The decision itself is {@link AttemptVerifier}'s.
+ * place in the plan and so its starting state, guardrails, checks, the bound on changed lines its stored plan gives
+ * the step), never from the event, which only says which attempt and which stored patch. The decision itself is {@link AttemptVerifier}'s.
  */
 @ApplicationScoped
 public class StepVerifier {
@@ -93,7 +94,8 @@ public class StepVerifier {
         try {
             AttemptVerifier.Outcome outcome = attempts.verify(new AttemptVerifier.Request(session.id(), session.repo(),
                     session.baseCommit(), chain.first(session.id(), index), blobs.get(p.patch()),
-                    session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size())),
+                    session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size()),
+                    StepLineBound.of(step.get().id(), step.get().scope())),
                     content -> blobs.put(session.id(), content),
                     new CheckContext(session.id(), executed.stepId(), executed.attempt(), stopped));
             if (!outcome.verified()) {

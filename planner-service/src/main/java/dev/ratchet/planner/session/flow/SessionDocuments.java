@@ -48,7 +48,11 @@ public class SessionDocuments {
 
     /** The AGENTS.md proposed for a repository without one: commands detected at the base commit (core). */
     private static String proposal(Path repo, Session session) {
-        List<String> files = Git.listFiles(repo, session.baseCommit());
+        return proposal(repo, session, Git.listFiles(repo, session.baseCommit()));
+    }
+
+    /** As above, with the files at the base commit already listed (the planning prompt's). */
+    static String proposal(Path repo, Session session, List<String> files) {
         return AgentsProposal.render(AgentsProposal.detect(files, f -> Git.show(repo, session.baseCommit(), f)),
                 session.checks());
     }

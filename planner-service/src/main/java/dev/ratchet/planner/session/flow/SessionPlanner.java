@@ -3,6 +3,7 @@ package dev.ratchet.planner.session.flow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,14 +15,17 @@ import org.jboss.logging.Logger;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.plan.PlanFormatException;
 import dev.ratchet.core.plan.PlannerPrompt;
+import dev.ratchet.core.plan.RepoAgents;
 import dev.ratchet.core.plan.ReplanPrompt;
 import dev.ratchet.core.prompt.Prompt;
 import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.core.session.Progress;
 import dev.ratchet.core.session.RepoLocation;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.SessionMachine;
 import dev.ratchet.core.session.SessionStatus;
 import dev.ratchet.core.session.Transition;
+import dev.ratchet.core.skill.replay.ReplayChecks;
 import dev.ratchet.core.skill.replay.ReplayChoice;
 import dev.ratchet.models.ModelCallException;
 import dev.ratchet.models.ModelSettings;
@@ -29,6 +33,7 @@ import dev.ratchet.planner.session.flow.PlanConversation.ModelPlan;
 import dev.ratchet.planner.session.store.SessionStore;
 import dev.ratchet.runtime.messaging.Transient;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
+import dev.ratchet.runtime.tracing.ModelSpans;
 import dev.ratchet.runtime.model.ModelClients;
 import dev.ratchet.runtime.work.Claim;
 import dev.ratchet.runtime.work.OwnedWork;
@@ -62,11 +67,13 @@ public class SessionPlanner {
     private final OwnedWork planning;
     private final SkillReplays replays;
     private final PlanConversation conversation;
+    private final ModelSpans modelSpans;
 
     SessionPlanner(SessionStore store, SessionEvents events, ModelClients models, SessionMachine machine,
             PlannerConfig config, RatchetMetrics metrics, WorkLeases leases, OwnedWork planning,
-            SkillReplays replays, PlanConversation conversation) {
+            SkillReplays replays, PlanConversation conversation, ModelSpans modelSpans) {
         this.replays = replays;
+        this.modelSpans = modelSpans;
         this.conversation = conversation;
         this.store = store;
         this.events = events;
@@ -124,10 +131,23 @@ public class SessionPlanner {
         events.publish(transition);
     }
 
-    /** The first plan: a trusted skill's when the registry has one for the goal, else the planner model's. */
+    /**
+     * The first plan: a trusted skill's when the registry has one for the goal and its plan may run in this session
+     * (core {@code ReplayChecks}; when it may not, the progress stream says why), else the planner model's.
+     */
     private Function<Session, Transition> firstPlan(Session session, Path repo, List<String> files)
             throws ModelCallException {
         ReplayChoice.Decision decision = replays.decide(session, files);
+        List<Progress> notes = new ArrayList<>();
+        if (decision instanceof ReplayChoice.Replay replay) {
+            PlanConversation.Target against = against(session, config.maxSteps(), files);
+            Optional<String> refusal = ReplayChecks.refusal(replay, against.limits(), files, against.checks());
+            if (refusal.isPresent()) {
+                LOG.infof("session %s: %s", session.id(), refusal.get());
+                notes.add(new Progress(Progress.SKILL_NOT_REPLAYED, null, 0, refusal.get(), Instant.now()));
+                decision = new ReplayChoice.AskModel(refusal.get());
+            }
+        }
         ModelPlan planned;
         String plannedFrom;
         if (decision instanceof ReplayChoice.Replay replay) {
@@ -141,7 +161,8 @@ public class SessionPlanner {
             planned = askModel(session, repo, files);
             plannedFrom = null;
         }
-        return s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(), Instant.now());
+        return s -> machine.planned(s, planned.plan(), plannedFrom, planned.usage(), Instant.now())
+                .withEarlierProgress(notes);
     }
 
     /**
@@ -150,24 +171,54 @@ public class SessionPlanner {
      */
     private Function<Session, Transition> revise(Session session, Path repo, List<String> files)
             throws ModelCallException {
-        String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         int maxSteps = Math.max(1, config.maxSteps() - session.currentStep());
         LOG.infof("session %s: the planner model revises the plan from step %s", session.id(),
                 session.pendingRevision().orElseThrow().failedStep());
         PlanConversation.Target against = against(session, maxSteps, files);
-        ModelPlan revision = conversation.plan(ReplanPrompt.build(session, files,
-                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
-                new TokenBudget(config.planningContextTokens())), against);
+        ModelPlan revision = traced(session, () -> conversation.plan(ReplanPrompt.build(session, files,
+                RepositorySources.at(repo, session.baseCommit()), agents(repo, session, files), against.limits(),
+                new TokenBudget(config.planningContextTokens())), against));
         return s -> machine.replanned(s, revision.plan(), revision.usage(), Instant.now());
     }
 
     private ModelPlan askModel(Session session, Path repo, List<String> files) throws ModelCallException {
-        String agentsMd = Git.show(repo, session.baseCommit(), "AGENTS.md").orElse(null);
         PlanConversation.Target against = against(session, config.maxSteps(), files);
         Prompt prompt = PlannerPrompt.build(session.goal(), session.checks(), files,
-                RepositorySources.at(repo, session.baseCommit()), agentsMd, against.limits(),
+                RepositorySources.at(repo, session.baseCommit()), agents(repo, session, files), against.limits(),
                 new TokenBudget(config.planningContextTokens()));
-        return conversation.plan(prompt, against);
+        return traced(session, () -> conversation.plan(prompt, against));
+    }
+
+    /** What {@link PlanConversation#plan} may do: ask the model, and fail with the model's or the plan's reason. */
+    private interface Conversation {
+        ModelPlan plan() throws ModelCallException;
+    }
+
+    /**
+     * The planner model's conversation (every round) as one model span of the session (runtime {@link ModelSpans}),
+     * with the tokens of all its answers, or its failure.
+     */
+    private ModelPlan traced(Session session, Conversation conversation) throws ModelCallException {
+        try (ModelSpans.Call call = modelSpans.start("planner", models.config().planner().model(), session.id())) {
+            try {
+                ModelPlan plan = conversation.plan();
+                call.used(null, plan.usage().tokensIn(), plan.usage().tokensOut());
+                return plan;
+            } catch (ModelCallException | PlanFormatException e) {
+                call.failed(e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The repository's AGENTS.md at the base commit, or, when it has none, the one the session proposes (the same
+     * proposal its AGENTS.md file shows), so the planner model knows the build and test commands.
+     */
+    private static RepoAgents agents(Path repo, Session session, List<String> files) {
+        Optional<String> own = Git.show(repo, session.baseCommit(), "AGENTS.md");
+        return own.isPresent() ? RepoAgents.own(own.get())
+                : new RepoAgents(null, SessionDocuments.proposal(repo, session, files));
     }
 
     private PlanConversation.Target against(Session session, int maxSteps, List<String> files) {

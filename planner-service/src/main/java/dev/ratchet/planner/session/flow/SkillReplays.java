@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.plan.PlanChecks;
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.skill.replay.ReplayChoice;
@@ -133,13 +135,38 @@ public class SkillReplays {
             List<PlanStep> steps = new ArrayList<>();
             for (JsonNode s : m.path("steps")) {
                 steps.add(new PlanStep(s.path("id").asText(""), s.path("title").isTextual() ? s.path("title").asText()
-                        : null, s.path("instructions").isTextual() ? s.path("instructions").asText() : null));
+                        : null, s.path("instructions").isTextual() ? s.path("instructions").asText() : null, null,
+                        scope(s)));
             }
             candidates.add(new ReplayChoice.Candidate(m.path("name").asText(), m.path("version").asInt(),
                     m.path("status").asText("unknown"), m.path("autoApply").asBoolean(false),
                     m.path("score").asDouble(), steps));
         }
         return candidates;
+    }
+
+    /**
+     * A step's optional structured fields (core {@code PlanScope}); a field of the wrong shape is left out, and what
+     * is read is checked against the session before any replay ({@code ReplayChecks}).
+     */
+    private static PlanScope scope(JsonNode step) {
+        return new PlanScope(strings(step.path("files")), strings(step.path("newFiles")),
+                strings(step.path("checks")), integer(step.path("estimatedTokens")),
+                integer(step.path("maxChangedLines")));
+    }
+
+    private static List<String> strings(JsonNode list) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : list) {
+            if (v.isTextual() && values.size() < PlanChecks.MAX_PATHS) {
+                values.add(v.asText());
+            }
+        }
+        return values;
+    }
+
+    private static Integer integer(JsonNode number) {
+        return number.isIntegralNumber() && number.canConvertToInt() ? number.asInt() : null;
     }
 
     private static String message(Throwable e) {

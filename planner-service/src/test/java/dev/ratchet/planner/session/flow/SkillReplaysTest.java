@@ -26,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepPolicy;
@@ -111,6 +112,19 @@ class SkillReplaysTest {
         assertThat(Json.read(asked.get(), java.util.Map.class)).isEqualTo(java.util.Map.of("goal",
                 "Add word statistics", "repo", "/srv/textstats", "files", List.of("textstats.py", "tests/test_x.py"),
                 "limit", 5, "team", "payments"));
+    }
+
+    @Test
+    void aStepsStructuredFieldsAreReadSoTheyCanBeCheckedAgainstTheSession() throws Exception {
+        URI url = serve(200, TRUSTED.replace("\"instructions\": \"In textstats.py add it.\"}", "\"instructions\": "
+                + "\"In textstats.py add it.\", \"files\": [\"textstats.py\", 7], \"newFiles\": [\"cli.py\"], "
+                + "\"checks\": [\"unit\"], \"estimatedTokens\": 2400, \"maxChangedLines\": \"sixty\"}"));
+
+        ReplayChoice.Decision d = replays(true, url).decide(SESSION, List.of("textstats.py"));
+
+        assertThat(((ReplayChoice.Replay) d).plan()).containsExactly(new PlanStep("s1", "Add word_count",
+                "In textstats.py add it.", null, new PlanScope(List.of("textstats.py"), List.of("cli.py"),
+                        List.of("unit"), 2400, null)));
     }
 
     @Test

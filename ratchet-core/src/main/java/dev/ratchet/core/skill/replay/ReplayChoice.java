@@ -78,7 +78,10 @@ public final class ReplayChoice {
         return new Replay(new SkillRef(best.name(), best.version()), best.score(), plan);
     }
 
-    /** The steps with the ids the plan parser gives ({@code s1}...), or empty when any is out of bounds. */
+    /**
+     * The steps with the ids the plan parser gives ({@code s1}...) and their scope, or empty when any is out of
+     * bounds. The scope is checked against the session by {@link ReplayChecks}.
+     */
     private static List<PlanStep> plan(List<PlanStep> steps, int maxSteps) {
         if (steps == null || steps.isEmpty() || steps.size() > maxSteps) {
             return List.of();
@@ -93,7 +96,7 @@ public final class ReplayChoice {
             String title = step.title().strip();
             String instructions = step.instructions() == null || step.instructions().isBlank() ? title
                     : step.instructions().strip();
-            plan.add(new PlanStep("s" + (plan.size() + 1), title, instructions));
+            plan.add(new PlanStep("s" + (plan.size() + 1), title, instructions, null, step.scope()));
         }
         return List.copyOf(plan);
     }
