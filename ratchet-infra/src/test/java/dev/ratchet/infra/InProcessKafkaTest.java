@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
@@ -123,6 +125,23 @@ class InProcessKafkaTest {
                 assertThat(group.members()).hasSize(2).allSatisfy(member -> assertThat(
                         member.assignment().topicPartitions()).hasSize(4));
             });
+        }
+    }
+
+    @Test
+    void shareGroupsAreTurnedBackOnForABrokerFormattedWithoutThem() throws Exception {
+        try (Admin admin = admin()) {
+            // As a log directory formatted by Kafka 4.1 has it (kafka-features.sh downgrade --feature share.version=0).
+            admin.updateFeatures(Map.of(ShareGroupsFeature.SHARE_VERSION, new FeatureUpdate((short) 0,
+                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get();
+            await().atMost(WAIT).until(() -> ShareGroupsFeature.level(admin.describeFeatures().featureMetadata()
+                    .get(), ShareGroupsFeature.SHARE_VERSION) == 0);
+
+            assertThat(ShareGroupsFeature.ensure(kafka.bootstrapServers(), WAIT)).isTrue();
+
+            await().atMost(WAIT).until(() -> ShareGroupsFeature.level(admin.describeFeatures().featureMetadata()
+                    .get(), ShareGroupsFeature.SHARE_VERSION) == 1);
+            assertThat(ShareGroupsFeature.ensure(kafka.bootstrapServers(), WAIT)).as("nothing left to do").isFalse();
         }
     }
 
