@@ -23,6 +23,12 @@ public final class KafkaBrokerSettings {
         settings.put("group.initial.rebalance.delay.ms", "0");
         settings.put("auto.create.topics.enable", "false");
         settings.put("num.partitions", "1");
+        // The share-group state topic defaults to 3 replicas and min.isr 2: on one node it could never be created.
+        settings.put("share.coordinator.state.topic.replication.factor", "1");
+        settings.put("share.coordinator.state.topic.min.isr", "1");
+        // 50 partitions by default, as many as __consumer_offsets; one share group needs few (8, as offsets above).
+        settings.put("share.coordinator.state.topic.num.partitions", "8");
+        settings.put("group.share.assignors", EveryMemberAssignor.class.getName());
         return settings;
     }
 

@@ -14,9 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ShareGroupDescription;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -50,7 +54,9 @@ class InProcessKafkaTest {
     void realBrokerCarriesARecordOnAnExplicitlyCreatedTopic() throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic("t", 3, (short) 1))).all().get();
-            assertThat(admin.listTopics().names().get()).contains("t");
+            // The controller has it once createTopics answers; the broker's metadata may follow a moment later
+            // (seen with Kafka 4.2 when another test had just created a topic).
+            await().atMost(WAIT).untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains("t"));
         }
         try (KafkaProducer<String, String> producer = producer(Map.of())) {
             producer.send(new ProducerRecord<>("t", "k", "v")).get();
@@ -92,6 +98,50 @@ class InProcessKafkaTest {
         }
         try (Admin admin = admin()) {
             assertThat(admin.listTopics().names().get()).doesNotContain("never-subscribed");
+        }
+    }
+
+    @Test
+    void shareGroupsAreOnAndEveryMemberSharesEveryPartition() throws Exception {
+        try (Admin admin = admin()) {
+            assertThat(admin.describeFeatures().featureMetadata().get().finalizedFeatures().get("share.version")
+                    .maxVersionLevel()).as("share.version").isGreaterThanOrEqualTo((short) 1);
+            admin.createTopics(List.of(new NewTopic("queue", 4, (short) 1))).all().get();
+        }
+        Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "shared");
+        try (KafkaShareConsumer<String, String> a = new KafkaShareConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer());
+                KafkaShareConsumer<String, String> b = new KafkaShareConsumer<>(config, new StringDeserializer(),
+                        new StringDeserializer());
+                Admin admin = admin()) {
+            a.subscribe(Set.of("queue"));
+            b.subscribe(Set.of("queue"));
+            // Kafka's SimpleAssignor would give each of the two members 2 of the 4 partitions.
+            await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ZERO)
+                    .ignoreExceptionsInstanceOf(ExecutionException.class).untilAsserted(() -> {
+                a.poll(Duration.ofMillis(100));
+                b.poll(Duration.ofMillis(100));
+                ShareGroupDescription group = admin.describeShareGroups(Set.of("shared")).all().get().get("shared");
+                assertThat(group.members()).hasSize(2).allSatisfy(member -> assertThat(
+                        member.assignment().topicPartitions()).hasSize(4));
+            });
+        }
+    }
+
+    @Test
+    void shareGroupsAreTurnedBackOnForABrokerFormattedWithoutThem() throws Exception {
+        try (Admin admin = admin()) {
+            // As a log directory formatted by Kafka 4.1 has it (kafka-features.sh downgrade --feature share.version=0).
+            admin.updateFeatures(Map.of(ShareGroupsFeature.SHARE_VERSION, new FeatureUpdate((short) 0,
+                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get();
+            await().atMost(WAIT).until(() -> ShareGroupsFeature.level(admin.describeFeatures().featureMetadata()
+                    .get(), ShareGroupsFeature.SHARE_VERSION) == 0);
+
+            assertThat(ShareGroupsFeature.ensure(kafka.bootstrapServers(), WAIT)).isTrue();
+
+            await().atMost(WAIT).until(() -> ShareGroupsFeature.level(admin.describeFeatures().featureMetadata()
+                    .get(), ShareGroupsFeature.SHARE_VERSION) == 1);
+            assertThat(ShareGroupsFeature.ensure(kafka.bootstrapServers(), WAIT)).as("nothing left to do").isFalse();
         }
     }
 

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
 import dev.ratchet.infra.KafkaBrokerSettings;
+import dev.ratchet.infra.ShareGroupsFeature;
 import dev.ratchet.infra.Ports;
 
 /**
@@ -60,6 +61,23 @@ final class KafkaBroker extends ProcessPart {
                 || !answers(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
             broker.stop(1000);
             throw new IllegalStateException("the Kafka broker did not start; see " + broker.log());
+        }
+        enableShareGroups(broker);
+    }
+
+    /** A data directory formatted by an earlier release has share groups off: the executors' input needs them. */
+    private void enableShareGroups(ChildProcess broker) {
+        try {
+            if (ShareGroupsFeature.ensure(address(), Duration.ofSeconds(30))) {
+                System.err.println("share groups turned on for the Kafka data directory " + dirs.kafka()
+                        + " (formatted before Kafka 4.2)");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            broker.stop(1000);
+            throw new IllegalStateException("cannot turn share groups on in the Kafka broker: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while turning share groups on", e);
         }
     }
 

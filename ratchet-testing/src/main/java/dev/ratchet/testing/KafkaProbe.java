@@ -14,12 +14,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -265,13 +268,34 @@ public final class KafkaProbe implements AutoCloseable {
     private void awaitCommittedPast(String group, TopicPartition partition, long offset, Duration atMost) {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             Awaitility.await().atMost(atMost).untilAsserted(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS).get(partition);
-                Assertions.assertThat(committed).as("committed offset of %s on %s", group, partition).isNotNull();
-                Assertions.assertThat(committed.offset()).as("committed offset of %s on %s", group, partition)
-                        .isGreaterThan(offset);
+                Assertions.assertThat(doneBelow(admin, group, partition))
+                        .as("committed offset of %s on %s", group, partition).isGreaterThan(offset);
             });
         }
+    }
+
+    /**
+     * The offset below which {@code group} has handled every record of the partition (-1 when it handled none): a
+     * consumer group's committed offset, or a share group's start offset (the executors' input), which moves past a
+     * record once it and every record before it are acknowledged ({@code Long.MAX_VALUE} when its lag is 0).
+     */
+    private static long doneBelow(Admin admin, String group, TopicPartition partition) throws Exception {
+        boolean share = admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
+                .anyMatch(g -> g.groupId().equals(group) && g.type().orElse(null) == GroupType.SHARE);
+        if (share) {
+            SharePartitionOffsetInfo info = admin.listShareGroupOffsets(Map.of(group,
+                    new ListShareGroupOffsetsSpec().topicPartitions(List.of(partition))))
+                    .partitionsToOffsetInfo(group).get(10, TimeUnit.SECONDS).get(partition);
+            if (info == null) {
+                return -1;
+            }
+            // The start offset the broker reports is its persisted one, which may stay on the last acknowledged
+            // record until the next acknowledgement (seen with Kafka 4.2.1); a lag of 0 says every record is done.
+            return info.lag().orElse(-1L) == 0 ? Long.MAX_VALUE : info.startOffset();
+        }
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS).get(partition);
+        return committed == null ? -1 : committed.offset();
     }
 
     /**

@@ -51,4 +51,26 @@ public interface ExecutorConfig {
      */
     @WithDefault("8192")
     int checkOutputBytes();
+
+    /**
+     * How step requests reach the executors: {@code share-group} (the default) reads {@code ratchet.steps.requested}
+     * as a queue, the next request going to whichever executor has a free slot; {@code partitions} is the consumer
+     * group of earlier releases, each executor owning fixed partitions (kept for one release).
+     */
+    @WithDefault("share-group")
+    Dispatch dispatch();
+
+    /**
+     * The delivery of a step request at which the share-group input dead-letters it instead of working on it: 5, the
+     * broker's {@code group.share.delivery.count.limit} default (past it the broker drops the record without a
+     * dead letter, so this must not be larger). A delivery is counted each time an executor acquires the request
+     * and stops or loses Redis before handing it to its pool.
+     */
+    @WithDefault("5")
+    int shareDeliveryLimit();
+
+    enum Dispatch {
+        SHARE_GROUP,
+        PARTITIONS
+    }
 }

@@ -2,8 +2,10 @@ package dev.ratchet.planner.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,18 +18,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.ShareGroupDescription;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.ratchet.core.event.Topics;
+import dev.ratchet.runtime.messaging.GroupBacklog;
 
 /**
- * The broker's side of the cluster view, read with one Kafka Admin client per look: each service's consumer group
- * (state, members, backlog on the topic it consumes) and each dead-letter topic's records. Every call is bounded.
+ * The broker's side of the cluster view, read with one Kafka Admin client per look: each service's group, a
+ * consumer group or the executors' share group (state, members, backlog on the topic it consumes) and each
+ * dead-letter topic's records. Every call is bounded.
  */
 @ApplicationScoped
 public class KafkaGroups {
@@ -61,10 +65,15 @@ public class KafkaGroups {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
             // Describing a group the broker does not know is an error (GroupIdNotFoundException since Kafka 4.0):
             // only the groups it lists are described; the others have no consumer and no committed offset.
-            Set<String> known = get(admin.listGroups().all()).stream().map(GroupListing::groupId)
-                    .collect(Collectors.toSet());
-            Map<String, ConsumerGroupDescription> described = get(admin.describeConsumerGroups(
-                    GROUPS.stream().map(Group::id).filter(known::contains).toList()).all());
+            Map<String, GroupType> known = new HashMap<>();
+            get(admin.listGroups().all()).forEach(g -> known.put(g.groupId(), g.type().orElse(GroupType.UNKNOWN)));
+            // The executors' group is a share group with dispatch=share-group (described apart: describing a group
+            // as the other kind fails).
+            Map<String, ConsumerGroupDescription> described = get(admin.describeConsumerGroups(GROUPS.stream()
+                    .map(Group::id).filter(id -> known.containsKey(id) && known.get(id) != GroupType.SHARE)
+                    .toList()).all());
+            Map<String, ShareGroupDescription> shared = get(admin.describeShareGroups(GROUPS.stream()
+                    .map(Group::id).filter(id -> known.get(id) == GroupType.SHARE).toList()).all());
             // A topic no service created yet (a dead-letter topic is made by the service that dead-letters) counts 0.
             Set<String> existing = get(admin.listTopics().names());
             List<String> topics = new ArrayList<>();
@@ -78,15 +87,14 @@ public class KafkaGroups {
             Map<TopicPartition, Long> starts = offsets(admin, partitions, OffsetSpec.earliest());
             List<ClusterView.Group> groups = new ArrayList<>();
             for (Group g : GROUPS) {
-                Map<TopicPartition, OffsetAndMetadata> committed = known.contains(g.id())
-                        ? get(admin.listConsumerGroupOffsets(g.id()).partitionsToOffsetAndMetadata()) : Map.of();
-                long lag = partitions.stream().filter(p -> p.topic().equals(g.topic())).mapToLong(p -> {
-                    OffsetAndMetadata done = committed.get(p);
-                    return Math.max(0, ends.get(p) - (done == null ? starts.get(p) : done.offset()));
-                }).sum();
+                List<TopicPartition> read = partitions.stream().filter(p -> p.topic().equals(g.topic())).toList();
+                long lag = GroupBacklog.of(admin, g.id(), Optional.ofNullable(known.get(g.id())), read, starts, ends,
+                        TIMEOUT);
                 ConsumerGroupDescription d = described.get(g.id());
-                groups.add(new ClusterView.Group(g.id(), g.service(), g.topic(),
-                        d == null ? "NONE" : d.groupState().toString(), d == null ? 0 : d.members().size(), lag));
+                ShareGroupDescription s = shared.get(g.id());
+                String state = d != null ? d.groupState().toString() : s != null ? s.groupState().toString() : "NONE";
+                int members = d != null ? d.members().size() : s != null ? s.members().size() : 0;
+                groups.add(new ClusterView.Group(g.id(), g.service(), g.topic(), state, members, lag));
             }
             List<ClusterView.DeadLetters> dead = GROUPS.stream().map(g -> Topics.deadLetter(g.topic()))
                     .map(t -> new ClusterView.DeadLetters(t, partitions.stream().filter(p -> p.topic().equals(t))

@@ -14,16 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.ratchet.core.event.Topics;
 import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.runtime.messaging.GroupBacklog;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
- * What the executors have to do: step requests no executor has taken (the consumer group's lag on
+ * What the executors have to do: step requests no executor has taken (the executors' group's lag on
  * ratchet.steps.requested: executors acknowledge a record as they take it) and steps they are working on (their
  * unexpired work leases in Redis, over the unfinished sessions).
  */
@@ -42,7 +42,10 @@ public class ExecutorDemand {
         this.redis = redis;
     }
 
-    /** Requests waiting: for each partition, its end offset less the group's committed one (0 when none). */
+    /**
+     * Requests waiting: the group's unfinished records on ratchet.steps.requested ({@link GroupBacklog}: the share
+     * group's lag, or end less committed offsets for the consumer group of {@code dispatch=partitions}).
+     */
     public long backlog(String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
@@ -50,22 +53,22 @@ public class ExecutorDemand {
             List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.STEPS_REQUESTED)).allTopicNames()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(Topics.STEPS_REQUESTED).partitions().stream()
                     .map(p -> new TopicPartition(Topics.STEPS_REQUESTED, p.partition())).toList();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            return partitions.stream().mapToLong(p -> {
-                OffsetAndMetadata done = committed.get(p);
-                return Math.max(0, ends.get(p) - (done == null ? 0 : done.offset()));
-            }).sum();
+            return GroupBacklog.of(admin, group, GroupBacklog.type(admin, group, TIMEOUT), partitions,
+                    offsets(admin, partitions, OffsetSpec.earliest()), offsets(admin, partitions, OffsetSpec.latest()),
+                    TIMEOUT);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the executors' backlog could not be read: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the executors' backlog", e);
         }
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec))).all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     /** Steps in flight: executor leases not yet expired, in every session that has a deadline (unfinished). */

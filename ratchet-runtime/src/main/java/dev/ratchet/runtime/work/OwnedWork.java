@@ -43,14 +43,18 @@ public final class OwnedWork implements AutoCloseable {
     }
 
     private final String name;
+    private final int threads;
     private final WorkLeases leases;
     private final ExecutorService pool;
     private final ScheduledExecutorService heartbeat;
     private final Map<Lease, Job> owned = new ConcurrentHashMap<>();
+    /** Signalled whenever a piece of work leaves {@link #owned}, for {@link #awaitFree}. */
+    private final Object released = new Object();
     private volatile boolean stopping;
 
     public OwnedWork(String name, int threads, WorkLeases leases) {
         this.name = name;
+        this.threads = threads;
         this.leases = leases;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, name + "-" + n.incrementAndGet()));
@@ -91,6 +95,33 @@ public final class OwnedWork implements AutoCloseable {
         return name;
     }
 
+    /** Threads not taken by work held now (running or waiting for a thread); 0 when the pool is full. */
+    public int free() {
+        return Math.max(0, threads - owned.size());
+    }
+
+    /**
+     * Waits until a thread is free, for at most {@code atMost}: for an input that takes a request only when it can
+     * start it at once ({@code ShareGroupInput}).
+     *
+     * @return whether a thread is free now
+     */
+    public boolean awaitFree(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        synchronized (released) {
+            for (long left = atMost.toNanos(); free() == 0 && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(released, left);
+            }
+        }
+        return free() > 0;
+    }
+
+    private void signalReleased() {
+        synchronized (released) {
+            released.notifyAll();
+        }
+    }
+
     /** Stops taking work, interrupts what runs and gives every lease up, so other instances take over at once. */
     @Override
     public void close() {
@@ -106,6 +137,7 @@ public final class OwnedWork implements AutoCloseable {
         // given up all the same.
         List<Job> jobs = List.copyOf(owned.values());
         owned.clear();
+        signalReleased();
         pool.shutdownNow();
         jobs.forEach(this::release);
     }
@@ -182,6 +214,7 @@ public final class OwnedWork implements AutoCloseable {
             } finally {
                 thread = null;
                 owned.remove(lease, this);
+                signalReleased();
                 Thread.interrupted();
                 if (!answered && !lost) {
                     release(this);
@@ -192,6 +225,7 @@ public final class OwnedWork implements AutoCloseable {
         void lose() {
             lost = true;
             owned.remove(lease, this);
+            signalReleased();
             Thread running = thread;
             if (running != null) {
                 running.interrupt();

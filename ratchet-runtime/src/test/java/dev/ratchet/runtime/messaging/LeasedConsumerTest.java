@@ -77,6 +77,8 @@ class LeasedConsumerTest {
     /** A stand-in executor: answers with an error naming its call; a test may hold it inside its work. */
     static final class Executor implements LeasedConsumer.Steps<StepRequested> {
         final AtomicInteger started = new AtomicInteger();
+        /** The requests this executor took on, in order. */
+        final List<StepRequested> inputs = new CopyOnWriteArrayList<>();
         final AtomicLong producedAt = new AtomicLong();
         final AtomicInteger calls = new AtomicInteger();
         final List<RatchetEvent> sent = new CopyOnWriteArrayList<>();
@@ -92,6 +94,7 @@ class LeasedConsumerTest {
         @Override
         public void started(StepRequested input, long produced) {
             producedAt.set(produced);
+            inputs.add(input);
             started.incrementAndGet();
         }
 
