@@ -157,17 +157,28 @@ public final class ShareGroupInput implements AutoCloseable {
                 if (!slots.awaitFree(SLOT_WAIT)) {
                     continue;
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    consumer.acknowledge(record, handle(record));
+                try {
+                    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                        consumer.acknowledge(record, handle(record));
+                    }
+                    // Sent now rather than with the next poll, which waits for a free thread: minutes when the pool
+                    // is busy, and the acquisition lock would run out and hand the record to somebody else.
+                    commit();
+                } catch (InterruptException | WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // A broker away for longer than a commit's wait (a restart, a network cut): the input waits it
+                    // out and polls again, as the SmallRye consumers reconnect by themselves; a record whose
+                    // acknowledgement was lost is delivered again, and its work lease keeps it from running twice.
+                    LOG.warnf("%s: the share consumer failed (%s); polling again in %s", name, e.toString(),
+                            SLOT_WAIT);
+                    TimeUnit.MILLISECONDS.sleep(SLOT_WAIT.toMillis());
                 }
-                // Sent now rather than with the next poll, which waits for a free thread: minutes when the pool
-                // is busy, and the acquisition lock would run out and hand the record to somebody else.
-                commit();
             }
         } catch (InterruptedException | InterruptException | WakeupException e) {
             // close() asked to stop
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: the share consumer failed; this input stops and readiness reports it", name);
+            LOG.errorf(e, "%s: the share input failed; it stops and readiness reports it", name);
         } finally {
             running = false;
             Thread.interrupted();
