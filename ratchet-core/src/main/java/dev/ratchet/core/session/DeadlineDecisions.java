@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -56,11 +57,12 @@ final class DeadlineDecisions {
         }
         if (liveness.leaseHeld()) {
             // Some variants' owners are gone while others still work: waiting for the others would decide the
-            // attempt without the orphaned variants (the rule below), so they are sent again now.
+            // attempt without the orphaned variants (the rule below), so they alone are sent again now (the live
+            // owners' requests would only be refused by their leases, a hop and a Redis look each).
             List<Integer> orphaned = liveness.orphaned();
             return redeliver(session, step, attempt, (orphaned.size() == 1 ? "the owner of variant " : "the owners "
                     + "of variants ") + orphaned.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + " stopped without an answer while the others work", now);
+                    + " stopped without an answer while the others work", orphaned::contains, now);
         }
         if (liveness.reached() == Liveness.Reached.NOTHING
                 && now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
@@ -69,14 +71,15 @@ final class DeadlineDecisions {
         if (!attempt.variants().isEmpty() && !now.isBefore(attempt.lastSentAt().plus(deadlines.unclaimed()))) {
             return machine.variantsDue(session, step, now);
         }
-        return redeliver(session, step, attempt, liveness.reached().silence(), now);
+        return redeliver(session, step, attempt, liveness.reached().silence(), variant -> true, now);
     }
 
     /**
-     * The attempt's requests sent again with their ids (only variants without a verdict; a live owner keeps its
-     * work, as its lease refuses a second taker), until {@link Deadlines#maxRedeliveries()} fails the step.
+     * The attempt's requests of the variants without a verdict that {@code resend} names, sent again with their
+     * ids, until {@link Deadlines#maxRedeliveries()} fails the step.
      */
-    private Transition redeliver(Session session, StepState step, Attempt attempt, String silence, Instant now) {
+    private Transition redeliver(Session session, StepState step, Attempt attempt, String silence,
+            IntPredicate resend, Instant now) {
         if (attempt.redeliveries() >= deadlines.maxRedeliveries()) {
             String why = silence + " (sent " + (attempt.redeliveries() + 1) + " times)";
             Session failed = session.withStep(step.withAttempt(attempt.abandoned(why, now), StepStatus.FAILED));
@@ -89,7 +92,9 @@ final class DeadlineDecisions {
                 SessionMachine.label(session, step) + " attempt " + attempt.number() + " sent again (" + again.redeliveries()
                         + " of " + deadlines.maxRedeliveries() + "): " + silence, now);
         return new Transition(Transition.Outcome.APPLIED, next, Optional.empty(),
-                List.copyOf(machine.requestsFor(next, next.steps().get(step.index()))), List.of(redelivered));
+                machine.requestsFor(next, next.steps().get(step.index())).stream()
+                        .filter(r -> resend.test(r.variant())).collect(Collectors.toUnmodifiableList()),
+                List.of(redelivered));
     }
 
     private Transition planningDeadline(Session session, Liveness liveness, Instant now) {

@@ -315,8 +315,8 @@ class VariantDecisionTest {
                 List.of(2), Optional.empty()), AT.plusSeconds(8));
 
         assertThat(orphan.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(orphan.events()).as("the variants without a verdict, with their ids: the live owner of variant 0 "
-                + "keeps its work (its lease refuses a second taker)").containsExactly(sent.get(0), sent.get(2));
+        assertThat(orphan.events()).as("the orphaned variant alone, with its id: the live owner of variant 0 keeps "
+                + "its work and is sent nothing").containsExactly(sent.get(2));
         assertThat(orphan.progress()).singleElement().extracting(Progress::message).isEqualTo("step 1/1 \"Add "
                 + "greet()\" attempt 1 sent again (1 of 3): the owner of variant 2 stopped without an answer while "
                 + "the others work");
