@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,10 +23,13 @@ import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicIdPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -164,12 +168,11 @@ public final class ShareGroupInput implements AutoCloseable {
                     // Sent now rather than with the next poll, which waits for a free thread: minutes when the pool
                     // is busy, and the acquisition lock would run out and hand the record to somebody else.
                     commit();
-                } catch (InterruptException | WakeupException e) {
-                    throw e;
-                } catch (KafkaException e) {
+                } catch (RetriableException e) {
                     // A broker away for longer than a commit's wait (a restart, a network cut): the input waits it
                     // out and polls again, as the SmallRye consumers reconnect by themselves; a record whose
                     // acknowledgement was lost is delivered again, and its work lease keeps it from running twice.
+                    // Anything else (a group the broker refuses) stops the input below, and readiness says so.
                     LOG.warnf("%s: the share consumer failed (%s); polling again in %s", name, e.toString(),
                             SLOT_WAIT);
                     TimeUnit.MILLISECONDS.sleep(SLOT_WAIT.toMillis());
@@ -205,6 +208,7 @@ public final class ShareGroupInput implements AutoCloseable {
                 (int) BROKER_WAIT.toMillis()))) {
             while (!stopping) {
                 try {
+                    dropLeftoverConsumerGroup(admin);
                     admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(BROKER_WAIT.toMillis(),
                             TimeUnit.MILLISECONDS);
                     return;
@@ -215,6 +219,33 @@ public final class ShareGroupInput implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A broker that ran the partitions input has a consumer group of the same name, and refuses a share group by
+     * that name for ever ("Group ratchet-executors is not a share group": the member fails and never polls a
+     * record). An empty one is left from before and is deleted; one with members means executors on the partitions
+     * input still run, and this input stops saying so rather than wait silently.
+     */
+    private void dropLeftoverConsumerGroup(Admin admin) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        Optional<GroupListing> leftover = admin.listGroups().all().get(BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .stream().filter(g -> g.groupId().equals(settings.group()))
+                .filter(g -> g.type().filter(t -> t == GroupType.SHARE).isEmpty()).findFirst();
+        if (leftover.isEmpty()) {
+            return;
+        }
+        boolean empty = leftover.get().groupState().map(st -> st == GroupState.EMPTY || st == GroupState.DEAD)
+                .orElse(false);
+        if (!empty) {
+            throw new IllegalStateException("group " + settings.group() + " is a consumer group with members ("
+                    + leftover.get() + "): executors with ratchet.executor.dispatch=partitions still run; stop them"
+                    + " before executors read it as a share group");
+        }
+        admin.deleteConsumerGroups(List.of(settings.group())).all().get(BROKER_WAIT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.infof("%s: deleted the empty consumer group %s left by the partitions input, so that the share group "
+                + "of that name can form", name, settings.group());
     }
 
     private AcknowledgeType handle(ConsumerRecord<String, String> record) {

@@ -25,6 +25,8 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
@@ -151,6 +153,23 @@ class ShareGroupInputTest {
         busy.steps.hold.countDown();
         idle.steps.hold.countDown();
         await().atMost(WAIT).until(() -> a.steps.answered.size() + b.steps.answered.size() == 2);
+    }
+
+    @Test
+    void anEmptyConsumerGroupOfTheSameNameLeftByThePartitionsInputIsDroppedAndRequestsAreTaken() throws Exception {
+        // What a data directory from before share groups holds: the partitions input's committed offsets.
+        try (Admin admin = admin()) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)))
+                    .all().get();
+        }
+        Instance a = started(new Instance("share-leftover"));
+        a.steps.hold.countDown();
+        StepRequested request = request();
+        kafka.sendRaw(topic, 0, request.sessionId(), EventCodec.encode(request), KafkaProbe.ceHeaders(request));
+
+        await().atMost(WAIT).until(() -> a.steps.answered.size() == 1);
+        assertThat(a.steps.inputs).containsExactly(request);
+        assertThat(a.input.running()).isTrue();
     }
 
     @Test
