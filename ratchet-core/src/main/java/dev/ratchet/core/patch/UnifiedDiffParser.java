@@ -23,7 +23,8 @@ import dev.ratchet.core.patch.PatchOp.Placement;
  * <p>The counts in a {@code @@ -l,s +l,s @@} header are used to read lines such as {@code --- x} that belong to a
  * hunk; a hunk shorter or longer than its header says is read as it is (as {@code git apply --recount} does), since
  * models miscount. A bare {@code @@} line starts a hunk without a position. Line numbers are a hint: the hunk
- * matches where its lines are, the nearest place to the hint first. Refused with an error naming the line: binary
+ * matches where its lines are, the nearest place to the hint first. Blank lines between two hunks of a file (a
+ * model's, never git's) are skipped. Refused with an error naming the line: binary
  * patches, copies, submodules ({@code 160000}), two different names without rename lines.
  */
 final class UnifiedDiffParser {
@@ -88,6 +89,7 @@ final class UnifiedDiffParser {
         List<Integer> addedSources = new ArrayList<>();
         while (i < lines.size() && lines.get(i).startsWith("@@")) {
             hunks.add(hunk(addedSources));
+            i = blanksBeforeHunk(i);
         }
         if (i < lines.size() && isBinary(lines.get(i))) {
             throw error(i, "a binary patch for " + header.name() + ": binary files cannot be patched, only text "
@@ -172,6 +174,18 @@ final class UnifiedDiffParser {
                 : oldNoNewline ? FinalNewline.ADD : FinalNewline.KEEP;
         return new Hunk(List.of(), List.copyOf(body), atEnd ? Placement.AT_END : Placement.IN_ORDER, hint,
                 finalNewline, at + 1);
+    }
+
+    /**
+     * Where the next hunk starts when only blank lines lie between it and {@code at}: models often put a blank line
+     * between the hunks of one file, which {@code git diff} never writes. {@code at} itself otherwise.
+     */
+    private int blanksBeforeHunk(int at) {
+        int next = at;
+        while (next < lines.size() && lines.get(next).isEmpty()) {
+            next++;
+        }
+        return next > at && next < lines.size() && lines.get(next).startsWith("@@") ? next : at;
     }
 
     private static int count(String group) {

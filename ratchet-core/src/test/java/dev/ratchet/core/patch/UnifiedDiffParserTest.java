@@ -220,6 +220,15 @@ class UnifiedDiffParserTest {
                 .as("blank line before the next file").containsExactly(List.of("def f():", "", "    return 1"));
     }
 
+    @Test
+    void blankLinesBetweenTwoHunksOfAFileAreSkipped() {
+        MapFileTree tree = new MapFileTree().with("a.txt", "x\n1\n2\n3\n4\n5\n6\nz\n");
+
+        ChangePlan.apply(parse("--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-x\n+X\n\n\n@@ -8 +8 @@\n-z\n+Z\n"), tree);
+
+        assertThat(tree.content("a.txt")).isEqualTo("X\n1\n2\n3\n4\n5\n6\nZ\n");
+    }
+
     /** The old lines of each hunk of the first file. */
     private static List<List<String>> hunks(ChangeSet changes) {
         return ((UpdateFile) changes.operations().get(0)).hunks().stream().map(PatchOp.Hunk::oldLines).toList();
