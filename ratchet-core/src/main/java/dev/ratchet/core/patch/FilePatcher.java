@@ -17,7 +17,8 @@ import dev.ratchet.core.patch.PatchOp.Placement;
  * <li>A hunk without old lines but with an anchor is inserted right after the anchor line (the reference appends
  *     it to the end of the file, away from the anchor it was written for); with a unified diff's line number, at
  *     that line.</li>
- * <li>Trailing empty lines are dropped one after another while the hunk does not match (the reference drops one).</li>
+ * <li>Trailing empty old lines are dropped one after another while the hunk does not match, also when added lines
+ *     follow them (the reference drops one).</li>
  * <li>Hunks that overlap, or match before the previous hunk, are an error that says so (the reference sorts the
  *     replacements and applies them anyway).</li>
  * <li>The final newline is kept as the file had it unless the patch says otherwise (a unified diff's
@@ -87,7 +88,7 @@ final class FilePatcher {
             boolean atEnd = hunk.placement() == Placement.AT_END;
             int at = matcher.find(old(body), from, atEnd, hunk.oldStart());
             while (at < 0 && endsInEmptyOldLine(body)) {
-                body = body.subList(0, body.size() - 1);
+                body = withoutLastOldLine(body);
                 at = matcher.find(old(body), from, atEnd, hunk.oldStart());
             }
             if (at < 0 || at < cursor) {
@@ -120,7 +121,7 @@ final class FilePatcher {
             List<Line> body = hunk.lines();
             int at = matcher.find(old(body), 0, false, -1);
             while (at < 0 && endsInEmptyOldLine(body)) {
-                body = body.subList(0, body.size() - 1);
+                body = withoutLastOldLine(body);
                 at = matcher.find(old(body), 0, false, -1);
             }
             if (at < 0) {
@@ -132,9 +133,30 @@ final class FilePatcher {
         }
     }
 
+    /**
+     * Whether the hunk's last old line is blank, with more old lines before it. Added lines after it do not matter: a
+     * SEARCH part ending in a blank line the file does not have is diffed into "remove the blank line, add the new
+     * lines", and it must match as well as one whose REPLACE part ends in the same blank line.
+     */
     private static boolean endsInEmptyOldLine(List<Line> body) {
-        Line last = body.get(body.size() - 1);
-        return body.size() > 1 && last.kind() != Line.Kind.ADDED && last.text().isBlank() && oldCount(body) > 1;
+        int last = lastOldLine(body);
+        return last >= 0 && body.get(last).text().isBlank() && oldCount(body) > 1;
+    }
+
+    /** The body without its last old line (a blank one the file does not have); the added lines stay. */
+    private static List<Line> withoutLastOldLine(List<Line> body) {
+        List<Line> result = new ArrayList<>(body);
+        result.remove(lastOldLine(body));
+        return result;
+    }
+
+    private static int lastOldLine(List<Line> body) {
+        for (int k = body.size() - 1; k >= 0; k--) {
+            if (body.get(k).kind() != Line.Kind.ADDED) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     static List<String> old(List<Line> body) {

@@ -77,6 +77,16 @@ class SearchReplaceParserTest {
     }
 
     @Test
+    void aSearchEndingInBlankLinesTheFileDoesNotHaveStillMatches() {
+        MapFileTree tree = new MapFileTree().with("a.py", "def f():\n    return 1\n");
+
+        ChangePlan.apply(parse("a.py\n<<<<<<< SEARCH\ndef f():\n    return 1\n\n\n=======\ndef f():\n"
+                + "    return 2\n>>>>>>> REPLACE\n"), tree);
+
+        assertThat(tree.content("a.py")).isEqualTo("def f():\n    return 2\n");
+    }
+
+    @Test
     void anEmptySearchCreatesAFile() {
         assertThat(parse("File: docs/new.md\n<<<<<<< SEARCH\n=======\n# New\n\ntext\n>>>>>>> REPLACE\n")
                 .operations()).containsExactly(new AddFile("docs/new.md", "# New\n\ntext\n", FileMode.REGULAR, 2));
