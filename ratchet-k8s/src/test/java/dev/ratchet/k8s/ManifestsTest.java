@@ -272,10 +272,10 @@ class ManifestsTest {
         Manifests.named(objects, io.fabric8.kubernetes.api.model.Service.class, "ratchet-redis");
         assertThat(config.get("ratchet.topics.create")).as("KafkaTopics own the topics").isEqualTo("false");
         assertThat(config.get("ratchet.kubernetes.controller.enabled")).isEqualTo("true");
-        // One scaler of the executors at most: the planner's in prod (and prod-check-jobs, prod with checks as Jobs),
-        // KEDA's in prod-keda, none in dev.
+        // One scaler of the executors at most: the planner's in prod (and the overlays built on it: prod-check-jobs,
+        // prod-share), KEDA's in prod-keda, none in dev.
         assertThat(Boolean.parseBoolean(config.get("ratchet.kubernetes.autoscaler.enabled")))
-                .isEqualTo(overlay.equals("prod") || overlay.equals(CheckJobsManifestsTest.OVERLAY));
+                .isEqualTo(overlay.startsWith("prod") && !overlay.equals("prod-keda"));
         assertThat(Manifests.all(objects, GenericKubernetesResource.class))
                 .filteredOn(o -> o.getKind().equals("ScaledObject")).hasSize(overlay.equals("prod-keda") ? 1 : 0);
         for (String service : SERVICES) {
