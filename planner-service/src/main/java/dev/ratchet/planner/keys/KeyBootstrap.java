@@ -53,8 +53,8 @@ public class KeyBootstrap {
     Outcome store(Path file) {
         Optional<ApiKey> key = BootstrapKeyFile.read(file);
         if (key.isEmpty()) {
-            LOG.warnf("no bootstrap API key: ratchet.auth.bootstrap.key-file %s does not exist, so no key was stored"
-                    + " and the API answers 401 until an admin key exists. To give one on Kubernetes: %s"
+            LOG.warnf("no bootstrap API key: ratchet.auth.bootstrap.key-file %s does not exist, so none was stored"
+                    + " (until Redis holds an admin key, every /api/ call answers 401). To give one on Kubernetes: %s"
                     + " (docs/KUBERNETES.md, The first API key)", file, HOW_TO_CREATE);
             return Outcome.NO_FILE;
         }
