@@ -163,12 +163,16 @@ class ManifestsTest {
             // The root is read-only: java.io.tmpdir and the work dir must be emptyDirs.
             Map<String, Volume> volumes = new java.util.HashMap<>();
             pod.getVolumes().forEach(v -> volumes.put(v.getName(), v));
-            // Besides, with checks as Jobs, the verifier mounts the volume it shares with them.
+            // Besides, with checks as Jobs, the verifier mounts the volume it shares with them; the planner mounts
+            // the first API key read-only (BootstrapKeyManifestsTest).
             boolean checkJobs = service.equals("verifier-service") && CheckJobsManifestsTest.OVERLAY.equals(overlay);
+            boolean planner = service.equals("planner-service");
             assertThat(container.getVolumeMounts()).as(service)
                     .anyMatch(m -> m.getMountPath().equals("/tmp"))
                     .allSatisfy(m -> assertThat(volumes.get(m.getName()).getEmptyDir() != null || checkJobs
-                            && volumes.get(m.getName()).getPersistentVolumeClaim() != null).as(m.getName()).isTrue());
+                            && volumes.get(m.getName()).getPersistentVolumeClaim() != null || planner
+                            && volumes.get(m.getName()).getSecret() != null && m.getReadOnly()).as(m.getName())
+                            .isTrue());
             assertThat(pod.getServiceAccountName()).isEqualTo(service);
             assertThat(pod.getAutomountServiceAccountToken()).as(service + " mounts an API token")
                     .isEqualTo(service.equals("planner-service") || checkJobs);
