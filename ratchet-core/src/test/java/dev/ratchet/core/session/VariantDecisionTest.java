@@ -28,6 +28,7 @@ import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Transition.Outcome;
 
@@ -124,6 +125,27 @@ class VariantDecisionTest {
         assertThat(Json.write(planned(1, null).session().steps())).doesNotContain("fanOut").doesNotContain("variants");
         assertThat(Json.write(StepPolicy.DEFAULTS)).isEqualTo(Json.write(new StepPolicy(Guardrails.DEFAULTS, 8)))
                 .doesNotContain("variants").doesNotContain("select");
+    }
+
+    @Test
+    void variantKOfAFannedOutAttemptCarriesTheStepsKthApproachAndEveryAttemptAgain() {
+        PlanStep hinted = new PlanStep("s1", "Add greet()", "Add greet(name)", 3, PlanScope.NONE,
+                List.of("an f-string", "str.format"));
+        Transition t = machine.planned(session(1, null), List.of(hinted), AT);
+
+        List<StepRequested> sent = requests(t);
+        assertThat(sent).extracting(r -> r.payload().sampling()).containsExactly(new Sampling(0.2, 0, "an f-string"),
+                new Sampling(0.4, 1, "str.format"), new Sampling(0.6, 2, null));
+        assertThat(Json.write(sent.get(2).payload())).as("a variant past the hints carries none")
+                .doesNotContain("approach");
+        assertThat(t.session().steps().get(0).planStep()).as("kept on the step, shown in its plan").isEqualTo(hinted);
+
+        Transition s = t;
+        for (StepRequested r : sent) {
+            s = machine.onVerdict(s.session(), failed(r, StepRejected.STAGE_CHECK, "unit failed", 500), AT);
+        }
+        assertThat(requests(s)).extracting(r -> r.payload().sampling().approach())
+                .as("the next round is told the same approaches").containsExactly("an f-string", "str.format", null);
     }
 
     @Test
