@@ -51,7 +51,7 @@ public final class LintFindings {
         return findings;
     }
 
-    /** {@code check}'s findings in {@code output} when it is counted ({@link #counts}), else null (not a lint check). */
+    /** {@code check}'s findings in {@code output} when it is counted ({@link #counts}); null for any other check. */
     public static Integer of(Check check, String output) {
         return counts(check) ? count(output) : null;
     }

@@ -45,7 +45,7 @@ public final class PlanSchema {
                       "maxChangedLines": {"type": ["integer", "null"],
                         "description": "The most added plus removed lines the step should change."},
                       "approaches": {"type": ["array", "null"], "items": {"type": "string"},
-                        "description": "One short line per variant, each a different way to solve the step; null for none."}
+                        "description": "One short line per variant: a different way to solve the step each; or null."}
                     }
                   }
                 }

@@ -36,7 +36,7 @@ public record PlanStep(String id, String title, String instructions,
         files = files == null ? List.of() : List.copyOf(files);
         newFiles = newFiles == null ? List.of() : List.copyOf(newFiles);
         checks = checks == null ? List.of() : List.copyOf(checks);
-        // Null entries are kept (not List.copyOf) so that PlanRules names them, approaches[1], rather than failing here.
+        // Null entries are kept (List.copyOf would throw) so that PlanRules names them: approaches[1].
         approaches = approaches == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approaches));
     }
 

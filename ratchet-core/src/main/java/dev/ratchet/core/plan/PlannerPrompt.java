@@ -27,7 +27,8 @@ public final class PlannerPrompt {
             - when it sets "variants", it may give "approaches": one short line per variant, each a different way to \
             solve the step (variant k gets the k-th); null otherwise.
             Answer with JSON only, no prose: {"steps":[{"id":"s1","title":"...","instructions":"...","files":["..."],\
-            "newFiles":[],"checks":["..."],"variants":null,"estimatedTokens":2000,"maxChangedLines":60,"approaches":null}]}. At most \
+            "newFiles":[],"checks":["..."],"variants":null,"estimatedTokens":2000,"maxChangedLines":60,\
+            "approaches":null}]}. At most \
             %1$d steps.""";
 
     private static final String SYSTEM = """
