@@ -157,6 +157,7 @@ final class BestOfNRuns {
         }
         step.putNull("estimatedTokens");
         step.putNull("maxChangedLines");
+        step.putNull("approaches");
         return plan.toString();
     }
 

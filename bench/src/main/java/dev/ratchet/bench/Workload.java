@@ -91,6 +91,7 @@ public final class Workload {
             step.putNull("variants");
             step.putNull("estimatedTokens");
             step.putNull("maxChangedLines");
+            step.putNull("approaches");
         }
         return plan.toString();
     }

@@ -170,10 +170,11 @@ class StepExecutionTest {
     }
 
     @Test
-    void aVariantIsSampledWithTheTemperatureAndSeedOfItsRequestAndAnsweredAsThatVariant() {
+    void aVariantIsSampledWithTheTemperatureSeedAndApproachOfItsRequestAndAnsweredAsThatVariant() {
         String session = newSession();
+        Sampling sampling = new Sampling(0.6, 2, "Count words with str.split() and no regular expression");
         StepRequested request = StepRequested.of(session, "s1", 1, 2, Instant.now(), new StepRequested.Payload(
-                textstats.step(0, 0), List.of(), TextstatsSample.CONTEXT_BUDGET, new Sampling(0.6, 2)));
+                textstats.step(0, 0), List.of(), TextstatsSample.CONTEXT_BUDGET, sampling));
 
         StepExecuted executed = answer(kafka, work, request, kafka.send(request));
 
@@ -181,11 +182,11 @@ class StepExecutionTest {
         assertThat(executed.eventId()).isEqualTo(StepExecuted.of(request, Instant.now(), executed.payload())
                 .eventId());
         assertThat(executed.payload().error()).isNull();
-        assertThat(executed.payload().sampling()).as("so the verifier names the variant").isEqualTo(new Sampling(0.6,
-                2));
+        assertThat(executed.payload().sampling()).as("so the verifier names the variant").isEqualTo(sampling);
         assertThat(SimulatedModelResource.recentRequests()).filteredOn(body -> body.contains("\"seed\":2"))
                 .isNotEmpty().allSatisfy(body -> assertThat(body).contains("\"temperature\":0.6")
-                        .contains("Step 1 of 3: Add word_count"));
+                        .contains("Step 1 of 3: Add word_count").contains("Approach for this variant: Count words "
+                                + "with str.split() and no regular expression"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(redis.stream(String.class)
                 .xrange(RedisKeys.progress(session), StreamRange.of("-", "+"))).hasSize(2)
                 .allSatisfy(m -> assertThat(m.payload()).containsEntry("variant", "2")).first()

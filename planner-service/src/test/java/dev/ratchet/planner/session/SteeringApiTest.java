@@ -79,6 +79,15 @@ class SteeringApiTest {
                 .body(Map.of("steps", List.of(Map.of("id", "s1", "title", " ", "instructions", "x"))))
                 .put(session(id) + "/plan").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("steps[0].title")));
+        given().contentType(ContentType.JSON).body(Map.of("steps", List.of(Map.of("id", "s1", "title", "Add it",
+                "instructions", "x", "variants", 2, "approaches", List.of("str.split()", "a regular\nexpression")))))
+                .put(session(id) + "/plan").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("steps[0].approaches[1]")))
+                .body("errors.message", equalTo(List.of("must be one line without control characters")));
+        given().contentType(ContentType.JSON).body(Map.of("steps", List.of(Map.of("id", "s1", "title", "Add it",
+                "instructions", "x", "variants", 2, "approaches", List.of("str.split()", "a regular expression")))))
+                .put(session(id) + "/plan").then().statusCode(200)
+                .body("steps[0].approaches", equalTo(List.of("str.split()", "a regular expression")));
         List<Map<String, String>> edited = List.of(
                 Map.of("id", "s1", "title", "Add word_count only", "instructions", "Add word_count(text)"),
                 Map.of("id", "s2", "title", "Add top_words", "instructions", "Add top_words(text, n)"));

@@ -1,5 +1,6 @@
 package dev.ratchet.core.files;
 
+import dev.ratchet.core.checks.LintFindings;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.session.Attempt;
@@ -9,7 +10,7 @@ import dev.ratchet.core.session.VariantOutcome;
 
 /**
  * VERIFY.md: the checks every step must pass, and each decided attempt's results; for an attempt fanned out to
- * several variants, every candidate with its outcome, checks, size and tokens, and why the winner won.
+ * several variants, every candidate with its outcome, checks, size, lint findings and tokens, and why the winner won.
  */
 final class VerifyFile {
 
@@ -74,6 +75,9 @@ final class VerifyFile {
                 md.append(", +").append(o.stats().linesAdded()).append(" -").append(o.stats().linesRemoved())
                         .append(" lines");
             }
+            if (o.lintFindings() != null) {
+                md.append(", ").append(LintFindings.describe(o.lintFindings()));
+            }
             md.append(", ").append(o.tokens()).append(" tokens");
             if (o.execution() != null) {
                 md.append(", by ").append(o.execution().executor());
@@ -104,6 +108,9 @@ final class VerifyFile {
         }
         if (result.cached()) {
             line.append(", cached");
+        }
+        if (result.lintFindings() != null) {
+            line.append(", ").append(LintFindings.describe(result.lintFindings()));
         }
         return line.append(')').toString();
     }

@@ -45,7 +45,7 @@ public final class PlanParser {
             }
             String instructions = text(step, "instructions");
             plan.add(new PlanStep("s" + (i + 1), title.strip(), instructions.isBlank() ? title.strip()
-                    : instructions.strip(), variants(step, i), scope(step, i)));
+                    : instructions.strip(), variants(step, i), scope(step, i), strings(step, i, "approaches")));
         }
         return List.copyOf(plan);
     }

@@ -12,7 +12,8 @@ import dev.ratchet.core.session.FieldViolation;
 
 /**
  * What a plan a person edits must hold, checked again before it replaces the one waiting for approval: 1 to
- * {@code maxSteps} steps, each with a unique id, a title and instructions within bounds. Every problem is named by
+ * {@code maxSteps} steps, each with a unique id, a title and instructions within bounds, and approach hints within
+ * {@link Approaches}' bounds. Every problem is named by
  * its field ({@code steps[1].title}).
  */
 public final class PlanRules {
@@ -53,6 +54,7 @@ public final class PlanRules {
             if (step.variants() != null) {
                 variantsViolation(step.variants()).ifPresent(m -> errors.add(new FieldViolation(at + ".variants", m)));
             }
+            errors.addAll(Approaches.violations(at, step.approaches()));
         }
         return errors;
     }

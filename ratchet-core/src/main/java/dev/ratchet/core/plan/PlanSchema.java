@@ -26,7 +26,7 @@ public final class PlanSchema {
                     "type": "object",
                     "additionalProperties": false,
                     "required": ["id", "title", "instructions", "files", "newFiles", "checks", "variants",
-                                 "estimatedTokens", "maxChangedLines"],
+                                 "estimatedTokens", "maxChangedLines", "approaches"],
                     "properties": {
                       "id": {"type": "string", "description": "s1, s2, ... in order."},
                       "title": {"type": "string", "description": "One line saying what the step does."},
@@ -43,7 +43,9 @@ public final class PlanSchema {
                       "estimatedTokens": {"type": ["integer", "null"],
                         "description": "Context the step needs: the files it reads plus the instructions, in tokens."},
                       "maxChangedLines": {"type": ["integer", "null"],
-                        "description": "The most added plus removed lines the step should change."}
+                        "description": "The most added plus removed lines the step should change."},
+                      "approaches": {"type": ["array", "null"], "items": {"type": "string"},
+                        "description": "One short line per variant: a different way to solve the step each; or null."}
                     }
                   }
                 }

@@ -23,9 +23,12 @@ public final class PlannerPrompt {
             - name its files: "files" the existing files it reads or changes (paths from the list below, or files an \
             earlier step creates), "newFiles" the files it creates,
             - name the checks it must pass ("checks", from the list below), estimate its context ("estimatedTokens", \
-            at most %2$d) and its change ("maxChangedLines", at most %3$d).
+            at most %2$d) and its change ("maxChangedLines", at most %3$d),
+            - when it sets "variants", it may give "approaches": one short line per variant, each a different way to \
+            solve the step (variant k gets the k-th); null otherwise.
             Answer with JSON only, no prose: {"steps":[{"id":"s1","title":"...","instructions":"...","files":["..."],\
-            "newFiles":[],"checks":["..."],"variants":null,"estimatedTokens":2000,"maxChangedLines":60}]}. At most \
+            "newFiles":[],"checks":["..."],"variants":null,"estimatedTokens":2000,"maxChangedLines":60,\
+            "approaches":null}]}. At most \
             %1$d steps.""";
 
     private static final String SYSTEM = """

@@ -125,6 +125,7 @@ public final class ExecutorPrompt {
                 .append("Step ").append(brief.work().stepIndex() + 1).append(" of ").append(brief.work().stepCount())
                 .append(": ").append(brief.work().title()).append('\n')
                 .append(brief.work().instructions()).append("\n\n")
+                .append(brief.approach() == null ? "" : "Approach for this variant: " + brief.approach() + "\n\n")
                 .append("Checks (the verifier runs them after the step; run_check runs one by name):\n");
         for (Check check : brief.checks()) {
             head.append("- ").append(check.name()).append(": `").append(check.command()).append("`\n");

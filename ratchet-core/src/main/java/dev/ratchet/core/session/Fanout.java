@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ratchet.core.event.Sampling;
+import dev.ratchet.core.plan.Approaches;
 import dev.ratchet.core.plan.PlanRules;
 
 /**
  * How an attempt fans out to variants: how many (the plan step's own number, else the session's) and how each is
  * sampled. Variant k of attempt a gets the k-th temperature of the ladder (cycling when there are more variants than
  * rungs) and seed (a - 1) * 64 + k, distinct for every variant of every attempt of a step, so a retry after a round
- * where nothing passed does not repeat the same samples.
+ * where nothing passed does not repeat the same samples; and the plan step's k-th approach hint, when it has one.
  *
  * @param temperatures the ladder ({@code ratchet.planner.variants.temperatures}); not empty, each 0 to 2
  */
@@ -60,12 +61,16 @@ public record Fanout(List<Double> temperatures) {
         return step.variants() != null ? step.variants() : session.policy().variantCount();
     }
 
-    /** How variant {@code variant} of attempt {@code attempt} samples; null for an attempt of one variant. */
-    Sampling sampling(int attempt, int variant, int width) {
+    /**
+     * How variant {@code variant} of attempt {@code attempt} samples, with the step's approach hint for it
+     * ({@code approaches}, {@link Approaches#forVariant}); null for an attempt of one variant, whose request stays as
+     * it was before variants (and approaches) existed.
+     */
+    Sampling sampling(int attempt, int variant, int width, List<String> approaches) {
         if (width <= 1) {
             return null;
         }
         return new Sampling(temperatures.get(variant % temperatures.size()),
-                (long) (attempt - 1) * MAX_VARIANTS + variant);
+                (long) (attempt - 1) * MAX_VARIANTS + variant, Approaches.forVariant(approaches, variant));
     }
 }

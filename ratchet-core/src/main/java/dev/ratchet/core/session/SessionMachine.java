@@ -453,7 +453,7 @@ public final class SessionMachine {
         feedback.addAll(session.steering().redoFeedback(step.id()));
         return StepRequested.of(session.id(), step.id(), attempt.number(), variant, attempt.requestedAt(),
                 new StepRequested.Payload(work, feedback, contextBudgetTokens,
-                        fanout.sampling(attempt.number(), variant, width)));
+                        fanout.sampling(attempt.number(), variant, width, step.approaches())));
     }
 
     private static SessionCompleted completed(Session session) {

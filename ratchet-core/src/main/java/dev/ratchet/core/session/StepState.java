@@ -14,16 +14,25 @@ import dev.ratchet.core.plan.PlanStep;
  * One step of the plan, its attempts and the candidates people submitted for it. {@code variants} is the plan
  * step's own number of variants per attempt; null for the session's. {@code scope} is what a structured plan said
  * of the step (files in scope, checks, estimates); null, and left out of the stored JSON, when it said nothing.
+ * {@code approaches} are the plan step's approach hints, one per variant (left out when there are none).
  */
 public record StepState(String id, int index, String title, String instructions, StepStatus status,
         List<Attempt> attempts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Candidate> candidates,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer variants,
-        @JsonInclude(JsonInclude.Include.NON_NULL) PlanScope scope) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) PlanScope scope,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> approaches) {
 
     @JsonCreator
     public StepState {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         scope = scope == null || scope.isEmpty() ? null : scope;
+        approaches = approaches == null ? List.of() : List.copyOf(approaches);
+    }
+
+    /** A step without approach hints. */
+    public StepState(String id, int index, String title, String instructions, StepStatus status,
+            List<Attempt> attempts, List<Candidate> candidates, Integer variants, PlanScope scope) {
+        this(id, index, title, instructions, status, attempts, candidates, variants, scope, List.of());
     }
 
     /** A step without a structured scope. */
@@ -40,12 +49,12 @@ public record StepState(String id, int index, String title, String instructions,
 
     public static StepState pending(PlanStep step, int index) {
         return new StepState(step.id(), index, step.title(), step.instructions(), StepStatus.PENDING, List.of(),
-                List.of(), step.variants(), step.scope());
+                List.of(), step.variants(), step.scope(), step.approaches());
     }
 
     /** The step as a plan step again (the API's plan, a revision's record of what it replaced). */
     public PlanStep planStep() {
-        return new PlanStep(id, title, instructions, variants, scope == null ? PlanScope.NONE : scope);
+        return new PlanStep(id, title, instructions, variants, scope == null ? PlanScope.NONE : scope, approaches);
     }
 
     public Attempt lastAttempt() {
@@ -68,11 +77,13 @@ public record StepState(String id, int index, String title, String instructions,
         } else {
             list.add(attempt);
         }
-        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates, variants, scope);
+        return new StepState(id, index, title, instructions, newStatus, List.copyOf(list), candidates, variants, scope,
+                approaches);
     }
 
     StepState withStatus(StepStatus newStatus) {
-        return new StepState(id, index, title, instructions, newStatus, attempts, candidates, variants, scope);
+        return new StepState(id, index, title, instructions, newStatus, attempts, candidates, variants, scope,
+                approaches);
     }
 
     /** The step with {@code candidate} added, or replacing the one of the same variant. */
@@ -81,6 +92,6 @@ public record StepState(String id, int index, String title, String instructions,
         list.removeIf(c -> c.variant() == candidate.variant());
         list.add(candidate);
         list.sort((a, b) -> Integer.compare(a.variant(), b.variant()));
-        return new StepState(id, index, title, instructions, status, attempts, list, variants, scope);
+        return new StepState(id, index, title, instructions, status, attempts, list, variants, scope, approaches);
     }
 }

@@ -3,6 +3,7 @@ package dev.ratchet.core.session;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ratchet.core.checks.LintFindings;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.EventIds;
@@ -60,6 +61,14 @@ public record VariantOutcome(int variant, AttemptStatus status, Instant decidedA
     /** Lines added plus lines removed; {@link Integer#MAX_VALUE} when there is no patch to count. */
     public int changedLines() {
         return stats == null ? Integer.MAX_VALUE : stats.linesAdded() + stats.linesRemoved();
+    }
+
+    /**
+     * The lint findings of this variant's checks together ({@link LintFindings#total}); null when none of its checks
+     * was counted (no review or fast stage check, or a verdict older than the count).
+     */
+    public Integer lintFindings() {
+        return LintFindings.total(checks);
     }
 
     /** The model's tokens for this variant, in and out: what it cost. */

@@ -2,14 +2,18 @@ package dev.ratchet.core.session;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import dev.ratchet.core.checks.LintFindings;
 import dev.ratchet.core.event.StepRejected;
 
 /**
  * Chooses among the variants of one attempt, a pure function of their outcomes: a passing variant first, then the
  * fewest changed lines (a smaller patch is easier to review and less likely to touch what it need not), then the
- * fewest tokens (the cheaper answer), then the lowest variant id, so the same verdicts always choose the same
+ * fewest lint findings (a passing linter may still warn; an unknown count, null, sorts after every known one: a
+ * variant whose lint was not counted cannot claim to be clean), then the fewest tokens (the cheaper answer), then
+ * the lowest variant id, so the same verdicts always choose the same
  * winner whatever order they arrived in. When none passed, the best failing variant is the one whose feedback the
  * next attempt gets: the one that got furthest (a failed check is closer to done than a patch that did not apply).
  */
@@ -18,6 +22,7 @@ public final class VariantSelection {
     static final Comparator<VariantOutcome> BEST = Comparator
             .comparing((VariantOutcome o) -> !o.passed())
             .thenComparingInt(VariantOutcome::changedLines)
+            .thenComparing(VariantOutcome::lintFindings, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(VariantOutcome::tokens)
             .thenComparingInt(VariantOutcome::variant);
 
@@ -65,11 +70,19 @@ public final class VariantSelection {
             return "passed, but changed " + loser.changedLines() + " lines against the winner's "
                     + winner.changedLines();
         }
-        if (loser.tokens() != winner.tokens()) {
-            return "passed with " + loser.changedLines() + " changed lines like the winner, but used "
-                    + loser.tokens() + " tokens against " + winner.tokens();
+        if (!Objects.equals(loser.lintFindings(), winner.lintFindings())) {
+            return "passed with " + loser.changedLines() + " changed lines like the winner, but with "
+                    + findings(loser) + " against the winner's " + findings(winner);
         }
-        return "tied with the winner on lines and tokens; the lower variant id wins";
+        if (loser.tokens() != winner.tokens()) {
+            return "passed with " + loser.changedLines() + " changed lines and " + findings(loser)
+                    + " like the winner, but used " + loser.tokens() + " tokens against " + winner.tokens();
+        }
+        return "tied with the winner on lines, lint findings and tokens; the lower variant id wins";
+    }
+
+    private static String findings(VariantOutcome o) {
+        return LintFindings.describe(o.lintFindings());
     }
 
     private static String won(VariantOutcome winner, List<VariantOutcome> outcomes) {
@@ -77,7 +90,8 @@ public final class VariantSelection {
         if (passed == 1) {
             return "the only one of " + outcomes.size() + " that passed";
         }
-        return "passed with the fewest changed lines (" + winner.changedLines() + "), then tokens ("
+        return "passed with the fewest changed lines (" + winner.changedLines() + "), then lint findings ("
+                + (winner.lintFindings() == null ? "not counted" : winner.lintFindings()) + "), then tokens ("
                 + winner.tokens() + "), of " + passed + " passing";
     }
 

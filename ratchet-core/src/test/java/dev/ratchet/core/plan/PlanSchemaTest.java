@@ -36,10 +36,10 @@ class PlanSchemaTest {
             {"steps": [
               {"id": "s1", "title": "Add word_count", "instructions": "Add word_count(text) to textstats.py.",
                "files": ["textstats.py", "tests/test_textstats.py"], "newFiles": [], "checks": ["unit-tests"],
-               "variants": null, "estimatedTokens": 2400, "maxChangedLines": 40},
+               "variants": null, "estimatedTokens": 2400, "maxChangedLines": 40, "approaches": null},
               {"id": "s2", "title": "Add the CLI", "instructions": "Add cli.py calling word_count.",
                "files": [], "newFiles": ["cli.py"], "checks": [], "variants": 3, "estimatedTokens": null,
-               "maxChangedLines": null}
+               "maxChangedLines": null, "approaches": ["argparse", "sys.argv by hand"]}
             ]}""";
 
     @Test
@@ -70,14 +70,14 @@ class PlanSchemaTest {
                         List.of("textstats.py", "tests/test_textstats.py"), List.of(), List.of("unit-tests"), 2400,
                         40),
                 new PlanStep("s2", "Add the CLI", "Add cli.py calling word_count.", 3, List.of(), List.of("cli.py"),
-                        List.of(), null, null));
+                        List.of(), null, null, List.of("argparse", "sys.argv by hand")));
     }
 
     @Test
     void refusesWhatTheParserRefusesOrWouldLoseSilently() throws Exception {
         Map<String, Object> wrong = Map.of(
                 "title", 7, "files", "textstats.py", "checks", List.of(1), "estimatedTokens", 2.5,
-                "maxChangedLines", "40", "variants", "3");
+                "maxChangedLines", "40", "variants", "3", "approaches", List.of(2));
         for (Map.Entry<String, Object> e : wrong.entrySet()) {
             String answer = withField(e.getKey(), Json.mapper().valueToTree(e.getValue()));
 

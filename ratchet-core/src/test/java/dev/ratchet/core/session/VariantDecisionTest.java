@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.json.Json;
+import dev.ratchet.core.plan.PlanScope;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Transition.Outcome;
 
@@ -57,12 +59,23 @@ class VariantDecisionTest {
     }
 
     private static StepVerified passed(StepRequested r, int changedLines, int tokens) {
+        return passed(r, changedLines, tokens, List.of());
+    }
+
+    /** Passed, with a lint check ahead of the tests that found {@code findings} (null: not counted). */
+    private static StepVerified linted(StepRequested r, int changedLines, int tokens, Integer findings) {
+        return passed(r, changedLines, tokens, List.of(new CheckResult("lint", "ruff check --output-format concise",
+                0, true, false, 200, "", null, null, false, null, List.of(), findings)));
+    }
+
+    private static StepVerified passed(StepRequested r, int changedLines, int tokens, List<CheckResult> before) {
         StepExecuted executed = executed(r, tokens);
+        List<CheckResult> checks = new ArrayList<>(before);
+        checks.add(new CheckResult("unit", "pytest -q", 0, true, false, 900, "3 passed"));
         return StepVerified.of(executed, r.occurredAt().plusSeconds(6), new StepVerified.Payload(
                 executed.payload().patch(), executed.payload().stats().linesAdded() == changedLines
                         ? executed.payload().stats() : new PatchStats(List.of("src/app.py"), changedLines, 0),
-                List.of(new CheckResult("unit", "pytest -q", 0, true, false, 900, "3 passed")),
-                executed.payload().execution(), verification(r)));
+                checks, executed.payload().execution(), verification(r)));
     }
 
     private static StepRejected failed(StepRequested r, String stage, String reason, int tokens) {
@@ -115,6 +128,27 @@ class VariantDecisionTest {
     }
 
     @Test
+    void variantKOfAFannedOutAttemptCarriesTheStepsKthApproachAndEveryAttemptAgain() {
+        PlanStep hinted = new PlanStep("s1", "Add greet()", "Add greet(name)", 3, PlanScope.NONE,
+                List.of("an f-string", "str.format"));
+        Transition t = machine.planned(session(1, null), List.of(hinted), AT);
+
+        List<StepRequested> sent = requests(t);
+        assertThat(sent).extracting(r -> r.payload().sampling()).containsExactly(new Sampling(0.2, 0, "an f-string"),
+                new Sampling(0.4, 1, "str.format"), new Sampling(0.6, 2, null));
+        assertThat(Json.write(sent.get(2).payload())).as("a variant past the hints carries none")
+                .doesNotContain("approach");
+        assertThat(t.session().steps().get(0).planStep()).as("kept on the step, shown in its plan").isEqualTo(hinted);
+
+        Transition s = t;
+        for (StepRequested r : sent) {
+            s = machine.onVerdict(s.session(), failed(r, StepRejected.STAGE_CHECK, "unit failed", 500), AT);
+        }
+        assertThat(requests(s)).extracting(r -> r.payload().sampling().approach())
+                .as("the next round is told the same approaches").containsExactly("an f-string", "str.format", null);
+    }
+
+    @Test
     void aPlanStepOverridesTheSessionsNumberOfVariants() {
         Transition t = machine.planned(session(1, null), List.of(new PlanStep("s1", "Add greet()", "Add it", 3),
                 new PlanStep("s2", "Test greet()", "Test it")), AT);
@@ -159,7 +193,8 @@ class VariantDecisionTest {
                                 "passed, but changed 9 lines against the winner's 4"),
                         tuple(1, false, "rejected at check: unit failed"),
                         tuple(2, true,
-                                "winner: passed with the fewest changed lines (4), then tokens (900), of 2 passing"));
+                                "winner: passed with the fewest changed lines (4), then lint findings (not counted), "
+                                        + "then tokens (900), of 2 passing"));
         assertThat(third.progress()).extracting(Progress::message).contains(
                 "step 1/1 \"Add greet()\" attempt 1 verified (best of 3: variant 2) (unit passed in 900 ms)");
         assertThat(third.progress()).last().extracting(Progress::message).isEqualTo("session "
@@ -189,7 +224,7 @@ class VariantDecisionTest {
                 + "unit failed\n"
                 + "    - FAIL unit (exit 1, 900 ms)\n"
                 + "  - variant 2 (winner): VERIFIED, +4 -0 lines, 900 tokens, by executor-2 - winner: passed with "
-                + "the fewest changed lines (4), then tokens (900), of 2 passing\n"
+                + "the fewest changed lines (4), then lint findings (not counted), then tokens (900), of 2 passing\n"
                 + "    - PASS unit (exit 0, 900 ms)\n");
     }
 
@@ -223,9 +258,60 @@ class VariantDecisionTest {
         assertThat(VariantSelection.winner(List.of(smallCheap, smallCheapLow))).contains(smallCheapLow);
         assertThat(VariantSelection.winner(List.of(failedTiny))).isEmpty();
         assertThat(VariantSelection.why(smallCheap, smallDear))
-                .isEqualTo("passed with 3 changed lines like the winner, but used 900 tokens against 400");
+                .isEqualTo("passed with 3 changed lines and no lint count like the winner, but used 900 tokens "
+                        + "against 400");
         assertThat(VariantSelection.why(smallCheapLow, smallCheap))
-                .isEqualTo("tied with the winner on lines and tokens; the lower variant id wins");
+                .isEqualTo("tied with the winner on lines, lint findings and tokens; the lower variant id wins");
+    }
+
+    @Test
+    void lintFindingsBreakATieOnChangedLinesBeforeTokensAndAnUnknownCountSortsLast() {
+        List<StepRequested> sent = requests(planned(5, null));
+        VariantOutcome bigClean = VariantOutcome.of(linted(sent.get(0), 8, 300, 0), AT);
+        VariantOutcome smallWarnsCheap = VariantOutcome.of(linted(sent.get(1), 3, 300, 2), AT);
+        VariantOutcome smallCleanDear = VariantOutcome.of(linted(sent.get(2), 3, 900, 0), AT);
+        VariantOutcome smallUncountedCheap = VariantOutcome.of(passed(sent.get(3), 3, 100), AT);
+        VariantOutcome smallCleanDearHigh = VariantOutcome.of(linted(sent.get(4), 3, 900, 0), AT);
+
+        assertThat(VariantSelection.winner(List.of(bigClean, smallWarnsCheap)))
+                .as("changed lines come before lint").contains(smallWarnsCheap);
+        assertThat(VariantSelection.winner(List.of(smallWarnsCheap, smallCleanDear)))
+                .as("lint comes before tokens").contains(smallCleanDear);
+        assertThat(VariantSelection.winner(List.of(smallUncountedCheap, smallWarnsCheap)))
+                .as("an unknown count sorts after any known one").contains(smallWarnsCheap);
+        assertThat(VariantSelection.winner(List.of(smallCleanDearHigh, smallCleanDear)))
+                .as("then the variant id").contains(smallCleanDear);
+        assertThat(smallUncountedCheap.lintFindings()).isNull();
+        assertThat(smallWarnsCheap.lintFindings()).isEqualTo(2);
+
+        assertThat(VariantSelection.why(smallCleanDear, smallWarnsCheap))
+                .isEqualTo("passed with 3 changed lines like the winner, but with 2 lint findings against the "
+                        + "winner's 0 lint findings");
+        assertThat(VariantSelection.why(smallWarnsCheap, smallUncountedCheap))
+                .isEqualTo("passed with 3 changed lines like the winner, but with no lint count against the "
+                        + "winner's 2 lint findings");
+        assertThat(VariantSelection.why(smallCleanDear, smallCleanDearHigh))
+                .isEqualTo("tied with the winner on lines, lint findings and tokens; the lower variant id wins");
+    }
+
+    @Test
+    void verifyMdShowsEachCandidatesLintFindingsAndTheWinnersNoteNamesThem() {
+        Transition t = planned(2, null);
+        List<StepRequested> sent = requests(t);
+        Transition s = machine.onVerdict(t.session(), linted(sent.get(0), 4, 500, 3), AT);
+        s = machine.onVerdict(s.session(), linted(sent.get(1), 4, 900, 1), AT);
+
+        assertThat(s.accepted()).hasValueSatisfying(p -> assertThat(p.variant()).isEqualTo(1));
+        String md = SessionFiles.render("VERIFY.md", s.session(), s.progress(),
+                new SessionFiles.Agents("planner", "coder", null)).orElseThrow();
+        assertThat(md).contains("  - variant 0: VERIFIED, +4 -0 lines, 3 lint findings, 500 tokens, by executor-0 - "
+                + "passed with 4 changed lines like the winner, but with 3 lint findings against the winner's 1 "
+                + "lint finding\n"
+                + "    - PASS lint (exit 0, 200 ms, 3 lint findings)\n"
+                + "    - PASS unit (exit 0, 900 ms)\n"
+                + "  - variant 1 (winner): VERIFIED, +4 -0 lines, 1 lint finding, 900 tokens, by executor-1 - "
+                + "winner: passed with the fewest changed lines (4), then lint findings (1), then tokens (900), of 2 "
+                + "passing\n");
     }
 
     @Test

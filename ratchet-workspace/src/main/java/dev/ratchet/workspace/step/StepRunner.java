@@ -109,6 +109,6 @@ public final class StepRunner {
         }
         return new StepBrief(task.work(), task.checks(), task.feedback(), task.steeringNotes(),
                 task.policy().guardrails(), task.progress(), agents.isEmpty() ? null : AgentsMd.compose(agents),
-                visible);
+                visible, task.sampling() == null ? null : task.sampling().approach());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import dev.ratchet.core.checks.LintFindings;
 import dev.ratchet.core.checks.VerifyCacheKey;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
@@ -24,7 +25,8 @@ import dev.ratchet.workspace.sandbox.SandboxRunner;
  * Runs a step's checks in the order given (the caller orders them by stage) and stops at the first failure: a
  * command check through its {@link CheckRunner} (the {@link SandboxRunner}, or a Kubernetes Job), a browser check through {@link BrowserChecks}, each looked up in the
  * verification cache first, so an identical tree is never checked twice. The whole captured output and the
- * screenshots become blobs ({@link Artifacts}); a result carries only the end of the output.
+ * screenshots become blobs ({@link Artifacts}); a result carries only the end of the output, and a lint check's
+ * findings counted on the whole capture ({@link LintFindings}; a cached result is counted again on its output).
  */
 public final class StagedChecks {
 
@@ -109,7 +111,7 @@ public final class StagedChecks {
         }
         CheckResult result = new CheckResult(check.name(), check.command(), ran.exitCode(), ran.passed(),
                 ran.timedOut(), ran.durationMs(), tail(ran.output(), tailBytes), ran.isolation().label(), null, false,
-                null, List.of());
+                null, List.of(), LintFindings.of(check, ran.output()));
         if (!ran.timedOut()) {
             // A timeout says as much about the machine's load as about the tree; everything else is the tree's.
             cache.put(key, new CachedCheck(result, ran.output(), shots, verifier, Instant.now()));
@@ -120,7 +122,8 @@ public final class StagedChecks {
     private static CheckResult fromCache(Check check, CachedCheck cached, Artifacts artifacts) {
         CheckResult r = cached.result();
         CheckResult renamed = new CheckResult(check.name(), check.command(), r.exitCode(), r.passed(), r.timedOut(),
-                r.durationMs(), r.outputTail(), r.isolation(), null, true, null, List.of());
+                r.durationMs(), r.outputTail(), r.isolation(), null, true, null, List.of(),
+                LintFindings.of(check, cached.output()));
         return stored(renamed, cached.output(), cached.screenshots(), artifacts, true);
     }
 
@@ -133,14 +136,14 @@ public final class StagedChecks {
         return cached ? result.fromCache(outputRef, screenshots)
                 : new CheckResult(result.name(), result.command(), result.exitCode(), result.passed(),
                         result.timedOut(), result.durationMs(), result.outputTail(), result.isolation(), outputRef,
-                        false, null, screenshots);
+                        false, null, screenshots, result.lintFindings());
     }
 
     /** The results with each output tail cut to its last {@code maxBytes} bytes (for an event that must shrink). */
     public static List<CheckResult> withTails(List<CheckResult> results, int maxBytes) {
         return results.stream().map(r -> new CheckResult(r.name(), r.command(), r.exitCode(), r.passed(),
                 r.timedOut(), r.durationMs(), tail(r.outputTail(), maxBytes), r.isolation(), r.output(), r.cached(),
-                r.skipped(), r.screenshots())).toList();
+                r.skipped(), r.screenshots(), r.lintFindings())).toList();
     }
 
     /** The last {@code maxBytes} bytes of {@code text} in UTF-8, cut at a character boundary. */

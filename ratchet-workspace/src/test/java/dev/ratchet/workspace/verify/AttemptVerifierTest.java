@@ -186,4 +186,24 @@ class AttemptVerifierTest {
         assertThat(skipped.skipped()).isEqualTo("chromium is not installed on this verifier, so the browser check did"
                 + " not run (apt-get install -y chromium chromium-driver)");
     }
+
+    @Test
+    void aLintChecksFindingsAreCountedOnItsWholeOutputEvenWhenItPassesAndAgainFromTheCache() {
+        // A real compiler as the linter: gcc warns about the unused variable and still exits 0.
+        String gcc = "printf 'int f(void) { int unused; return 0; }\\n' > lint.c && gcc -Wall -c lint.c -o /dev/null";
+        Check lint = new Check("lint", gcc, 60, Check.Stage.FAST, Check.When.STEP, null);
+        Check unit = new Check("unit", gcc, 60);
+
+        AttemptVerifier.Outcome outcome = verify(UPDATE, lint, unit);
+
+        assertThat(outcome.verified()).isTrue();
+        CheckResult linted = outcome.checks().get(0);
+        assertThat(blobs.get(linted.output().sha256())).contains("lint.c:1:").contains("-Wunused-variable");
+        assertThat(linted.lintFindings()).as("one warning, from a passing check").isEqualTo(1);
+        assertThat(outcome.checks().get(1).lintFindings()).as("a test-stage check is not counted").isNull();
+
+        CheckResult again = verify(UPDATE, lint).checks().get(0);
+        assertThat(again.cached()).isTrue();
+        assertThat(again.lintFindings()).isEqualTo(1);
+    }
 }

@@ -139,6 +139,8 @@ class ReviewAndChecksTest {
         assertThat(verified.payload().checks()).extracting(CheckResult::name).containsExactly("diff-size", "lint",
                 "unit", "e2e");
         assertThat(verified.payload().checks().get(3).outputTail()).contains("words:");
+        assertThat(verified.payload().checks()).extracting(CheckResult::lintFindings)
+                .as("counted on the review and fast stages only (clean here)").containsExactly(0, 0, null, null);
     }
 
     @Test
