@@ -3,6 +3,7 @@ package dev.ratchet.planner.session.api;
 import java.util.List;
 
 import dev.ratchet.core.checks.CheckSpec;
+import dev.ratchet.core.checks.CleanupOption;
 import dev.ratchet.core.guardrail.Guardrails;
 
 /**
@@ -15,8 +16,11 @@ import dev.ratchet.core.guardrail.Guardrails;
  * {@code select} ({@code "best"}, the default, or {@code "first"}) says how their winner is chosen
  * (docs/ARCHITECTURE.md, Best-of-N variants). {@code resume: true} takes the plan from the repository's PLAN.md and
  * PROGRESS.md (as Ratchet writes them) instead of the planner model and goes on at the first step not done; the
- * goal may then be left out (PLAN.md's); unreadable files are a 422 naming {@code resume}.
+ * goal may then be left out (PLAN.md's); unreadable files are a 422 naming {@code resume}. {@code cleanup}
+ * ({@link CleanupOption}: {@code true}, or a fixer {@code {command, timeoutSeconds, name}}) runs the cleanup pass
+ * after every verified candidate; {@code true} with no fixer in the repository's VERIFY.md is a 422 naming it.
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume) {
+        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume,
+        CleanupOption cleanup) {
 }
