@@ -1,6 +1,7 @@
 package dev.ratchet.planner.session;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +18,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.core.event.BlobRef;
+import dev.ratchet.core.event.CleanupResult;
+import dev.ratchet.core.event.StepRequested;
+import dev.ratchet.core.event.StepVerified;
+import dev.ratchet.core.json.Json;
+import dev.ratchet.core.session.AcceptedPatch;
+import dev.ratchet.core.store.RedisKeys;
+import dev.ratchet.testing.KafkaProbe;
 import dev.ratchet.testing.KafkaResource;
 import dev.ratchet.testing.RedisResource;
 import dev.ratchet.testing.SimulatedModelResource;
@@ -32,7 +41,8 @@ import io.restassured.response.ValidatableResponse;
 /**
  * The cleanup pass is a session option, off by default: {@code cleanup: true} takes the fixer the repository's
  * VERIFY.md declares at the base commit (a 422 naming {@code cleanup} when it declares none), an object gives the
- * fixer itself; either is stored in the session's policy and bounded like a check.
+ * fixer itself; either is stored in the session's policy and bounded like a check. A verdict's cleanup is recorded on
+ * the step (Redis, the API's step view, VERIFY.md, PROGRESS.md) and its patch is the one the chain keeps.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -45,6 +55,8 @@ class CleanupApiTest {
 
     @Inject
     RedisDataSource redis;
+
+    final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeEach
     void authorize() {
@@ -110,5 +122,35 @@ class CleanupApiTest {
                 .body("errors[0].field", equalTo("cleanup"));
         create(TextstatsSample.create().repo, Map.of("command", "true", "stage", "fast")).statusCode(400)
                 .body("errors[0].field", equalTo("cleanup"));
+    }
+
+    @Test
+    void aVerdictsCleanupIsRecordedOnTheStepAndItsPatchIsTheOneKept() {
+        SessionDriver driver = new SessionDriver(TextstatsSample.create().repo);
+        String id = driver.startWith(Map.of("cleanup", Map.of("name", "strip", "command", "sed -i 's/ *$//' *.py")));
+        StepRequested first = driver.firstRequest(id, redis);
+        StepVerified plain = SessionDriver.verified(first, "candidate");
+        StepVerified.Payload p = plain.payload();
+        BlobRef cleaned = BlobRef.of(id, "candidate plus the fixer's change");
+        StepVerified verified = new StepVerified(plain.eventId(), id, plain.stepId(), plain.attempt(),
+                plain.variant(), plain.occurredAt(), new StepVerified.Payload(cleaned, p.stats(), p.checks(),
+                        p.execution(), p.verification(), new CleanupResult("strip", CleanupResult.APPLIED, null, 4,
+                                35)));
+
+        driver.requestAfter(kafka.send(verified), id, "s2", 1);
+
+        assertThat(redis.list(String.class).lrange(RedisKeys.patches(id), 0, -1)).singleElement()
+                .satisfies(json -> assertThat(Json.read(json, AcceptedPatch.class).patch()).isEqualTo(cleaned));
+        assertThat(redis.hash(String.class).hget(RedisKeys.session(id), "steps"))
+                .contains("\"cleanup\":{\"name\":\"strip\",\"status\":\"applied\"");
+        given().get("/api/v1/sessions/" + id).then().statusCode(200)
+                .body("policy.cleanup.name", equalTo("strip"))
+                .body("steps[0].attemptHistory[0].cleanup.status", equalTo("applied"))
+                .body("steps[0].attemptHistory[0].cleanup.changedLines", equalTo(4));
+        given().get("/api/v1/sessions/" + id + "/files/VERIFY.md").then().statusCode(200)
+                .body(containsString("Cleanup pass: strip `sed -i 's/ *$//' *.py` (120 s)"))
+                .body(containsString("  - cleanup strip: applied (4 changed lines)\n"));
+        given().get("/api/v1/sessions/" + id + "/files/PROGRESS.md").then().statusCode(200)
+                .body(containsString("  - cleanup strip: applied (4 changed lines)\n"));
     }
 }
