@@ -67,8 +67,12 @@ public final class CleanupPass {
     /**
      * @param ws the candidate's workspace: its patch applied to the index and every check passed
      * @param request the attempt (guardrails, step bound, checks)
+     * @throws VerificationStoppedException when the attempt stopped being this verifier's before the fixer started
      */
     Result run(Workspace ws, Fixer fixer, AttemptVerifier.Request request, Artifacts artifacts, CheckContext context) {
+        if (context.stopped().getAsBoolean()) {
+            throw new VerificationStoppedException("stopped before the cleanup pass");
+        }
         SandboxResult ran = sandbox.run(new Check(fixer.name(), WRAPPER, fixer.timeoutSeconds()), ws.dir(),
                 new CheckExtras(Map.of(OUT + "/fixer.sh", fixer.command().getBytes(StandardCharsets.UTF_8)), OUT,
                         null));

@@ -1,12 +1,14 @@
 package dev.ratchet.workspace.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,16 @@ class CleanupPassTest extends SandboxedRepo {
 
         assertThat(outcome.verified()).isTrue();
         assertThat(outcome.cleanup()).isNull();
+    }
+
+    @Test
+    void noFixerStartsOnceTheAttemptStoppedBeingThisVerifiers() {
+        AtomicInteger asked = new AtomicInteger();
+
+        // The one check asks first and runs; the pass asks next and finds the attempt gone.
+        assertThatThrownBy(() -> verifier.verify(new AttemptVerifier.Request("s", repo.toString(), base, List.of(),
+                CANDIDATE, Guardrails.DEFAULTS, List.of(SAYS_HELLO), Optional.empty(),
+                Optional.of(Fixer.of("strip", STRIP, 30))), artifacts, () -> asked.incrementAndGet() > 1))
+                .isInstanceOf(VerificationStoppedException.class).hasMessage("stopped before the cleanup pass");
     }
 }

@@ -2,8 +2,11 @@ package dev.ratchet.planner.session.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.ratchet.core.checks.CheckSpec;
 import dev.ratchet.core.checks.CleanupOption;
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.guardrail.Guardrails;
 
 /**
@@ -22,5 +25,8 @@ import dev.ratchet.core.guardrail.Guardrails;
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
         Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume,
+        @Schema(oneOf = {Boolean.class, Fixer.class}, description = "true: run the fixer the repository's VERIFY.md"
+                + " declares (ratchet-cleanup block) after every verified candidate; or the fixer itself,"
+                + " {command, timeoutSeconds, name}; absent or false: no cleanup pass")
         CleanupOption cleanup) {
 }
