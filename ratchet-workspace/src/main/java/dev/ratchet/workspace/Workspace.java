@@ -109,6 +109,12 @@ public final class Workspace implements AutoCloseable {
         return out.isEmpty() ? List.of() : List.of(out.split("\0"));
     }
 
+    /** Back to the materialised state: the index and working tree as the step's starting commit has them. */
+    public void reset() {
+        Git.run(dir, "reset", "-q", "--hard", "HEAD");
+        Git.run(dir, "clean", "-q", "-f", "-d", "-x");
+    }
+
     /** The id of the tree the index holds ({@code git write-tree}): what the checks judge, content and modes. */
     public String writeTree() {
         return Git.run(dir, "write-tree").strip();

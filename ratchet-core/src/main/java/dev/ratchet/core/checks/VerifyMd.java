@@ -2,6 +2,7 @@ package dev.ratchet.core.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,16 +29,23 @@ import dev.ratchet.core.json.Json;
  *
  * JSON rather than a line format: a command keeps every character a shell line may hold, and a browser check's
  * nested fields need no second syntax. Unknown fields are errors, as in the API.
+ *
+ * <p>The repository's fixer for the cleanup pass ({@link Fixer}) is one {@value #CLEANUP_BLOCK} block holding one
+ * JSON object, {@code {"name": "ruff-fix", "command": "ruff check --fix .", "timeoutSeconds": 60}}; a session runs
+ * it only when its request asks for the cleanup pass.
  */
 public final class VerifyMd {
 
     public static final String FILE = "VERIFY.md";
     public static final String BLOCK = "ratchet-checks";
+    public static final String CLEANUP_BLOCK = "ratchet-cleanup";
     /** A file of checks, not a manual: 256 KiB is hundreds of checks, and the file is read at every session start. */
     public static final int MAX_CHARS = 256 * 1024;
 
     private static final ObjectReader READER = Json.mapper().readerFor(new TypeReference<List<CheckSpec>>() {
     }).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader FIXER = Json.mapper().readerFor(Fixer.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private VerifyMd() {
     }
@@ -82,5 +90,40 @@ public final class VerifyMd {
             }
         }
         return List.copyOf(checks);
+    }
+
+    /**
+     * The fixer of the first {@value #CLEANUP_BLOCK} block; empty when the file has none.
+     *
+     * @throws CheckFileException naming the line, when the block is not closed or not one JSON object
+     */
+    public static Optional<Fixer> fixer(String text) {
+        if (text.length() > MAX_CHARS) {
+            throw new CheckFileException(FILE + " is " + text.length() + " characters, over the limit of " + MAX_CHARS);
+        }
+        for (Markdown.Fence fence : Markdown.parse(text).fences()) {
+            if (!CLEANUP_BLOCK.equals(fence.info())) {
+                continue;
+            }
+            if (!fence.closed()) {
+                throw new CheckFileException(FILE + " line " + fence.line() + ": the " + CLEANUP_BLOCK
+                        + " block is not closed (end it with ``` on a line of its own)");
+            }
+            String json = String.join("\n", fence.lines());
+            try {
+                Fixer fixer = json.isBlank() ? null : FIXER.readValue(json);
+                if (fixer == null) {
+                    throw new CheckFileException(FILE + " line " + fence.line() + ": the " + CLEANUP_BLOCK
+                            + " block is empty; write one JSON object {\"name\", \"command\", \"timeoutSeconds\"}");
+                }
+                return Optional.of(fixer);
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                int line = fence.line() + (at == null || at.getLineNr() < 1 ? 1 : at.getLineNr());
+                throw new CheckFileException(FILE + " line " + line + ": the " + CLEANUP_BLOCK + " block must be"
+                        + " one JSON object {\"name\", \"command\", \"timeoutSeconds\"}: " + e.getOriginalMessage());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -45,6 +45,10 @@ final class ProgressFile {
                     .append(step.attemptCount()).append(step.attemptCount() == 1 ? " attempt" : " attempts")
                     .append(", ").append(last.usage().tokensOut()).append(" tokens out, model ").append(t.modelMs())
                     .append(" ms, verify ").append(t.verifyMs()).append(" ms\n");
+            if (last.cleanup() != null) {
+                // Indented: a resume reads only the step lines ("- N. title - ...") of this section.
+                md.append("  - ").append(SessionFiles.oneLine(last.cleanup().summary())).append('\n');
+            }
         }
         md.append("\n## Next\n\n");
         List<StepState> open = session.steps().stream().filter(s -> !PlanFile.checked(s)).toList();

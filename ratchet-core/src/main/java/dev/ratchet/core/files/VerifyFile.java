@@ -1,5 +1,6 @@
 package dev.ratchet.core.files;
 
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.checks.LintFindings;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
@@ -26,6 +27,12 @@ final class VerifyFile {
                     .append(check.timeoutSeconds()).append(" s | ").append(check.stage().json()).append(" | ")
                     .append(check.when().json()).append(check.browser() == null ? "" : ", browser").append(" |\n");
         }
+        if (session.policy().cleanup() != null) {
+            Fixer fixer = session.policy().cleanup();
+            md.append("\nCleanup pass: ").append(fixer.name()).append(" `").append(fixer.command()).append("` (")
+                    .append(fixer.timeoutSeconds()).append(" s) after each verified candidate, kept only if every"
+                            + " check passes again.\n");
+        }
         md.append("\n## Results\n\n");
         boolean any = false;
         for (StepState step : session.steps()) {
@@ -47,6 +54,9 @@ final class VerifyFile {
                 }
                 for (CheckResult result : attempt.checks()) {
                     md.append(line(result)).append('\n');
+                }
+                if (attempt.cleanup() != null) {
+                    md.append("  - ").append(SessionFiles.oneLine(attempt.cleanup().summary())).append('\n');
                 }
             }
         }
@@ -88,6 +98,9 @@ final class VerifyFile {
             md.append('\n');
             for (CheckResult result : o.checks()) {
                 md.append("  ").append(line(result)).append('\n');
+            }
+            if (o.cleanup() != null) {
+                md.append("    - ").append(SessionFiles.oneLine(o.cleanup().summary())).append('\n');
             }
         }
     }

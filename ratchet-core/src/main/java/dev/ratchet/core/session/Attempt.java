@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.StepRejected;
@@ -24,18 +25,29 @@ import dev.ratchet.core.event.Verification;
  * counts how often the same request was sent again because nobody answered it ({@code sentAt} is the last time);
  * a redelivery is not a new attempt. An attempt fanned out to several variants has {@code fanOut} of them (0 for
  * one, as before variants existed) and collects their verdicts in {@code variants}, ordered by variant; once
- * decided, its own fields are the winner's (or, when none passed, the best failing variant's).
+ * decided, its own fields are the winner's (or, when none passed, the best failing variant's). {@code cleanup} is what
+ * the session's cleanup pass did with the verified candidate (null without one).
  */
 public record Attempt(int number, AttemptStatus status, Instant requestedAt, Instant decidedAt, String stage,
         String reason, String outputTail, Execution execution, Verification verification, List<CheckResult> checks,
         PatchStats stats, int redeliveries, Instant sentAt,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fanOut,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantOutcome> variants) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantOutcome> variants,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CleanupResult cleanup) {
 
     @JsonCreator
     public Attempt {
         fanOut = fanOut <= 1 ? 0 : fanOut;
         variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** An attempt without a cleanup pass. */
+    public Attempt(int number, AttemptStatus status, Instant requestedAt, Instant decidedAt, String stage,
+            String reason, String outputTail, Execution execution, Verification verification,
+            List<CheckResult> checks, PatchStats stats, int redeliveries, Instant sentAt, int fanOut,
+            List<VariantOutcome> variants) {
+        this(number, status, requestedAt, decidedAt, stage, reason, outputTail, execution, verification, checks,
+                stats, redeliveries, sentAt, fanOut, variants, null);
     }
 
     /** An attempt of one variant. */
@@ -81,20 +93,20 @@ public record Attempt(int number, AttemptStatus status, Instant requestedAt, Ins
         list.add(outcome);
         list.sort((a, b) -> Integer.compare(a.variant(), b.variant()));
         return new Attempt(number, status, requestedAt, decidedAt, stage, reason, outputTail, execution, verification,
-                checks, stats, redeliveries, sentAt, fanOut, list);
+                checks, stats, redeliveries, sentAt, fanOut, list, cleanup);
     }
 
     /** The attempt with its variants' outcomes replaced by {@code decided} (the winner and each loser's reason). */
     Attempt withVariants(List<VariantOutcome> decided) {
         return new Attempt(number, status, requestedAt, decidedAt, stage, reason, outputTail, execution, verification,
-                checks, stats, redeliveries, sentAt, fanOut, decided);
+                checks, stats, redeliveries, sentAt, fanOut, decided, cleanup);
     }
 
     public Attempt decided(StepVerdict verdict, Instant at) {
         if (verdict instanceof StepVerified v) {
             return new Attempt(number, AttemptStatus.VERIFIED, requestedAt, at, null, null, null, v.execution(),
                     v.verification(), v.payload().checks(), v.payload().stats(), redeliveries, sentAt, fanOut,
-                    variants);
+                    variants, v.payload().cleanup());
         }
         StepRejected r = (StepRejected) verdict;
         return new Attempt(number, AttemptStatus.REJECTED, requestedAt, at, r.payload().stage(), r.payload().reason(),
@@ -105,13 +117,13 @@ public record Attempt(int number, AttemptStatus status, Instant requestedAt, Ins
     /** The same request sent again at {@code at}. */
     Attempt redelivered(Instant at) {
         return new Attempt(number, status, requestedAt, decidedAt, stage, reason, outputTail, execution, verification,
-                checks, stats, redeliveries + 1, at, fanOut, variants);
+                checks, stats, redeliveries + 1, at, fanOut, variants, cleanup);
     }
 
     /** Given up on: no answer came through every redelivery. */
     Attempt abandoned(String why, Instant at) {
         return new Attempt(number, AttemptStatus.REJECTED, requestedAt, at, STAGE_DELIVER, why, null, execution,
-                verification, checks, stats, redeliveries, sentAt, fanOut, variants);
+                verification, checks, stats, redeliveries, sentAt, fanOut, variants, cleanup);
     }
 
     /** When the request was last sent: the first time, or its latest redelivery. */

@@ -3,6 +3,7 @@ package dev.ratchet.core.session;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.guardrail.Guardrails;
 
 /**
@@ -10,11 +11,13 @@ import dev.ratchet.core.guardrail.Guardrails;
  * what a step may change, how many model turns an executor may take for one attempt, the session's budget, and how
  * many variants of each attempt are asked for ({@code variants}, 1 to {@link Fanout#MAX_VARIANTS}; a plan step may
  * override it) and how their winner is chosen ({@code select}). One variant and {@code best} are left out of the
- * stored JSON, so a session without variants reads and writes as before they existed.
+ * stored JSON, so a session without variants reads and writes as before they existed. {@code cleanup} is the fixer
+ * the cleanup pass runs after each verified candidate (null, and left out of the JSON, when the session runs none).
  */
 public record StepPolicy(Guardrails guardrails, int maxTurns, Budget budget,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Selection select) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Selection select,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Fixer cleanup) {
 
     /** Eight turns: read, search, patch, fix the patch, run a check, patch again, with room to spare. */
     public static final int DEFAULT_MAX_TURNS = 8;
@@ -35,6 +38,11 @@ public record StepPolicy(Guardrails guardrails, int maxTurns, Budget budget,
                     + variants);
         }
         select = select == Selection.BEST ? null : select;
+    }
+
+    /** No cleanup pass. */
+    public StepPolicy(Guardrails guardrails, int maxTurns, Budget budget, int variants, Selection select) {
+        this(guardrails, maxTurns, budget, variants, select, null);
     }
 
     /** One variant per attempt, as before variants existed, and no budget. */
@@ -64,6 +72,11 @@ public record StepPolicy(Guardrails guardrails, int maxTurns, Budget budget,
 
     /** The same policy under other guardrails: a steering directive changes them, never the budget or variants. */
     public StepPolicy withGuardrails(Guardrails next) {
-        return new StepPolicy(next, maxTurns, budget, variants, select);
+        return new StepPolicy(next, maxTurns, budget, variants, select, cleanup);
+    }
+
+    /** The same policy with the cleanup pass running {@code fixer} (null: none). */
+    public StepPolicy withCleanup(Fixer fixer) {
+        return new StepPolicy(guardrails, maxTurns, budget, variants, select, fixer);
     }
 }

@@ -3,9 +3,12 @@ package dev.ratchet.core.session;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.core.checks.LintFindings;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.EventIds;
 import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.Execution;
@@ -24,11 +27,13 @@ import dev.ratchet.core.event.Verification;
  * @param outputTail a rejected variant's output, cut to its last {@link #MAX_TAIL_CHARS} characters
  * @param patch the variant's patch: a verified one's, or the one a rejection names (null when it had none, or its
  *        verdict predates rejections carrying it); {@code stats} stay a verified variant's only, since selection
- *        ranks by them
+ *        ranks by them (with an applied cleanup, the cleaned patch's: the fixer's lines count too)
+ * @param cleanup what the session's cleanup pass did with a verified variant (null without one)
  */
 public record VariantOutcome(int variant, AttemptStatus status, Instant decidedAt, String stage, String reason,
         String outputTail, BlobRef patch, PatchStats stats, List<CheckResult> checks, Execution execution,
-        Verification verification, boolean chosen, String note) {
+        Verification verification, boolean chosen, String note,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CleanupResult cleanup) {
 
     /**
      * As much output as feedback ever uses (SessionMachine keeps the last 1,500 characters): 64 variants then hold
@@ -40,10 +45,19 @@ public record VariantOutcome(int variant, AttemptStatus status, Instant decidedA
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
+    /** A variant of a session without the cleanup pass. */
+    public VariantOutcome(int variant, AttemptStatus status, Instant decidedAt, String stage, String reason,
+            String outputTail, BlobRef patch, PatchStats stats, List<CheckResult> checks, Execution execution,
+            Verification verification, boolean chosen, String note) {
+        this(variant, status, decidedAt, stage, reason, outputTail, patch, stats, checks, execution, verification,
+                chosen, note, null);
+    }
+
     static VariantOutcome of(StepVerdict verdict, Instant at) {
         if (verdict instanceof StepVerified v) {
             return new VariantOutcome(v.variant(), AttemptStatus.VERIFIED, at, null, null, null, v.payload().patch(),
-                    v.payload().stats(), v.payload().checks(), v.execution(), v.verification(), false, null);
+                    v.payload().stats(), v.payload().checks(), v.execution(), v.verification(), false, null,
+                    v.payload().cleanup());
         }
         StepRejected r = (StepRejected) verdict;
         String tail = r.payload().outputTail();
@@ -84,7 +98,7 @@ public record VariantOutcome(int variant, AttemptStatus status, Instant decidedA
 
     VariantOutcome decided(boolean won, String why) {
         return new VariantOutcome(variant, status, decidedAt, stage, reason, outputTail, patch, stats, checks,
-                execution, verification, won, why);
+                execution, verification, won, why, cleanup);
     }
 
     /** The verdict again, as the verifier sent it (same id): the attempt is decided on it like on any verdict. */
@@ -92,7 +106,7 @@ public record VariantOutcome(int variant, AttemptStatus status, Instant decidedA
         if (passed()) {
             return new StepVerified(EventIds.forStep(EventType.STEP_VERIFIED, sessionId, stepId, attempt, variant),
                     sessionId, stepId, attempt, variant, decidedAt, new StepVerified.Payload(patch, stats, checks,
-                            execution, verification));
+                            execution, verification, cleanup));
         }
         return new StepRejected(EventIds.forStep(EventType.STEP_REJECTED, sessionId, stepId, attempt, variant),
                 sessionId, stepId, attempt, variant, decidedAt, new StepRejected.Payload(stage, reason, outputTail,

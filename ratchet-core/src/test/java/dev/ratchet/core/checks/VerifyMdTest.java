@@ -82,4 +82,30 @@ class VerifyMdTest {
                 .isInstanceOf(CheckFileException.class)
                 .hasMessage("VERIFY.md is 262145 characters, over the limit of 262144");
     }
+
+    @Test
+    void theCleanupBlockDeclaresTheFixerBesideTheChecks() {
+        String md = """
+                ```ratchet-checks
+                [{"name": "unit", "command": "python3 -m unittest"}]
+                ```
+
+                ```ratchet-cleanup
+                {"name": "ruff-fix", "command": "ruff check --fix .", "timeoutSeconds": 60}
+                ```
+                """;
+
+        assertThat(VerifyMd.fixer(md)).contains(new Fixer("ruff-fix", "ruff check --fix .", 60));
+        assertThat(VerifyMd.checks(md)).extracting(Check::name).containsExactly("unit");
+        assertThat(VerifyMd.fixer("no block here")).isEmpty();
+    }
+
+    @Test
+    void aCleanupBlockThatIsNotOneFixerNamesTheLine() {
+        assertThatThrownBy(() -> VerifyMd.fixer("# V\n\n```ratchet-cleanup\n{\"command\": \"x\", \"stage\": \"fast\"}\n```\n"))
+                .isInstanceOf(CheckFileException.class)
+                .hasMessageStartingWith("VERIFY.md line 4: the ratchet-cleanup block must be one JSON object");
+        assertThatThrownBy(() -> VerifyMd.fixer("```ratchet-cleanup\n{\"command\": \"x\"}\n"))
+                .isInstanceOf(CheckFileException.class).hasMessageContaining("is not closed");
+    }
 }

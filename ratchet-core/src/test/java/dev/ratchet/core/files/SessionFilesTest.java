@@ -10,9 +10,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.Fixtures;
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.StepExecuted;
@@ -323,5 +325,27 @@ class SessionFilesTest {
         assertThat(md).contains("| ui | `python3 -m http.server 8000` | 60 s | test | final, browser |\n");
         assertThat(md).contains("  - PASS unit (exit 0, 1800 ms, bubblewrap, cached)\n"
                 + "  - SKIP ui: chromium is not installed on verifier-1\n");
+    }
+
+    @Test
+    void verifyAndProgressShowWhatTheCleanupPassDid() {
+        Session session = Session.created("s", "/r", "g", SHA, CHECKS, StepPolicy.DEFAULTS.withCleanup(
+                Fixer.of("strip", "sed -i 's/ *$//' src/app.py", 30)), T0);
+        Transition planned = machine.planned(session, PLAN.subList(0, 1), T0);
+        StepRequested r = (StepRequested) planned.events().get(0);
+        StepVerified plain = verified(r);
+        StepVerified.Payload p = plain.payload();
+        StepVerified cleaned = new StepVerified(plain.eventId(), plain.sessionId(), plain.stepId(), plain.attempt(),
+                plain.variant(), plain.occurredAt(), new StepVerified.Payload(p.patch(), p.stats(), p.checks(),
+                        p.execution(), p.verification(), new CleanupResult("strip", CleanupResult.APPLIED, null, 2,
+                                40)));
+        Session done = machine.onVerdict(planned.session(), cleaned, T0.plusSeconds(9)).session();
+
+        assertThat(done.steps().get(0).lastAttempt().cleanup().applied()).isTrue();
+        assertThat(render("VERIFY.md", done, List.of()))
+                .contains("Cleanup pass: strip `sed -i 's/ *$//' src/app.py` (30 s) after each verified candidate")
+                .contains("  - PASS lint (exit 0, 90 ms)\n  - cleanup strip: applied (2 changed lines)\n");
+        assertThat(render("PROGRESS.md", done, List.of()))
+                .contains("verify 2500 ms\n  - cleanup strip: applied (2 changed lines)\n");
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.files.SessionFiles;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
@@ -452,5 +453,30 @@ class VariantDecisionTest {
         assertThat(Fanout.violations(0, "worst")).extracting(FieldViolation::field, FieldViolation::message)
                 .containsExactly(tuple("variants", "must be between 1 and 64, not 0"),
                         tuple("select", "must be \"best\" or \"first\", not \"worst\""));
+    }
+
+    @Test
+    void theWinnersCleanupIsTheAttemptsAndEachVariantKeepsItsOwn() {
+        Transition t = planned(2, null);
+        List<StepRequested> sent = requests(t);
+        StepVerified tidy = withCleanup(passed(sent.get(0), 6, 500), new CleanupResult("fmt", CleanupResult.APPLIED,
+                null, 2, 30));
+        StepVerified untouched = withCleanup(passed(sent.get(1), 9, 500), new CleanupResult("fmt",
+                CleanupResult.DISCARDED, "check 'unit' failed (exit 1) on the cleaned tree", 3, 30));
+
+        Transition first = machine.onVerdict(t.session(), tidy, AT.plusSeconds(6));
+        Attempt decided = machine.onVerdict(first.session(), untouched, AT.plusSeconds(7)).session().steps().get(0)
+                .lastAttempt();
+
+        assertThat(decided.winner()).hasValueSatisfying(w -> assertThat(w.variant()).isZero());
+        assertThat(decided.cleanup()).isEqualTo(tidy.payload().cleanup());
+        assertThat(decided.variants()).extracting(o -> o.cleanup().status())
+                .containsExactly(CleanupResult.APPLIED, CleanupResult.DISCARDED);
+    }
+
+    private static StepVerified withCleanup(StepVerified v, CleanupResult cleanup) {
+        StepVerified.Payload p = v.payload();
+        return new StepVerified(v.eventId(), v.sessionId(), v.stepId(), v.attempt(), v.variant(), v.occurredAt(),
+                new StepVerified.Payload(p.patch(), p.stats(), p.checks(), p.execution(), p.verification(), cleanup));
     }
 }

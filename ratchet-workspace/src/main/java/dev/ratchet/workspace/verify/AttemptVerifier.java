@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.plan.StepLineBound;
@@ -20,7 +22,8 @@ import dev.ratchet.workspace.sandbox.CheckContext;
  * benchmark's in-process baseline run the same steps: materialise the step's starting state, review the patch
  * against the guardrails and the step's own bound on changed lines ({@link PatchReview}), check that git applies it
  * and changes exactly what was reviewed, apply it, and run the step's checks on the resulting tree
- * ({@link StagedChecks}).
+ * ({@link StagedChecks}); then, when the session asks for it and the attempt passed, the cleanup pass
+ * ({@link CleanupPass}).
  */
 public final class AttemptVerifier {
 
@@ -32,7 +35,13 @@ public final class AttemptVerifier {
      * @param stepBound the step's own bound on changed lines, from the session's stored plan (empty: none)
      */
     public record Request(String sessionId, String repo, String baseCommit, List<String> startingPatches, String patch,
-            Guardrails guardrails, List<Check> checks, Optional<StepLineBound> stepBound) {
+            Guardrails guardrails, List<Check> checks, Optional<StepLineBound> stepBound, Optional<Fixer> cleanup) {
+
+        /** An attempt of a session without the cleanup pass. */
+        public Request(String sessionId, String repo, String baseCommit, List<String> startingPatches, String patch,
+                Guardrails guardrails, List<Check> checks, Optional<StepLineBound> stepBound) {
+            this(sessionId, repo, baseCommit, startingPatches, patch, guardrails, checks, stepBound, Optional.empty());
+        }
 
         /** An attempt whose step has no bound of its own (the benchmark's, a plan without scope). */
         public Request(String sessionId, String repo, String baseCommit, List<String> startingPatches, String patch,
@@ -43,9 +52,17 @@ public final class AttemptVerifier {
 
     /**
      * The verifier's decision: verified when {@code stage} is null, else rejected at {@code stage} (review, apply,
-     * check) with the reason and the detail a person or model can act on.
+     * check) with the reason and the detail a person or model can act on. A verified attempt of a session with the
+     * cleanup pass also says what it did ({@code cleanup}) and, when it was applied, the step's patch: the
+     * candidate's change plus the fixer's ({@code cleanedPatch}, null otherwise); {@code checks} are then the
+     * cleaned tree's.
      */
-    public record Outcome(String stage, String reason, String detail, List<CheckResult> checks) {
+    public record Outcome(String stage, String reason, String detail, List<CheckResult> checks, CleanupResult cleanup,
+            String cleanedPatch) {
+
+        public Outcome(String stage, String reason, String detail, List<CheckResult> checks) {
+            this(stage, reason, detail, checks, null, null);
+        }
 
         public boolean verified() {
             return stage == null;
@@ -58,10 +75,18 @@ public final class AttemptVerifier {
 
     private final Workspaces workspaces;
     private final StagedChecks checks;
+    private final CleanupPass cleanup;
 
+    /** A verifier without the cleanup pass: a session's fixer is not run (the benchmark's baseline). */
     public AttemptVerifier(Workspaces workspaces, StagedChecks checks) {
+        this(workspaces, checks, null);
+    }
+
+    /** @param cleanup runs a session's fixer after a verified candidate; null for none */
+    public AttemptVerifier(Workspaces workspaces, StagedChecks checks, CleanupPass cleanup) {
         this.workspaces = workspaces;
         this.checks = checks;
+        this.cleanup = cleanup;
     }
 
     /**
@@ -80,23 +105,9 @@ public final class AttemptVerifier {
     public Outcome verify(Request request, Artifacts artifacts, CheckContext context) {
         try (Workspace ws = workspaces.lease(request.sessionId(), request.repo(), request.baseCommit(),
                 request.startingPatches())) {
-            PatchReview.Result review = PatchReview.review(request.patch(), ws.dir(), request.guardrails(),
-                    request.stepBound());
-            if (review.rejection().isPresent()) {
-                PatchReview.Rejection r = review.rejection().get();
-                return Outcome.rejected(r.stage(), r.reason(), r.detail(), List.of());
-            }
-            Optional<String> misfit = ws.checkApplies(request.patch());
-            if (misfit.isPresent()) {
-                return Outcome.rejected(StepRejected.STAGE_APPLY,
-                        "the patch does not apply to the step's starting state", misfit.get(), List.of());
-            }
-            ws.apply(request.patch());
-            Set<String> applied = new TreeSet<>(ws.changedPaths());
-            if (!applied.equals(new TreeSet<>(review.paths()))) {
-                // The core parser and git read the same text differently: judge what git would run, never less.
-                return Outcome.rejected(StepRejected.STAGE_REVIEW, "the patch changes other files for git than the "
-                        + "review saw: git " + applied + ", review " + new TreeSet<>(review.paths()), null, List.of());
+            Optional<Outcome> refused = applyReviewed(ws, request.patch(), request.guardrails(), request.stepBound());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             List<CheckResult> results = checks.run(request.checks(), ws.dir(), ws.writeTree(), artifacts, context);
             Optional<CheckResult> failed = results.stream().filter(CheckResult::failed).findFirst();
@@ -104,8 +115,40 @@ public final class AttemptVerifier {
                 CheckResult f = failed.get();
                 return Outcome.rejected(StepRejected.STAGE_CHECK, failure(f), f.outputTail(), results);
             }
-            return new Outcome(null, null, null, results);
+            if (cleanup == null || request.cleanup().isEmpty()) {
+                return new Outcome(null, null, null, results);
+            }
+            CleanupPass.Result cleaned = cleanup.run(ws, request.cleanup().get(), request, artifacts, context);
+            return new Outcome(null, null, null, cleaned.applied() ? cleaned.checks() : results, cleaned.result(),
+                    cleaned.applied() ? cleaned.patch() : null);
         }
+    }
+
+    /**
+     * Reviews {@code patch} against the state the workspace holds and applies it to the index: a rejection, or empty
+     * once applied. Git must change exactly the paths the review saw.
+     */
+    static Optional<Outcome> applyReviewed(Workspace ws, String patch, Guardrails guardrails,
+            Optional<StepLineBound> stepBound) {
+        PatchReview.Result review = PatchReview.review(patch, ws.dir(), guardrails, stepBound);
+        if (review.rejection().isPresent()) {
+            PatchReview.Rejection r = review.rejection().get();
+            return Optional.of(Outcome.rejected(r.stage(), r.reason(), r.detail(), List.of()));
+        }
+        Optional<String> misfit = ws.checkApplies(patch);
+        if (misfit.isPresent()) {
+            return Optional.of(Outcome.rejected(StepRejected.STAGE_APPLY,
+                    "the patch does not apply to the step's starting state", misfit.get(), List.of()));
+        }
+        ws.apply(patch);
+        Set<String> applied = new TreeSet<>(ws.changedPaths());
+        if (!applied.equals(new TreeSet<>(review.paths()))) {
+            // The core parser and git read the same text differently: judge what git would run, never less.
+            return Optional.of(Outcome.rejected(StepRejected.STAGE_REVIEW, "the patch changes other files for git"
+                    + " than the review saw: git " + applied + ", review " + new TreeSet<>(review.paths()), null,
+                    List.of()));
+        }
+        return Optional.empty();
     }
 
     private static String failure(CheckResult result) {

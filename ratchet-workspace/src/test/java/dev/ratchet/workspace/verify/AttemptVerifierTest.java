@@ -3,11 +3,8 @@ package dev.ratchet.workspace.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,29 +12,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.guardrail.Guardrails;
-import dev.ratchet.workspace.Git;
-import dev.ratchet.workspace.Workspaces;
-import dev.ratchet.workspace.browser.BrowserChecks;
-import dev.ratchet.workspace.sandbox.SandboxConfig;
-import dev.ratchet.workspace.sandbox.SandboxRunner;
 
 /**
  * One attempt verified end to end with real git and the real sandbox (the strongest isolation this machine has):
  * review before anything runs, checks in the sandbox, the verification cache.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttemptVerifierTest {
+class AttemptVerifierTest extends SandboxedRepo {
 
     private static final String UPDATE = "diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n"
             + "@@ -1 +1 @@\n-print('hi')\n+print('hello')\n";
@@ -61,42 +48,14 @@ class AttemptVerifierTest {
         }
     }
 
-    final Map<String, String> blobs = new HashMap<>();
-    final Artifacts artifacts = content -> {
-        BlobRef ref = BlobRef.of("s", content);
-        blobs.put(ref.sha256(), content);
-        return ref;
-    };
-
-    SandboxRunner sandbox;
-    @TempDir
-    Path tmp;
-    Path repo;
-    String base;
     MemoryCache cache;
     AttemptVerifier verifier;
 
-    @BeforeAll
-    void startSandbox() {
-        sandbox = new SandboxRunner(SandboxConfig.defaults().withBaseDir(Path.of("/tmp")));
-    }
-
-    @AfterAll
-    void closeSandbox() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void repository() throws IOException {
-        repo = Files.createDirectories(tmp.resolve("repo"));
-        Files.writeString(repo.resolve("app.py"), "print('hi')\n");
-        Git.run(repo, "init", "-q");
-        Git.run(repo, "add", "-A");
-        Git.run(repo, "commit", "-q", "-m", "initial");
-        base = Git.headCommit(repo);
+        commit(Map.of("app.py", "print('hi')\n"));
         cache = new MemoryCache();
-        verifier = new AttemptVerifier(new Workspaces(tmp.resolve("work"), Duration.ofMinutes(30)),
-                new StagedChecks(sandbox, new BrowserChecks(sandbox, Optional.empty()), cache, 4096, "verifier-test"));
+        verifier = new AttemptVerifier(workspaces(), checks(cache));
     }
 
     private AttemptVerifier.Outcome verify(String patch, Check... checks) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.event.RatchetEvent;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepVerdict;
@@ -78,13 +79,17 @@ public class ExecutedConsumer implements LeasedConsumer.Steps<StepExecuted> {
 
     /**
      * Every check's own timeout (as a Kubernetes Job, plus its start allowance and grace), plus two minutes for
-     * preparing the workspace and applying the patch.
+     * preparing the workspace and applying the patch; with the cleanup pass, the fixer's timeout and every check
+     * once more (they run again on the cleaned tree).
      */
     @Override
     public Duration bound(StepExecuted executed) {
         long perCheck = commands instanceof JobCheckRunner job ? job.overhead().toSeconds() : 0;
-        long checks = sessions.find(executed.sessionId()).map(s -> s.checks().stream()
-                .mapToLong(c -> c.timeoutSeconds() + perCheck).sum()).orElse(0L);
+        long checks = sessions.find(executed.sessionId()).map(s -> {
+            long once = s.checks().stream().mapToLong(c -> c.timeoutSeconds() + perCheck).sum();
+            Fixer fixer = s.policy().cleanup();
+            return fixer == null ? once : 2 * once + fixer.timeoutSeconds();
+        }).orElse(0L);
         return Duration.ofSeconds(checks).plusMinutes(2);
     }
 

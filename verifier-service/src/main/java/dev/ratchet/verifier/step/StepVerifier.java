@@ -15,11 +15,13 @@ import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.EventCodec;
 import dev.ratchet.core.event.EventTooLargeException;
+import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.StepExecuted;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.event.StepVerdict;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.Verification;
+import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.plan.StepLineBound;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepState;
@@ -38,6 +40,7 @@ import dev.ratchet.workspace.sandbox.CheckRunner;
 import dev.ratchet.workspace.sandbox.SandboxRunner;
 import dev.ratchet.workspace.verify.AttemptVerifier;
 import dev.ratchet.workspace.verify.CheckCache;
+import dev.ratchet.workspace.verify.CleanupPass;
 import dev.ratchet.workspace.verify.StagedChecks;
 
 /**
@@ -65,8 +68,9 @@ public class StepVerifier {
         this.sessions = sessions;
         this.chain = chain;
         this.blobs = blobs;
-        this.attempts = new AttemptVerifier(workspaces, new StagedChecks(sandbox, commands, browser, cache,
-                config.outputTailBytes(), instance.value()));
+        StagedChecks checks = new StagedChecks(sandbox, commands, browser, cache, config.outputTailBytes(),
+                instance.value());
+        this.attempts = new AttemptVerifier(workspaces, checks, new CleanupPass(sandbox, checks));
         this.instance = instance;
         this.metrics = metrics;
         this.tailBytes = config.outputTailBytes();
@@ -95,7 +99,8 @@ public class StepVerifier {
             AttemptVerifier.Outcome outcome = attempts.verify(new AttemptVerifier.Request(session.id(), session.repo(),
                     session.baseCommit(), chain.first(session.id(), index), blobs.get(p.patch()),
                     session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size()),
-                    StepLineBound.of(step.get().id(), step.get().scope())),
+                    StepLineBound.of(step.get().id(), step.get().scope()),
+                    Optional.ofNullable(session.policy().cleanup())),
                     content -> blobs.put(session.id(), content),
                     new CheckContext(session.id(), executed.stepId(), executed.attempt(), stopped));
             if (!outcome.verified()) {
@@ -104,8 +109,13 @@ public class StepVerifier {
             }
             Instant finished = Instant.now();
             metrics.stage("verify", Duration.between(started, finished));
-            return fitted(tails -> StepVerified.of(executed, finished, new StepVerified.Payload(p.patch(), p.stats(),
-                    tails, p.execution(), new Verification(instance.value(), started, finished))), outcome.checks());
+            // An applied cleanup makes the candidate's patch plus the fixer's the step's patch: the one the planner
+            // appends to the chain, so the next step and the result branch start from the cleaned tree.
+            BlobRef patch = outcome.cleanedPatch() == null ? p.patch() : blobs.put(session.id(), outcome.cleanedPatch());
+            PatchStats stats = outcome.cleanedPatch() == null ? p.stats() : DiffStats.of(outcome.cleanedPatch());
+            return fitted(tails -> StepVerified.of(executed, finished, new StepVerified.Payload(patch, stats, tails,
+                    p.execution(), new Verification(instance.value(), started, finished), outcome.cleanup())),
+                    outcome.checks());
         } catch (IncompletePatchChainException | MissingBlobException | GitException | UncheckedIOException e) {
             // A verdict the planner can act on (retry, then fail with this reason) beats a session left waiting.
             // Redis being away is not caught here: the consumer retries that.

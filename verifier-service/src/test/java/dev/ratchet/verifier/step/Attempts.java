@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.StepExecuted;
@@ -50,6 +51,17 @@ final class Attempts {
     String session(Check... checks) {
         String id = UUID.randomUUID().toString();
         RedisSessions.register(redis, planned(textstats, id, checks));
+        return id;
+    }
+
+    /** A new planned session on the sample with its tests as checks and {@code fixer} as its cleanup pass. */
+    String sessionWithCleanup(Fixer fixer) {
+        String id = UUID.randomUUID().toString();
+        Session s = planned(textstats, id);
+        RedisSessions.register(redis, new Session(s.id(), s.repo(), s.goal(), s.baseCommit(), s.checks(),
+                s.policy().withCleanup(fixer), s.status(), s.steps(), s.currentStep(), s.createdAt(), s.updatedAt(),
+                s.finishedAt(), s.failureReason(), s.planningResumes(), s.plannedFrom(), s.steering(), s.version(),
+                s.plannerUsage(), s.revisions()));
         return id;
     }
 

@@ -2,7 +2,11 @@ package dev.ratchet.planner.session.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.ratchet.core.checks.CheckSpec;
+import dev.ratchet.core.checks.CleanupOption;
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.guardrail.Guardrails;
 
 /**
@@ -15,8 +19,14 @@ import dev.ratchet.core.guardrail.Guardrails;
  * {@code select} ({@code "best"}, the default, or {@code "first"}) says how their winner is chosen
  * (docs/ARCHITECTURE.md, Best-of-N variants). {@code resume: true} takes the plan from the repository's PLAN.md and
  * PROGRESS.md (as Ratchet writes them) instead of the planner model and goes on at the first step not done; the
- * goal may then be left out (PLAN.md's); unreadable files are a 422 naming {@code resume}.
+ * goal may then be left out (PLAN.md's); unreadable files are a 422 naming {@code resume}. {@code cleanup}
+ * ({@link CleanupOption}: {@code true}, or a fixer {@code {command, timeoutSeconds, name}}) runs the cleanup pass
+ * after every verified candidate; {@code true} with no fixer in the repository's VERIFY.md is a 422 naming it.
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
-        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume) {
+        Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume,
+        @Schema(oneOf = {Boolean.class, Fixer.class}, description = "true: run the fixer the repository's VERIFY.md"
+                + " declares (ratchet-cleanup block) after every verified candidate; or the fixer itself,"
+                + " {command, timeoutSeconds, name}; absent or false: no cleanup pass")
+        CleanupOption cleanup) {
 }

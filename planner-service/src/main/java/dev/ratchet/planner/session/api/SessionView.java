@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.Execution;
 import dev.ratchet.core.event.PatchStats;
 import dev.ratchet.core.event.Usage;
@@ -44,13 +45,15 @@ public record SessionView(String id, String status, String repo, String goal, St
 
     /**
      * {@code variants}: for an attempt fanned out to several, each variant's verdict (ordered by variant; the
-     * missing ones had none by the time the attempt was decided), {@code chosen} the winner, {@code note} why.
+     * missing ones had none by the time the attempt was decided), {@code chosen} the winner, {@code note} why;
+     * {@code cleanup}: what the session's cleanup pass did with the verified candidate (absent without one).
      */
     public record AttemptView(int attempt, String status, Instant requestedAt, Instant decidedAt, String stage,
             String reason, String model, String executor, String verifier, AttemptTimings timings, Usage usage,
             PatchStats patch, List<CheckResult> checks,
             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fanOut,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantView> variants) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantView> variants,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CleanupResult cleanup) {
     }
 
     /**
@@ -108,6 +111,6 @@ public record SessionView(String id, String status, String repo, String goal, St
                 a.reason(), a.execution() == null ? null : a.execution().model(),
                 a.execution() == null ? null : a.execution().executor(),
                 a.verification() == null ? null : a.verification().verifier(), a.timings(), a.usage(), a.stats(),
-                a.checks(), a.fanOut(), a.variants().stream().map(o -> VariantView.of(a, o)).toList());
+                a.checks(), a.fanOut(), a.variants().stream().map(o -> VariantView.of(a, o)).toList(), a.cleanup());
     }
 }

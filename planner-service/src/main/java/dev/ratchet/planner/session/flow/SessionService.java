@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.ratchet.core.auth.RepoRoots;
 import dev.ratchet.core.checks.AgentsMd;
 import dev.ratchet.core.checks.CheckFileException;
+import dev.ratchet.core.checks.CleanupOption;
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.checks.SessionChecks;
 import dev.ratchet.core.checks.VerifyMd;
 import dev.ratchet.core.event.Check;
@@ -102,13 +104,19 @@ public class SessionService {
      * @param select {@code "best"} (when null) or {@code "first"}
      * @param resume true to take the plan from the repository's PLAN.md and PROGRESS.md, with no planner model call
      *        ({@link ResumedPlans}); the goal, when not given, is PLAN.md's
+     * @param cleanup whether and with which fixer the cleanup pass runs (null: none)
      */
-    public record Options(BudgetRequest budget, Integer variants, String select, Boolean resume) {
+    public record Options(BudgetRequest budget, Integer variants, String select, Boolean resume,
+            CleanupOption cleanup) {
 
         public static final Options DEFAULTS = new Options(null, null, null, null);
 
         public Options(BudgetRequest budget, Integer variants, String select) {
             this(budget, variants, select, null);
+        }
+
+        public Options(BudgetRequest budget, Integer variants, String select, Boolean resume) {
+            this(budget, variants, select, resume, null);
         }
     }
 
@@ -158,6 +166,7 @@ public class SessionService {
         Long budgetSeconds = budget == null ? null : budget.wallClockSeconds();
         violations.addAll(budgets.violations(budgetTokens, budgetSeconds));
         violations.addAll(Fanout.violations(options.variants(), options.select()));
+        Optional<Fixer> fixer = cleanupFixer(options.cleanup(), path, base, violations);
         Approval mode = Approval.AUTO;
         try {
             mode = approval == null ? Approval.AUTO : Approval.parse(approval);
@@ -166,6 +175,12 @@ public class SessionService {
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(INVALID, violations);
+        }
+        if (options.cleanup() != null && options.cleanup().enabled() && fixer.isEmpty()) {
+            throw ProblemException.unprocessable("No fixer declared", "cleanup: the repository's VERIFY.md at "
+                    + base + " declares no fixer", List.of(new FieldViolation("cleanup", "is true, but the"
+                            + " repository's VERIFY.md declares no fixer: add a ```" + VerifyMd.CLEANUP_BLOCK
+                            + " block ({\"command\", \"timeoutSeconds\"}) or give the fixer here")));
         }
         RepoRoots.violation(team, path.orElseThrow(), teams.repoRoots(team)).ifPresent(v -> {
             throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
@@ -182,7 +197,7 @@ public class SessionService {
         }
         StepPolicy policy = new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
                 budgets.budget(budgetTokens, budgetSeconds), options.variants() == null ? 1 : options.variants(),
-                options.select() == null ? null : Selection.parse(options.select()));
+                options.select() == null ? null : Selection.parse(options.select())).withCleanup(fixer.orElse(null));
         String where = path.orElseThrow().toString();
         Transition decided = resume == null
                 ? machine.created(id, where, goal.strip(), base, declared.checks(), policy, mode, now)
@@ -195,6 +210,29 @@ public class SessionService {
         }
         events.publishInBackground(created);
         return created.session();
+    }
+
+    /**
+     * The fixer of the session's cleanup pass: the request's, else (for {@code true}) the one VERIFY.md declares at
+     * the base commit; empty when the pass is off or the repository declares none. Adds what is wrong with it.
+     */
+    private static Optional<Fixer> cleanupFixer(CleanupOption option, Optional<Path> path, String base,
+            List<FieldViolation> violations) {
+        if (option == null || !option.enabled()) {
+            return Optional.empty();
+        }
+        if (option.fixer() != null) {
+            violations.addAll(option.fixer().violations("cleanup"));
+            return Optional.of(option.fixer());
+        }
+        try {
+            Optional<Fixer> declared = file(path, base, VerifyMd.FILE).flatMap(VerifyMd::fixer);
+            declared.ifPresent(f -> violations.addAll(f.violations(VerifyMd.FILE + " cleanup")));
+            return declared;
+        } catch (CheckFileException e) {
+            violations.add(new FieldViolation(VerifyMd.FILE, e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     private static String commit(Path repo, String revision) {
