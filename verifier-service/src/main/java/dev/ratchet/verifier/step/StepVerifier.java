@@ -23,6 +23,7 @@ import dev.ratchet.core.event.Verification;
 import dev.ratchet.core.plan.StepLineBound;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepState;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.Blobs;
@@ -91,10 +92,14 @@ public class StepVerifier {
                     null, List.of());
         }
         int index = step.get().index();
+        PhaseClock.lap("session-read");
         try {
+            List<String> starting = chain.first(session.id(), index);
+            PhaseClock.lap("patch-chain");
+            String patch = blobs.get(p.patch());
+            PhaseClock.lap("patch-read");
             AttemptVerifier.Outcome outcome = attempts.verify(new AttemptVerifier.Request(session.id(), session.repo(),
-                    session.baseCommit(), chain.first(session.id(), index), blobs.get(p.patch()),
-                    session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size()),
+                    session.baseCommit(), starting, patch, session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size()),
                     StepLineBound.of(step.get().id(), step.get().scope())),
                     content -> blobs.put(session.id(), content),
                     new CheckContext(session.id(), executed.stepId(), executed.attempt(), stopped));
@@ -104,6 +109,7 @@ public class StepVerifier {
             }
             Instant finished = Instant.now();
             metrics.stage("verify", Duration.between(started, finished));
+            PhaseClock.lap("verdict");
             return fitted(tails -> StepVerified.of(executed, finished, new StepVerified.Payload(p.patch(), p.stats(),
                     tails, p.execution(), new Verification(instance.value(), started, finished))), outcome.checks());
         } catch (IncompletePatchChainException | MissingBlobException | GitException | UncheckedIOException e) {
