@@ -11,6 +11,7 @@ import dev.ratchet.core.event.CheckResult;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.plan.StepLineBound;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 import dev.ratchet.workspace.sandbox.CheckContext;
@@ -80,25 +81,30 @@ public final class AttemptVerifier {
     public Outcome verify(Request request, Artifacts artifacts, CheckContext context) {
         try (Workspace ws = workspaces.lease(request.sessionId(), request.repo(), request.baseCommit(),
                 request.startingPatches())) {
+            PhaseClock.lap("workspace");
             PatchReview.Result review = PatchReview.review(request.patch(), ws.dir(), request.guardrails(),
                     request.stepBound());
+            PhaseClock.lap("review");
             if (review.rejection().isPresent()) {
                 PatchReview.Rejection r = review.rejection().get();
                 return Outcome.rejected(r.stage(), r.reason(), r.detail(), List.of());
             }
-            Optional<String> misfit = ws.checkApplies(request.patch());
+            // One process: git applies all of it or nothing, so a separate --check first would only repeat it.
+            Optional<String> misfit = ws.tryApply(request.patch());
             if (misfit.isPresent()) {
                 return Outcome.rejected(StepRejected.STAGE_APPLY,
                         "the patch does not apply to the step's starting state", misfit.get(), List.of());
             }
-            ws.apply(request.patch());
             Set<String> applied = new TreeSet<>(ws.changedPaths());
             if (!applied.equals(new TreeSet<>(review.paths()))) {
                 // The core parser and git read the same text differently: judge what git would run, never less.
                 return Outcome.rejected(StepRejected.STAGE_REVIEW, "the patch changes other files for git than the "
                         + "review saw: git " + applied + ", review " + new TreeSet<>(review.paths()), null, List.of());
             }
-            List<CheckResult> results = checks.run(request.checks(), ws.dir(), ws.writeTree(), artifacts, context);
+            PhaseClock.lap("apply");
+            String tree = ws.writeTree();
+            PhaseClock.lap("write-tree");
+            List<CheckResult> results = checks.run(request.checks(), ws.dir(), tree, artifacts, context);
             Optional<CheckResult> failed = results.stream().filter(CheckResult::failed).findFirst();
             if (failed.isPresent()) {
                 CheckResult f = failed.get();
