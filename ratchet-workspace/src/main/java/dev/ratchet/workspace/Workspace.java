@@ -25,6 +25,10 @@ public final class Workspace implements AutoCloseable {
         this.cache = new PatchChainCache(dir);
     }
 
+    /**
+     * The clone's directory, to read and to copy (checks run on copies). Write through {@link #tree()}: a write it
+     * does not see would leave a staged patch trusted that no longer describes the working tree.
+     */
     public Path dir() {
         return dir;
     }
