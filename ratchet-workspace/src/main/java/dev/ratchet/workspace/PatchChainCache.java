@@ -16,8 +16,9 @@ import java.util.List;
  * <p>
  * When the index already holds the chain's next patch on the current commit (the verifier applied it with
  * {@code --index}, or the executor staged it as its diff, and that attempt was the one accepted), moving on is a
- * commit of that index and a {@code git clean}: two git processes instead of four (checkout, clean, apply, commit),
- * which were most of a warm attempt's workspace time (docs/BENCHMARKS.md, Where a single session's orchestration
+ * commit of that index, and a {@code git clean} after the executor's (whose model may have left ignored files): one
+ * or two git processes instead of four (checkout, clean, apply, commit), which were most of a warm attempt's
+ * workspace time (docs/BENCHMARKS.md, Where a single session's orchestration
  * goes). A staged patch is known by its hash, so any other patch, or any write after it, takes the full path.
  */
 final class PatchChainCache {
@@ -32,6 +33,11 @@ final class PatchChainCache {
     private boolean untouched;
     /** Hash of the one patch the index holds on {@link #head} with a matching working tree, or null. */
     private String staged;
+    /**
+     * Whether the working tree may hold files the index does not (the executor's ignored files); false after an
+     * apply to a tree nothing else wrote since its checkout, which had cleaned it.
+     */
+    private boolean stagedLeavesFiles;
 
     PatchChainCache(Path dir) {
         this.dir = dir;
@@ -59,7 +65,9 @@ final class PatchChainCache {
         untouched = false;
         if (from.equals(head) && next != null && stagedPatch != null && stagedPatch.equals(sha256(next))) {
             commit(reuse, wanted.get(reuse));
-            Git.run(dir, "clean", "-q", "-f", "-d", "-x");
+            if (stagedLeavesFiles) {
+                Git.run(dir, "clean", "-q", "-f", "-d", "-x");
+            }
             reuse++;
         } else {
             Git.run(dir, "checkout", "-q", "-f", "--detach", from);
@@ -82,6 +90,7 @@ final class PatchChainCache {
      */
     void applied(String patch) {
         staged = untouched && !patch.isBlank() ? sha256(patch) : null;
+        stagedLeavesFiles = false;
         untouched = false;
     }
 
@@ -91,6 +100,7 @@ final class PatchChainCache {
      */
     void diffed(String diff) {
         staged = diff.isBlank() ? null : sha256(diff);
+        stagedLeavesFiles = true;
         untouched = false;
     }
 
