@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ratchet.core.timing.PhaseClock;
+
 /**
  * Runs a command to completion or to its timeout, whichever comes first, with stderr merged into stdout. On
  * timeout the whole process tree is killed, so a hanging test suite cannot outlive its check.
@@ -56,7 +58,9 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         }
-        long ms = (System.nanoTime() - start) / 1_000_000;
+        long elapsed = System.nanoTime() - start;
+        PhaseClock.process(command.get(0), elapsed);
+        long ms = elapsed / 1_000_000;
         return new Result(finished ? process.exitValue() : -1, output.text(), !finished, ms, output.truncated());
     }
 

@@ -25,6 +25,10 @@ public final class Workspace implements AutoCloseable {
         this.cache = new PatchChainCache(dir);
     }
 
+    /**
+     * The clone's directory, to read and to copy (checks run on copies). Write through {@link #tree()}: a write it
+     * does not see would leave a staged patch trusted that no longer describes the working tree.
+     */
     public Path dir() {
         return dir;
     }
@@ -62,7 +66,7 @@ public final class Workspace implements AutoCloseable {
         if (out.isEmpty()) {
             return List.of();
         }
-        DiskRepo repo = tree();
+        DiskRepo repo = new DiskRepo(dir);
         Set<String> files = new LinkedHashSet<>();
         for (String path : out.split("\0")) {
             if (repo.lstat(path).kind() != PathEntry.Kind.MISSING) {
@@ -76,7 +80,7 @@ public final class Workspace implements AutoCloseable {
      * @throws dev.ratchet.core.patch.PatchApplyException for a binary file or one over {@link DiskRepo}'s limit
      */
     public Optional<String> read(String path) {
-        return tree().read(path);
+        return new DiskRepo(dir).read(path);
     }
 
     /**
@@ -84,13 +88,17 @@ public final class Workspace implements AutoCloseable {
      * for reading or for writing (a tracked {@code link -> /somewhere} cannot take a patch outside).
      */
     public DiskRepo tree() {
+        cache.touched();
         return new DiskRepo(dir);
     }
 
     /** Everything changed in the working tree since the materialised state, as a unified diff git can apply. */
     public String diff() {
+        cache.touched();
         Git.run(dir, "add", "-A");
-        return Git.run(dir, "diff", "--cached", "--binary", "HEAD");
+        String diff = Git.run(dir, "diff", "--cached", "--binary", "HEAD");
+        cache.diffed(diff);
+        return diff;
     }
 
     /** Why {@code patch} does not apply to the current state, or empty when it does. */
@@ -100,7 +108,25 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void apply(String patch) {
-        Git.runWithInput(dir, patch, "apply", "--index", "--whitespace=nowarn", "-");
+        Optional<String> misfit = tryApply(patch);
+        if (misfit.isPresent()) {
+            throw new GitException("git apply --index failed in " + dir + ": " + misfit.get());
+        }
+    }
+
+    /**
+     * Applies {@code patch} to the index and the working tree, or says why it does not apply and changes nothing
+     * ({@code git apply} checks every hunk before it writes): one git process where {@link #checkApplies} and
+     * {@link #apply} are two.
+     */
+    public Optional<String> tryApply(String patch) {
+        ProcessRunner.Result result = Git.tryRun(dir, patch, "apply", "--index", "--whitespace=nowarn", "-");
+        if (!result.ok()) {
+            cache.touched();
+            return Optional.of(result.output().strip());
+        }
+        cache.applied(patch);
+        return Optional.empty();
     }
 
     /** Every path the index changes against the materialised state (a rename as its two paths), in git's order. */
@@ -109,8 +135,12 @@ public final class Workspace implements AutoCloseable {
         return out.isEmpty() ? List.of() : List.of(out.split("\0"));
     }
 
-    /** Back to the materialised state: the index and working tree as the step's starting commit has them. */
+    /**
+     * Back to the materialised state: the index and working tree as the step's starting commit has them. A patch
+     * staged before is gone, so the next lease must not commit the index as if it held it.
+     */
     public void reset() {
+        cache.touched();
         Git.run(dir, "reset", "-q", "--hard", "HEAD");
         Git.run(dir, "clean", "-q", "-f", "-d", "-x");
     }

@@ -3,6 +3,7 @@ package dev.ratchet.executor.step;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Usage;
 import dev.ratchet.core.session.Session;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.model.ModelClients;
@@ -83,6 +85,7 @@ public class StepExecutor {
         StepWork work = request.payload().work();
         Session session = sessions.find(request.sessionId())
                 .orElseThrow(() -> new IllegalStateException("session " + request.sessionId() + " is gone"));
+        PhaseClock.lap("session-read");
         StepOutcome outcome;
         try (ModelSpans.Call call = modelSpans.start("executor", models.config().executor().model(), request)) {
             outcome = run(request, session, stopped);
@@ -98,6 +101,7 @@ public class StepExecutor {
         Execution execution = new Execution(instance.value(), model, request.occurredAt(), started, finished,
                 outcome.usage(), outcome.context());
         BlobRef stored = outcome.error() == null ? blobs.put(request.sessionId(), outcome.patch()) : null;
+        PhaseClock.lap("patch-write");
         return StepExecuted.of(request, finished, new StepExecuted.Payload(work, stored, outcome.stats(), execution,
                 outcome.error(), request.payload().sampling()));
     }
@@ -105,12 +109,16 @@ public class StepExecutor {
     /** The step's tool loop: the model's conversation with the workspace, which the span above covers. */
     private StepOutcome run(StepRequested request, Session session, BooleanSupplier stopped) {
         StepWork work = request.payload().work();
-        try (Workspace ws = workspaces.lease(request.sessionId(), session.repo(), session.baseCommit(),
-                chain.first(request.sessionId(), work.acceptedPatches()))) {
-            return new StepRunner(models.executor(), limits(), sandbox::run).run(ws,
-                    StepTask.of(work, request.payload().feedback(), request.payload().contextBudgetTokens(),
-                            request.payload().sampling(), session),
-                    stopped);
+        try {
+            List<String> starting = chain.first(request.sessionId(), work.acceptedPatches());
+            PhaseClock.lap("patch-chain");
+            try (Workspace ws = workspaces.lease(request.sessionId(), session.repo(), session.baseCommit(), starting)) {
+                PhaseClock.lap("workspace");
+                return new StepRunner(models.executor(), limits(), sandbox::run).run(ws,
+                        StepTask.of(work, request.payload().feedback(), request.payload().contextBudgetTokens(),
+                                request.payload().sampling(), session),
+                        stopped);
+            }
         } catch (IncompletePatchChainException | GitException | UncheckedIOException e) {
             return new StepOutcome(null, "the step's starting state cannot be prepared: " + e.getMessage(), null,
                     Usage.NONE, null);

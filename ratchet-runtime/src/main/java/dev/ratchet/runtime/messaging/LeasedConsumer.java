@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import dev.ratchet.core.event.RatchetEvent;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.runtime.redis.Outcomes;
 import dev.ratchet.runtime.tracing.EventSpans;
 import dev.ratchet.runtime.work.Claim;
@@ -63,6 +64,11 @@ public final class LeasedConsumer<I extends RatchetEvent> {
         void answered(I input, RatchetEvent answer);
     }
 
+    /** Where one piece of work's time went, at DEBUG: {@code QUARKUS_LOG_CATEGORY__RATCHET_PHASES__LEVEL=DEBUG}. */
+    public static final String PHASES = "ratchet.phases";
+
+    private static final Logger PHASE_LOG = Logger.getLogger(PHASES);
+
     private final Class<I> type;
     private final String role;
     private final Steps<I> steps;
@@ -93,6 +99,7 @@ public final class LeasedConsumer<I extends RatchetEvent> {
     }
 
     private void claim(I input, String field, long producedAt) {
+        long claimStart = System.nanoTime();
         Optional<RatchetEvent> decided = outcomes.find(input.sessionId(), field);
         if (decided.isPresent()) {
             LOG.debugf("%s %s was answered before; sending the stored answer again", role, input.eventId());
@@ -107,9 +114,32 @@ public final class LeasedConsumer<I extends RatchetEvent> {
                     claim.holder());
             case TAKEN -> {
                 Context handling = Context.current();
+                long submitted = System.nanoTime();
+                long claimNanos = submitted - claimStart;
                 work.submit(claim.lease().orElseThrow(), steps.bound(input), ownership -> spans.work(handling,
-                        role + " " + input.eventType().ceType(), input, () -> run(input, field, producedAt, ownership)));
+                        role + " " + input.eventType().ceType(), input,
+                        () -> timed(input, claimNanos, submitted, () -> run(input, field, producedAt, ownership))));
             }
+        }
+    }
+
+    /**
+     * Runs the work under a {@link PhaseClock} and, at DEBUG in category {@value #PHASES}, logs where its time went:
+     * the claim (answers looked up, lease taken, on the consumer's thread), the hand-off to the pool, then every
+     * phase the work marked and the processes it started (docs/BENCHMARKS.md, Where a single session's
+     * orchestration goes).
+     */
+    private void timed(I input, long claimNanos, long submitted, Runnable work) {
+        if (!PHASE_LOG.isDebugEnabled()) {
+            work.run();
+            return;
+        }
+        long handOff = System.nanoTime() - submitted;
+        try (PhaseClock clock = PhaseClock.start()) {
+            work.run();
+            PHASE_LOG.debugf("%s %s step %s attempt %d variant %d: claim=%d hand-off=%d %s", role,
+                    input.eventType().ceType(), input.stepId(), input.attempt(), input.variant(),
+                    claimNanos / 1_000_000, handOff / 1_000_000, clock.summary());
         }
     }
 
@@ -125,8 +155,10 @@ public final class LeasedConsumer<I extends RatchetEvent> {
         if (decided[0]) {
             return;
         }
+        PhaseClock.lap("answers-lookup");
         Instant start = Instant.now();
         redelivery.handle("start of " + input.eventId(), () -> steps.started(input, producedAt));
+        PhaseClock.lap("started-progress");
         RatchetEvent answer = steps.answer(input, start, ownership);
         boolean[] ours = {false};
         redelivery.handle("answer to " + input.eventId(), () -> {
@@ -136,7 +168,9 @@ public final class LeasedConsumer<I extends RatchetEvent> {
                 return;
             }
             RatchetEvent stored = outcomes.storeOnce(input.sessionId(), field, answer);
+            PhaseClock.lap("outcome-store");
             steps.send(stored);
+            PhaseClock.lap("produce");
             ours[0] = stored.equals(answer);
         });
         if (ours[0]) {
@@ -145,6 +179,7 @@ public final class LeasedConsumer<I extends RatchetEvent> {
                     input.eventType().ceType(), input.stepId(), input.attempt(), input.variant(),
                     answer.eventType().ceType(), Duration.between(start, Instant.now()).toMillis());
             redelivery.handle("report of " + input.eventId(), () -> steps.answered(input, answer));
+            PhaseClock.lap("answered-progress");
         }
     }
 }

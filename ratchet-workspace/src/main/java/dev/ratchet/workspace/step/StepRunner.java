@@ -22,6 +22,7 @@ import dev.ratchet.core.prompt.StepBrief;
 import dev.ratchet.core.prompt.StepPrompt;
 import dev.ratchet.core.prompt.StepScope;
 import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.models.ChatClient;
 import dev.ratchet.workspace.GitException;
 import dev.ratchet.workspace.OutputTooLargeException;
@@ -68,6 +69,7 @@ public final class StepRunner {
             int toolTokens = tools.definitionTokens();
             StepPrompt prompt = ExecutorPrompt.build(brief(task, visible, files), files::file, counter, toolTokens,
                     limits.maxReadBytes());
+            PhaseClock.lap("context");
             ending = new ToolLoop(model, tools, patches, new Conversation(prompt, counter, toolTokens), limits,
                     task.policy().maxTurns(), deadline, stopped, usage, counter, task.sampling()).run();
         } catch (GitException | UncheckedIOException e) {
@@ -79,7 +81,9 @@ public final class StepRunner {
         if (ending.error() != null) {
             return new StepOutcome(null, ending.error(), ending.model(), usage.usage(), context);
         }
-        return withDiff(ws, ending.model(), usage.usage(), context);
+        StepOutcome outcome = withDiff(ws, ending.model(), usage.usage(), context);
+        PhaseClock.lap("diff");
+        return outcome;
     }
 
     /** The workspace's diff as the attempt's patch, unless it is empty or over the size limit. */

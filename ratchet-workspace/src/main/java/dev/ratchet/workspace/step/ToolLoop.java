@@ -8,6 +8,7 @@ import dev.ratchet.core.event.Sampling;
 import dev.ratchet.core.patch.Edits;
 import dev.ratchet.core.patch.PatchFormatException;
 import dev.ratchet.core.prompt.TokenBudget;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.models.ChatClient;
 import dev.ratchet.models.ChatMessage;
 import dev.ratchet.models.ChatRequest;
@@ -78,6 +79,7 @@ final class ToolLoop {
                 return new Ending(e.getMessage(), lastModel, turn - 1, peak);
             }
             peak = Math.max(peak, tokens);
+            PhaseClock.lap("context");
             ChatResult answer;
             try {
                 answer = model.complete(new ChatRequest(conversation.messages(), maxOutputTokens,
@@ -86,6 +88,7 @@ final class ToolLoop {
             } catch (ModelCallException e) {
                 return new Ending(e.getMessage(), lastModel, turn, peak);
             }
+            PhaseClock.lap("model");
             usage.add(answer);
             lastModel = answer.model();
             if (!answer.toolCalls().isEmpty()) {
@@ -97,6 +100,7 @@ final class ToolLoop {
                             turn);
                     lastError = result.failed() ? call.name() + ": " + result.text() : lastError;
                 }
+                PhaseClock.lap("tools");
                 continue;
             }
             Optional<String> noEdit = noEdit(answer.content());
@@ -105,6 +109,7 @@ final class ToolLoop {
             }
             try {
                 patches.apply(answer.content());
+                PhaseClock.lap("apply");
                 return new Ending(null, lastModel, turn, peak);
             } catch (ToolFailure e) {
                 lastError = e.getMessage();

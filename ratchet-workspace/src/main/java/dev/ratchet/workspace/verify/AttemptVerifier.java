@@ -13,6 +13,7 @@ import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.StepRejected;
 import dev.ratchet.core.guardrail.Guardrails;
 import dev.ratchet.core.plan.StepLineBound;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.workspace.Workspace;
 import dev.ratchet.workspace.Workspaces;
 import dev.ratchet.workspace.sandbox.CheckContext;
@@ -105,11 +106,14 @@ public final class AttemptVerifier {
     public Outcome verify(Request request, Artifacts artifacts, CheckContext context) {
         try (Workspace ws = workspaces.lease(request.sessionId(), request.repo(), request.baseCommit(),
                 request.startingPatches())) {
+            PhaseClock.lap("workspace");
             Optional<Outcome> refused = applyReviewed(ws, request.patch(), request.guardrails(), request.stepBound());
             if (refused.isPresent()) {
                 return refused.get();
             }
-            List<CheckResult> results = checks.run(request.checks(), ws.dir(), ws.writeTree(), artifacts, context);
+            String tree = ws.writeTree();
+            PhaseClock.lap("write-tree");
+            List<CheckResult> results = checks.run(request.checks(), ws.dir(), tree, artifacts, context);
             Optional<CheckResult> failed = results.stream().filter(CheckResult::failed).findFirst();
             if (failed.isPresent()) {
                 CheckResult f = failed.get();
@@ -131,16 +135,17 @@ public final class AttemptVerifier {
     static Optional<Outcome> applyReviewed(Workspace ws, String patch, Guardrails guardrails,
             Optional<StepLineBound> stepBound) {
         PatchReview.Result review = PatchReview.review(patch, ws.dir(), guardrails, stepBound);
+        PhaseClock.lap("review");
         if (review.rejection().isPresent()) {
             PatchReview.Rejection r = review.rejection().get();
             return Optional.of(Outcome.rejected(r.stage(), r.reason(), r.detail(), List.of()));
         }
-        Optional<String> misfit = ws.checkApplies(patch);
+        // One process: git applies all of it or nothing, so a separate --check first would only repeat it.
+        Optional<String> misfit = ws.tryApply(patch);
         if (misfit.isPresent()) {
             return Optional.of(Outcome.rejected(StepRejected.STAGE_APPLY,
                     "the patch does not apply to the step's starting state", misfit.get(), List.of()));
         }
-        ws.apply(patch);
         Set<String> applied = new TreeSet<>(ws.changedPaths());
         if (!applied.equals(new TreeSet<>(review.paths()))) {
             // The core parser and git read the same text differently: judge what git would run, never less.
@@ -148,6 +153,7 @@ public final class AttemptVerifier {
                     + " than the review saw: git " + applied + ", review " + new TreeSet<>(review.paths()), null,
                     List.of()));
         }
+        PhaseClock.lap("apply");
         return Optional.empty();
     }
 

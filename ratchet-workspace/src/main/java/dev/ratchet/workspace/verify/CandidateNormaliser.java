@@ -28,7 +28,7 @@ public final class CandidateNormaliser {
      * @throws PatchApplyException when a hunk or operation does not fit the starting state
      */
     public static String toUnifiedDiff(Workspace workspace, String patch, Guardrails guardrails) {
-        DiskRepo repo = new DiskRepo(workspace.dir());
+        DiskRepo repo = workspace.tree();
         GuardedApply.apply(Edits.parse(patch), repo, repo, guardrails);
         return workspace.diff();
     }

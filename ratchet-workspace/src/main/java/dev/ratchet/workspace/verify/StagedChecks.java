@@ -14,6 +14,7 @@ import dev.ratchet.core.checks.VerifyCacheKey;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.workspace.browser.BrowserChecks;
 import dev.ratchet.workspace.browser.BrowserRun;
 import dev.ratchet.workspace.sandbox.CheckContext;
@@ -93,8 +94,11 @@ public final class StagedChecks {
         String key = VerifyCacheKey.of(tree, check, check.browser() == null ? commands.environmentFingerprint()
                 : sandbox.environmentFingerprint() + "\n" + browser.fingerprint());
         Optional<CachedCheck> hit = cache.find(key);
+        PhaseClock.lap("cache-lookup");
         if (hit.isPresent()) {
-            return fromCache(check, hit.get(), artifacts);
+            CheckResult cached = fromCache(check, hit.get(), artifacts);
+            PhaseClock.lap("artifacts");
+            return cached;
         }
         SandboxResult ran;
         List<CachedCheck.Shot> shots = List.of();
@@ -116,7 +120,10 @@ public final class StagedChecks {
             // A timeout says as much about the machine's load as about the tree; everything else is the tree's.
             cache.put(key, new CachedCheck(result, ran.output(), shots, verifier, Instant.now()));
         }
-        return stored(result, ran.output(), shots, artifacts, false);
+        PhaseClock.lap("cache-write");
+        CheckResult stored = stored(result, ran.output(), shots, artifacts, false);
+        PhaseClock.lap("artifacts");
+        return stored;
     }
 
     private static CheckResult fromCache(Check check, CachedCheck cached, Artifacts artifacts) {

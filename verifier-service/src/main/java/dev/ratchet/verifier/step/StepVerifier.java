@@ -25,6 +25,7 @@ import dev.ratchet.core.patch.DiffStats;
 import dev.ratchet.core.plan.StepLineBound;
 import dev.ratchet.core.session.Session;
 import dev.ratchet.core.session.StepState;
+import dev.ratchet.core.timing.PhaseClock;
 import dev.ratchet.runtime.lifecycle.InstanceId;
 import dev.ratchet.runtime.metrics.RatchetMetrics;
 import dev.ratchet.runtime.redis.Blobs;
@@ -95,10 +96,15 @@ public class StepVerifier {
                     null, List.of());
         }
         int index = step.get().index();
+        PhaseClock.lap("session-read");
         try {
+            List<String> starting = chain.first(session.id(), index);
+            PhaseClock.lap("patch-chain");
+            String patch = blobs.get(p.patch());
+            PhaseClock.lap("patch-read");
             AttemptVerifier.Outcome outcome = attempts.verify(new AttemptVerifier.Request(session.id(), session.repo(),
-                    session.baseCommit(), chain.first(session.id(), index), blobs.get(p.patch()),
-                    session.policy().guardrails(), StepChecks.forStep(session.checks(), index, session.steps().size()),
+                    session.baseCommit(), starting, patch, session.policy().guardrails(),
+                    StepChecks.forStep(session.checks(), index, session.steps().size()),
                     StepLineBound.of(step.get().id(), step.get().scope()),
                     Optional.ofNullable(session.policy().cleanup())),
                     content -> blobs.put(session.id(), content),
@@ -111,9 +117,10 @@ public class StepVerifier {
             metrics.stage("verify", Duration.between(started, finished));
             // An applied cleanup makes the candidate's patch plus the fixer's the step's patch: the one the planner
             // appends to the chain, so the next step and the result branch start from the cleaned tree.
-            BlobRef patch = outcome.cleanedPatch() == null ? p.patch() : blobs.put(session.id(), outcome.cleanedPatch());
+            BlobRef kept = outcome.cleanedPatch() == null ? p.patch() : blobs.put(session.id(), outcome.cleanedPatch());
             PatchStats stats = outcome.cleanedPatch() == null ? p.stats() : DiffStats.of(outcome.cleanedPatch());
-            return fitted(tails -> StepVerified.of(executed, finished, new StepVerified.Payload(patch, stats, tails,
+            PhaseClock.lap("verdict");
+            return fitted(tails -> StepVerified.of(executed, finished, new StepVerified.Payload(kept, stats, tails,
                     p.execution(), new Verification(instance.value(), started, finished), outcome.cleanup())),
                     outcome.checks());
         } catch (IncompletePatchChainException | MissingBlobException | GitException | UncheckedIOException e) {
