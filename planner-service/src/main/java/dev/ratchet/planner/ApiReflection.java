@@ -1,6 +1,7 @@
 package dev.ratchet.planner;
 
 import dev.ratchet.core.checks.CheckSpec;
+import dev.ratchet.core.checks.CleanupOption;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.AttemptTimings;
 import dev.ratchet.core.session.Progress;
@@ -35,6 +36,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         BudgetRequest.class,
         CandidateRequest.class,
         CheckSpec.class,
+        CleanupOption.class,
         ClusterView.class,
         ClusterView.DeadLetters.class,
         ClusterView.Group.class,

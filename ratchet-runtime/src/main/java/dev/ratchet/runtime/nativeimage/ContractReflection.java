@@ -1,8 +1,10 @@
 package dev.ratchet.runtime.nativeimage;
 
+import dev.ratchet.core.checks.Fixer;
 import dev.ratchet.core.event.BlobRef;
 import dev.ratchet.core.event.Check;
 import dev.ratchet.core.event.CheckResult;
+import dev.ratchet.core.event.CleanupResult;
 import dev.ratchet.core.event.ContextUse;
 import dev.ratchet.core.event.EventType;
 import dev.ratchet.core.event.Execution;
@@ -62,11 +64,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Check.When.class,
         CheckResult.class,
         CheckResult.Screenshot.class,
+        CleanupResult.class,
         ContextUse.class,
         Directive.class,
         Directive.Type.class,
         EventType.class,
         Execution.class,
+        Fixer.class,
         Guardrails.class,
         GuardrailsUpdate.class,
         PatchStats.class,
