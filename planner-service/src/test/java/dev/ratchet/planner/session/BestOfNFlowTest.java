@@ -150,12 +150,38 @@ class BestOfNFlowTest {
     }
 
     @Test
+    void aSessionsRoundsBoundTheFanOutsOfAStep() {
+        String id = start(Map.of("variants", 2, "rounds", 2));
+        given().get("/api/v1/sessions/" + id).then().statusCode(200).body("policy.rounds", equalTo(2));
+
+        for (StepRequested request : requests(id, "s1", 2)) {
+            kafka.send(SessionDriver.rejected(request, "check 'unit-tests' failed (exit 1)", "FAIL: round 1"));
+        }
+        List<StepRequested> second = await().atMost(SessionDriver.WAIT).until(() -> kafka.events(
+                StepRequested.class, SessionDriver.matching(id, "s1", 2)), list -> list.size() >= 2);
+        assertThat(second).extracting(StepRequested::variant).containsExactlyInAnyOrder(0, 1);
+        assertThat(second.get(0).payload().feedback()).anySatisfy(f -> assertThat(f).contains("FAIL: round 1"));
+        RecordMetadata last = null;
+        for (StepRequested request : second) {
+            last = kafka.send(SessionDriver.rejected(request, "check 'unit-tests' failed (exit 1)", "FAIL: round 2"));
+        }
+        kafka.awaitHandled(SessionDriver.GROUP, last, SessionDriver.WAIT);
+
+        // Two rounds, though the planner allows 3 attempts: the step failed and the plan is revised instead.
+        await().atMost(SessionDriver.WAIT).untilAsserted(() -> given().get("/api/v1/sessions/" + id).then()
+                .statusCode(200).body("revisions.size()", equalTo(1)));
+        assertThat(kafka.events(StepRequested.class, SessionDriver.matching(id, "s1", 3))).isEmpty();
+    }
+
+    @Test
     void variantsAndSelectOutOfRangeAreProblemsNamingTheField() {
         given().contentType(ContentType.JSON).body(Map.of("repo", "file://" + sample.repo, "goal", "g", "checks",
-                List.of(Map.of("name", "unit-tests", "command", "true")), "variants", 65, "select", "worst"))
+                List.of(Map.of("name", "unit-tests", "command", "true")), "variants", 65, "select", "worst",
+                "rounds", 17))
                 .when().post("/api/v1/sessions").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("variants", "select"))
+                .body("errors.field", containsInAnyOrder("variants", "select", "rounds"))
+                .body("errors.find { it.field == 'rounds' }.message", equalTo("must be between 1 and 16, not 17"))
                 .body("errors.find { it.field == 'variants' }.message", equalTo("must be between 1 and 64, not 65"));
     }
 }

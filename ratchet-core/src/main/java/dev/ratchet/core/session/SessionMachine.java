@@ -31,6 +31,7 @@ public final class SessionMachine {
 
     private static final int FEEDBACK_TAIL_CHARS = 1500;
 
+    /** Attempts per step unless the session asks for its own {@code rounds} ({@link StepPolicy#attempts}). */
     private final int maxAttempts;
     private final int contextBudgetTokens;
     private final Fanout fanout;
@@ -310,7 +311,7 @@ public final class SessionMachine {
         List<Progress> progress = new ArrayList<>(before);
         progress.add(new Progress(Progress.STEP_REJECTED, step.id(), verdict.attempt(),
                 label(session, step) + " attempt " + verdict.attempt() + " rejected" + by + " " + why, now));
-        if (verdict.attempt() < maxAttempts) {
+        if (verdict.attempt() < session.policy().attempts(maxAttempts)) {
             return request(session.withStep(rejected), step.index(), verdict.attempt() + 1, now, progress);
         }
         Session failed = session.withStep(rejected.withStatus(StepStatus.FAILED));

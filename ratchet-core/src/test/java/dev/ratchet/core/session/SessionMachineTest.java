@@ -18,6 +18,8 @@ import dev.ratchet.core.event.StepRequested;
 import dev.ratchet.core.event.StepVerified;
 import dev.ratchet.core.event.StepWork;
 import dev.ratchet.core.event.Usage;
+import dev.ratchet.core.guardrail.Guardrails;
+import dev.ratchet.core.json.Json;
 import dev.ratchet.core.plan.PlanStep;
 import dev.ratchet.core.session.Transition.Outcome;
 
@@ -245,6 +247,45 @@ class SessionMachineTest {
         assertThat(event.eventId()).isEqualTo(UUID.fromString("e5552225-3257-3762-addb-394c358040aa"));
         assertThat(last.progress()).extracting(Progress::type).containsExactly(Progress.STEP_REJECTED,
                 Progress.SESSION_FAILED);
+    }
+
+    @Test
+    void aSessionsRoundsTakeThePlaceOfThePlannersAttempts() {
+        Session oneRound = Session.created(ID, "/srv/repos/demo", "Greet users by name", "abc1234def", CHECKS,
+                StepPolicy.DEFAULTS.withRounds(1), T0);
+        Transition planned = machine.planned(oneRound, PLAN, T0);
+        Transition failed = machine.onVerdict(planned.session(), Verdicts.rejected(request(planned), U1, "unit failed",
+                "boom"), T0.plusSeconds(10));
+        assertThat(failed.session().status()).as("one round, though the planner allows 3").isEqualTo(
+                SessionStatus.FAILED);
+        assertThat(failed.events()).first().isInstanceOf(SessionFailed.class);
+
+        Session fiveRounds = Session.created(ID, "/srv/repos/demo", "Greet users by name", "abc1234def", CHECKS,
+                StepPolicy.DEFAULTS.withRounds(5), T0);
+        Transition t = machine.planned(fiveRounds, PLAN, T0);
+        for (int attempt = 1; attempt < 5; attempt++) {
+            t = machine.onVerdict(t.session(), Verdicts.rejected(request(t), U1, "unit failed", "boom"),
+                    T0.plusSeconds(attempt * 10L));
+            assertThat(request(t).attempt()).as("attempt %d is followed by another", attempt).isEqualTo(attempt + 1);
+        }
+        Transition last = machine.onVerdict(t.session(), Verdicts.rejected(request(t), U1, "unit failed", "boom"),
+                T0.plusSeconds(60));
+        assertThat(last.session().status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(last.session().failureReason()).contains("was rejected 5 times");
+    }
+
+    @Test
+    void roundsAreBoundedAndLeftOutOfTheStoredPolicyByDefault() {
+        assertThat(StepPolicy.roundsViolation(null)).isEmpty();
+        assertThat(StepPolicy.roundsViolation(16)).isEmpty();
+        assertThat(StepPolicy.roundsViolation(0)).contains("must be between 1 and 16, not 0");
+        assertThat(StepPolicy.roundsViolation(17)).contains("must be between 1 and 16, not 17");
+        assertThatThrownBy(() -> StepPolicy.DEFAULTS.withRounds(17)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Json.write(StepPolicy.DEFAULTS)).doesNotContain("rounds");
+        StepPolicy five = StepPolicy.DEFAULTS.withRounds(5);
+        assertThat(Json.read(Json.write(five), StepPolicy.class)).isEqualTo(five);
+        assertThat(five.withGuardrails(Guardrails.DEFAULTS).attempts(3)).isEqualTo(5);
+        assertThat(StepPolicy.DEFAULTS.attempts(3)).isEqualTo(3);
     }
 
     @Test

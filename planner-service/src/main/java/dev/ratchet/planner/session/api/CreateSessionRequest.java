@@ -22,11 +22,16 @@ import dev.ratchet.core.guardrail.Guardrails;
  * goal may then be left out (PLAN.md's); unreadable files are a 422 naming {@code resume}. {@code cleanup}
  * ({@link CleanupOption}: {@code true}, or a fixer {@code {command, timeoutSeconds, name}}) runs the cleanup pass
  * after every verified candidate; {@code true} with no fixer in the repository's VERIFY.md is a 422 naming it.
+ * {@code rounds} (1 to 16) is how many attempts each step gets before it fails, each a fan-out again with the best
+ * failing variant's feedback (default {@code ratchet.planner.max-attempts}).
  */
 public record CreateSessionRequest(String repo, String goal, List<CheckSpec> checks, Guardrails guardrails,
         Integer maxTurns, String approval, BudgetRequest budget, Integer variants, String select, Boolean resume,
         @Schema(oneOf = {Boolean.class, Fixer.class}, description = "true: run the fixer the repository's VERIFY.md"
                 + " declares (ratchet-cleanup block) after every verified candidate; or the fixer itself,"
                 + " {command, timeoutSeconds, name}; absent or false: no cleanup pass")
-        CleanupOption cleanup) {
+        CleanupOption cleanup,
+        @Schema(description = "attempts per step before it fails (1 to 16); with variants, each attempt is a new"
+                + " fan-out with the best failing variant's feedback; default: the planner's max-attempts")
+        Integer rounds) {
 }

@@ -100,7 +100,7 @@ public class SessionResource {
                 .map(c -> c == null ? null : c.toCheck()).toList();
         Session session = sessions.create(caller.get().team(), body.repo(), body.goal(), checks, body.guardrails(),
                 body.maxTurns(), body.approval(), new SessionService.Options(body.budget(), body.variants(),
-                        body.select(), body.resume(), body.cleanup()));
+                        body.select(), body.resume(), body.cleanup(), body.rounds()));
         URI location = uri.getBaseUriBuilder().path("api/v1/sessions").path(session.id()).build();
         return Response.created(location).entity(SessionView.of(session, List.of(), 0, Links.base(uri))).build();
     }

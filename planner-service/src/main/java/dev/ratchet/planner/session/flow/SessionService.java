@@ -105,9 +105,10 @@ public class SessionService {
      * @param resume true to take the plan from the repository's PLAN.md and PROGRESS.md, with no planner model call
      *        ({@link ResumedPlans}); the goal, when not given, is PLAN.md's
      * @param cleanup whether and with which fixer the cleanup pass runs (null: none)
+     * @param rounds attempts per step, 1 to {@link StepPolicy#MAX_ROUNDS} (null: {@code ratchet.planner.max-attempts})
      */
     public record Options(BudgetRequest budget, Integer variants, String select, Boolean resume,
-            CleanupOption cleanup) {
+            CleanupOption cleanup, Integer rounds) {
 
         public static final Options DEFAULTS = new Options(null, null, null, null);
 
@@ -117,6 +118,11 @@ public class SessionService {
 
         public Options(BudgetRequest budget, Integer variants, String select, Boolean resume) {
             this(budget, variants, select, resume, null);
+        }
+
+        public Options(BudgetRequest budget, Integer variants, String select, Boolean resume,
+                CleanupOption cleanup) {
+            this(budget, variants, select, resume, cleanup, null);
         }
     }
 
@@ -166,6 +172,7 @@ public class SessionService {
         Long budgetSeconds = budget == null ? null : budget.wallClockSeconds();
         violations.addAll(budgets.violations(budgetTokens, budgetSeconds));
         violations.addAll(Fanout.violations(options.variants(), options.select()));
+        StepPolicy.roundsViolation(options.rounds()).ifPresent(m -> violations.add(new FieldViolation("rounds", m)));
         Optional<Fixer> fixer = cleanupFixer(options.cleanup(), path, base, violations);
         Approval mode = Approval.AUTO;
         try {
@@ -197,7 +204,8 @@ public class SessionService {
         }
         StepPolicy policy = new StepPolicy(guardrails, maxTurns == null ? StepPolicy.DEFAULT_MAX_TURNS : maxTurns,
                 budgets.budget(budgetTokens, budgetSeconds), options.variants() == null ? 1 : options.variants(),
-                options.select() == null ? null : Selection.parse(options.select())).withCleanup(fixer.orElse(null));
+                options.select() == null ? null : Selection.parse(options.select())).withCleanup(fixer.orElse(null))
+                .withRounds(options.rounds() == null ? 0 : options.rounds());
         String where = path.orElseThrow().toString();
         Transition decided = resume == null
                 ? machine.created(id, where, goal.strip(), base, declared.checks(), policy, mode, now)
