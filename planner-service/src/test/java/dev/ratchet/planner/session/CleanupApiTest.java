@@ -109,6 +109,18 @@ class CleanupApiTest {
     }
 
     @Test
+    void anotherTeamsRepositoryIsForbiddenBeforeItsVerifyMdIsJudged() {
+        // Team "elsewhere" may use only ${java.io.tmpdir}/ratchet-elsewhere: the sample is not its, so the answer
+        // must not say whether the sample's VERIFY.md declares a fixer.
+        TestKeys.authorize(redis, "elsewhere");
+        given().contentType(ContentType.JSON).body(Map.of("repo", TextstatsSample.create().repo.toString(), "goal",
+                        "Add word statistics", "checks", CHECKS, "cleanup", true))
+                .when().post("/api/v1/sessions").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("repo"));
+    }
+
+    @Test
     void aFixerOutOfBoundsNamesEachField() {
         create(TextstatsSample.create().repo, Map.of("command", " ", "timeoutSeconds", 0)).statusCode(400)
                 .contentType("application/problem+json")

@@ -183,17 +183,18 @@ public class SessionService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(INVALID, violations);
         }
+        RepoRoots.violation(team, path.orElseThrow(), teams.repoRoots(team)).ifPresent(v -> {
+            throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
+                    List.of(new FieldViolation("repo", v)));
+        });
+        // Only once the repository is known to be the team's: a refusal must not tell what lies elsewhere.
         if (options.cleanup() != null && options.cleanup().enabled() && fixer.isEmpty()) {
             throw ProblemException.unprocessable("No fixer declared", "cleanup: the repository's VERIFY.md at "
                     + base + " declares no fixer", List.of(new FieldViolation("cleanup", "is true, but the"
                             + " repository's VERIFY.md declares no fixer: add a ```" + VerifyMd.CLEANUP_BLOCK
                             + " block ({\"command\", \"timeoutSeconds\"}) or give the fixer here")));
         }
-        RepoRoots.violation(team, path.orElseThrow(), teams.repoRoots(team)).ifPresent(v -> {
-            throw new ProblemException(403, ProblemMappers.TYPE_FORBIDDEN, "Repository not allowed", "repo: " + v,
-                    List.of(new FieldViolation("repo", v)));
-        });
-        // Read only once the repository is known to be the team's: a refusal must not tell what lies elsewhere.
+        // Read only once the repository is known to be the team's, for the same reason.
         ResumeFiles.Resume resume = resuming ? ResumedPlans.read(path.orElseThrow(), maxSteps) : null;
         if (goalFromPlan) {
             goal = resume.goal();
