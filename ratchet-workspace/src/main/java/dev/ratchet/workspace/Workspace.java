@@ -101,12 +101,6 @@ public final class Workspace implements AutoCloseable {
         return diff;
     }
 
-    /** Why {@code patch} does not apply to the current state, or empty when it does. */
-    public Optional<String> checkApplies(String patch) {
-        ProcessRunner.Result result = Git.tryRun(dir, patch, "apply", "--check", "--whitespace=nowarn", "-");
-        return result.ok() ? Optional.empty() : Optional.of(result.output().strip());
-    }
-
     public void apply(String patch) {
         Optional<String> misfit = tryApply(patch);
         if (misfit.isPresent()) {
@@ -116,8 +110,8 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Applies {@code patch} to the index and the working tree, or says why it does not apply and changes nothing
-     * ({@code git apply} checks every hunk before it writes): one git process where {@link #checkApplies} and
-     * {@link #apply} are two.
+     * ({@code git apply} checks every hunk before it writes): one git process, where a separate {@code --check}
+     * would be two.
      */
     public Optional<String> tryApply(String patch) {
         ProcessRunner.Result result = Git.tryRun(dir, patch, "apply", "--index", "--whitespace=nowarn", "-");

@@ -75,8 +75,7 @@ class WorkspacesTest {
         assertThat(first).contains("diff --git a/app.py b/app.py").contains("+    return 'hello'");
 
         try (Workspace verifier = workspaces.lease("s-verify", repo.toString(), base, List.of())) {
-            assertThat(verifier.checkApplies(first)).isEmpty();
-            verifier.apply(first);
+            assertThat(verifier.tryApply(first)).isEmpty();
             assertThat(verifier.read("app.py")).contains("def greet():\n    return 'hello'\n");
             assertThat(verifier.read("test_app.py")).contains("from app import greet\n");
         }
@@ -115,7 +114,7 @@ class WorkspacesTest {
                 +    return 'yo'
                 *** End Patch""");
         try (Workspace ws = workspaces.lease("s-conflict", repo.toString(), base, List.of(patch))) {
-            assertThat(ws.checkApplies(other)).hasValueSatisfying(why -> assertThat(why).contains("app.py"));
+            assertThat(ws.tryApply(other)).hasValueSatisfying(why -> assertThat(why).contains("app.py"));
             assertThat(ws.read("app.py")).contains("def greet():\n    return 'hey'\n");
         }
         assertThatThrownBy(() -> workspaces.lease("s-conflict", repo.toString(), base, List.of(patch, other)))
